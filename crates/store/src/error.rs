@@ -1,0 +1,120 @@
+//! Errors of the store, each with a stable code the UI and CLI branch on.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tideline_model::{DateParseError, ValidationError};
+use ts_rs::TS;
+
+/// The closed set of error codes that cross to the UI and the CLI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorCode {
+    /// The input breaks a rule; nothing was changed.
+    InvalidInput,
+    /// The thing asked for does not exist.
+    NotFound,
+    /// The workspace was written by a newer Tideline.
+    NewerSchema,
+    /// The file is not a Tideline workspace.
+    NotAWorkspace,
+    /// The file is a Tideline workspace but damaged.
+    Corrupt,
+    /// The file could not be read or written.
+    Io,
+    /// A bug: something that should not happen.
+    Internal,
+}
+
+impl ErrorCode {
+    /// True when the workspace itself cannot be used, as opposed to a bad request.
+    pub fn is_workspace_unusable(self) -> bool {
+        matches!(
+            self,
+            ErrorCode::NewerSchema | ErrorCode::NotAWorkspace | ErrorCode::Corrupt | ErrorCode::Io
+        )
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    Invalid(#[from] ValidationError),
+    #[error("{field}: {error}")]
+    InvalidDate {
+        field: &'static str,
+        error: DateParseError,
+    },
+    #[error("no {what} matches {key:?}")]
+    NotFound { what: &'static str, key: String },
+    #[error(
+        "{} was written by a newer version of Tideline (schema version {found}; this version reads up to {supported}). Update Tideline to open it; the file was not changed",
+        path.display()
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("{} is not a Tideline workspace ({reason}); the file was not changed", path.display())]
+    NotAWorkspace { path: PathBuf, reason: String },
+    #[error("there is no workspace at {}; create one with `tideline --db {} sample`", path.display(), path.display())]
+    Missing { path: PathBuf },
+    #[error("{} is damaged: {detail}", path.display())]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("could not use {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            StoreError::Invalid(_) | StoreError::InvalidDate { .. } => ErrorCode::InvalidInput,
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
+            StoreError::NotAWorkspace { .. } | StoreError::Missing { .. } => {
+                ErrorCode::NotAWorkspace
+            }
+            StoreError::Corrupt { .. } => ErrorCode::Corrupt,
+            StoreError::Io { .. } => ErrorCode::Io,
+            StoreError::Sqlite(error) => sqlite_code(error),
+        }
+    }
+
+    pub(crate) fn not_found(what: &'static str, key: impl ToString) -> StoreError {
+        StoreError::NotFound {
+            what,
+            key: key.to_string(),
+        }
+    }
+
+    pub(crate) fn date(field: &'static str, error: DateParseError) -> StoreError {
+        StoreError::InvalidDate { field, error }
+    }
+}
+
+/// Disk full, read-only media and damaged pages are the file's fault, not a bug.
+fn sqlite_code(error: &rusqlite::Error) -> ErrorCode {
+    use rusqlite::ErrorCode as Sql;
+    match error.sqlite_error_code() {
+        Some(Sql::NotADatabase) => ErrorCode::NotAWorkspace,
+        Some(Sql::DatabaseCorrupt) => ErrorCode::Corrupt,
+        Some(
+            Sql::DiskFull
+            | Sql::ReadOnly
+            | Sql::CannotOpen
+            | Sql::SystemIoFailure
+            | Sql::DatabaseBusy
+            | Sql::DatabaseLocked,
+        ) => ErrorCode::Io,
+        Some(Sql::ConstraintViolation) => ErrorCode::InvalidInput,
+        _ => ErrorCode::Internal,
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -1,0 +1,25 @@
+//! Tideline's workspace store: one SQLite file per workspace.
+//!
+//! [`Workspace`] is the API that the `tideline` CLI and the desktop app share.
+//! It opens files through one initialiser (WAL, foreign keys, busy timeout,
+//! numbered migrations in one transaction, newer files refused), runs every
+//! multi-row change in one transaction, and hands out the plain data types of
+//! [`views`], which are also the wire contract with the UI.
+//!
+//! Invariant: only this crate speaks SQL, and it knows nothing of Tauri.
+
+mod error;
+mod open;
+mod sample;
+pub mod views;
+mod workspace;
+
+pub use error::{ErrorCode, Result, StoreError};
+pub use open::{APPLICATION_ID, SCHEMA_VERSION};
+pub use sample::SampleSummary;
+pub use workspace::{Workspace, Writer};
+
+/// Where the default workspace lives inside the platform data directory.
+pub fn default_workspace_path(data_dir: &std::path::Path) -> std::path::PathBuf {
+    data_dir.join("tideline").join("tideline.db")
+}

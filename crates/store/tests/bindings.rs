@@ -1,0 +1,73 @@
+//! The TypeScript twins of the wire types are generated, committed in
+//! `ui/src/bindings/`, and must not drift: this test regenerates them and
+//! fails on any difference. `cargo xtask codegen` rewrites them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tideline_model::layout::{Layout, Viewport};
+use tideline_store::views::{
+    ApiError, CheckReport, EventFilter, EventView, TimelineSummary, TimelineView, WorkspaceInfo,
+};
+use ts_rs::TS;
+
+fn export_all(dir: &Path) {
+    ApiError::export_all_to(dir).unwrap();
+    CheckReport::export_all_to(dir).unwrap();
+    EventFilter::export_all_to(dir).unwrap();
+    EventView::export_all_to(dir).unwrap();
+    TimelineSummary::export_all_to(dir).unwrap();
+    TimelineView::export_all_to(dir).unwrap();
+    WorkspaceInfo::export_all_to(dir).unwrap();
+    Layout::export_all_to(dir).unwrap();
+    Viewport::export_all_to(dir).unwrap();
+}
+
+fn read_tree(dir: &Path) -> BTreeMap<String, String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return BTreeMap::new();
+    };
+    entries
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ts"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn typescript_bindings_match_the_rust_types() {
+    let committed_dir: PathBuf =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings");
+    let fresh = tempfile::tempdir().unwrap();
+    export_all(fresh.path());
+    let generated = read_tree(fresh.path());
+    assert!(
+        generated.contains_key("EventView.ts"),
+        "{:?}",
+        generated.keys()
+    );
+
+    if std::env::var_os("TIDELINE_UPDATE_BINDINGS").is_some() {
+        if committed_dir.exists() {
+            std::fs::remove_dir_all(&committed_dir).unwrap();
+        }
+        std::fs::create_dir_all(&committed_dir).unwrap();
+        for (name, text) in &generated {
+            std::fs::write(committed_dir.join(name), text).unwrap();
+        }
+        return;
+    }
+    let committed = read_tree(&committed_dir);
+    let differing: Vec<&String> = generated
+        .keys()
+        .chain(committed.keys())
+        .filter(|name| generated.get(*name) != committed.get(*name))
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "ui/src/bindings is out of date ({differing:?}); run `cargo xtask codegen` and commit the result"
+    );
+}

@@ -1,0 +1,97 @@
+//! Tideline's desktop shell: opens a workspace and serves the UI's commands.
+//!
+//! Usage: `tideline-app [--db FILE | FILE]`. Without a file it opens the
+//! default workspace, creating it with the sample on first run.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use anyhow::{Context, bail};
+use tauri::Manager;
+use tideline_store::{Workspace, default_workspace_path};
+
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("error: {error:#}");
+        std::process::exit(2);
+    }
+}
+
+fn run() -> anyhow::Result<()> {
+    let path = match workspace_arg(std::env::args().skip(1))? {
+        Some(path) => path,
+        None => {
+            let data = dirs::data_dir()
+                .context("no platform data directory is known here; pass --db FILE")?;
+            default_workspace_path(&data)
+        }
+    };
+    let workspace = open_or_create(&path)?;
+    let title = format!(
+        "Tideline — {}",
+        path.file_name()
+            .map(|name| name.to_string_lossy())
+            .unwrap_or_default()
+    );
+    tauri::Builder::default()
+        .manage(commands::AppState {
+            workspace: Mutex::new(workspace),
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::workspace_info,
+            commands::list_timelines,
+            commands::get_timeline,
+            commands::list_events,
+            commands::get_event,
+            commands::rename_event,
+            commands::layout,
+        ])
+        .setup(move |app| {
+            if let Some(window) = app.get_webview_window("main") {
+                window.set_title(&title)?;
+            }
+            Ok(())
+        })
+        .run(tauri::generate_context!("../tauri.conf.json"))
+        .context("the window could not be opened")
+}
+
+/// Reads `--db FILE`, `--db=FILE` or a bare `FILE` (as a file manager passes it).
+fn workspace_arg(args: impl Iterator<Item = String>) -> anyhow::Result<Option<PathBuf>> {
+    let mut args = args.peekable();
+    let mut path = None;
+    while let Some(arg) = args.next() {
+        let value = if arg == "--db" {
+            args.next().context("--db needs a FILE")?
+        } else if let Some(value) = arg.strip_prefix("--db=") {
+            value.to_owned()
+        } else if arg.starts_with('-') {
+            bail!("unknown option {arg}; usage: tideline-app [--db FILE | FILE]");
+        } else {
+            arg
+        };
+        if path.replace(PathBuf::from(value)).is_some() {
+            bail!("more than one workspace given; usage: tideline-app [--db FILE | FILE]");
+        }
+    }
+    Ok(path)
+}
+
+/// Opens the workspace; a file that did not exist is created with the sample
+/// so that a first run shows real, sourced timelines.
+fn open_or_create(path: &std::path::Path) -> anyhow::Result<Workspace> {
+    let existed = path.exists();
+    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("could not create {}", dir.display()))?;
+    }
+    let mut workspace = Workspace::open(path)?;
+    if !existed {
+        workspace.replace_with_sample()?;
+    }
+    Ok(workspace)
+}

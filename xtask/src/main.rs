@@ -1,0 +1,195 @@
+//! `cargo xtask`: the commands in README.md.
+//!
+//! - `run [-- APP ARGS]`: install missing system packages, build the UI and
+//!   open the app (on the sample workspace the first time).
+//! - `test`: install what the tests need, then every check: formatting,
+//!   clippy, the UI's typecheck, lint and unit tests, and all Rust tests,
+//!   end-to-end ones in the real webview included.
+//! - `codegen`: regenerate the TypeScript bindings in `ui/src/bindings/`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+/// Debian packages to build the app.
+const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config", "libwebkit2gtk-4.1-dev"];
+/// Debian packages the end-to-end tests need besides: a virtual display and
+/// WebKitGTK's WebDriver.
+const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver"];
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = root();
+    std::env::set_current_dir(&root)?;
+    match args.first().map(String::as_str) {
+        Some("run") => run_app(&args[1..]),
+        Some("test") => test(),
+        Some("codegen") => codegen(),
+        _ => bail!("usage: cargo xtask run [-- APP ARGS] | test | codegen"),
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits in the repo")
+        .to_owned()
+}
+
+fn run_app(args: &[String]) -> anyhow::Result<()> {
+    ensure_packages(BUILD_PACKAGES)?;
+    build_ui()?;
+    let app_args: Vec<&str> = args
+        .iter()
+        .map(String::as_str)
+        .skip_while(|a| *a == "--")
+        .collect();
+    let mut command = cargo(&["run", "--package", "tideline-app", "--"]);
+    command.args(app_args);
+    status(&mut command)
+}
+
+fn test() -> anyhow::Result<()> {
+    ensure_packages(BUILD_PACKAGES)?;
+    ensure_packages(TEST_PACKAGES)?;
+    ensure_tauri_driver()?;
+    step("UI: install, typecheck, lint, unit tests, build");
+    build_ui()?;
+    status(&mut npm(&["run", "typecheck"]))?;
+    status(&mut npm(&["run", "lint"]))?;
+    status(&mut npm(&["test"]))?;
+    step("Rust: formatting");
+    status(&mut cargo(&["fmt", "--all", "--check"]))?;
+    step("Rust: clippy");
+    status(&mut cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    step("Rust: build the app and the CLI");
+    status(&mut cargo(&[
+        "build",
+        "--package",
+        "tideline-app",
+        "--package",
+        "tideline-cli",
+    ]))?;
+    step("Rust: every test, end-to-end ones included");
+    status(&mut cargo(&["test", "--workspace"]))
+}
+
+fn codegen() -> anyhow::Result<()> {
+    let mut command = cargo(&["test", "--package", "tideline-store", "--test", "bindings"]);
+    command.env("TIDELINE_UPDATE_BINDINGS", "1");
+    status(&mut command)
+}
+
+fn build_ui() -> anyhow::Result<()> {
+    if !Path::new("ui/node_modules/.package-lock.json").exists()
+        || is_newer("ui/package-lock.json", "ui/node_modules/.package-lock.json")
+    {
+        ensure_node()?;
+        status(&mut npm(&["ci", "--no-audit", "--no-fund"]))?;
+    }
+    status(&mut npm(&["run", "build"]))
+}
+
+fn is_newer(a: &str, b: &str) -> bool {
+    let modified = |p: &str| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    matches!((modified(a), modified(b)), (Some(a), Some(b)) if a > b)
+}
+
+fn ensure_node() -> anyhow::Result<()> {
+    if Command::new("npm")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        return Ok(());
+    }
+    ensure_packages(&["nodejs", "npm"])
+}
+
+/// Installs the Debian packages that are missing, with sudo when not root.
+fn ensure_packages(packages: &[&str]) -> anyhow::Result<()> {
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|package| {
+            let output = Command::new("dpkg-query")
+                .args(["-W", "-f=${Status}", package])
+                .output();
+            !output
+                .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    step(&format!(
+        "installing system packages: {}",
+        missing.join(" ")
+    ));
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"));
+    let apt = |args: &[&str]| {
+        let mut command = if root {
+            Command::new("apt-get")
+        } else {
+            sudo("apt-get")
+        };
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        command
+    };
+    status(&mut apt(&["update", "-qq"]))?;
+    let mut install = apt(&["install", "-y", "-qq", "--no-install-recommends"]);
+    install.args(&missing);
+    status(&mut install)
+}
+
+fn sudo(program: &str) -> Command {
+    let mut command = Command::new("sudo");
+    command.arg(program);
+    command
+}
+
+/// tauri-driver bridges WebDriver to WebKitWebDriver for the end-to-end tests.
+fn ensure_tauri_driver() -> anyhow::Result<()> {
+    if Command::new("tauri-driver").arg("--help").output().is_ok() {
+        return Ok(());
+    }
+    step("installing tauri-driver");
+    status(&mut cargo(&["install", "tauri-driver", "--locked"]))
+}
+
+fn cargo(args: &[&str]) -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
+    command.args(args);
+    command
+}
+
+fn npm(args: &[&str]) -> Command {
+    let mut command = Command::new("npm");
+    command.args(args).current_dir("ui");
+    command
+}
+
+fn status(command: &mut Command) -> anyhow::Result<()> {
+    let status = command
+        .status()
+        .with_context(|| format!("could not start {command:?}"))?;
+    if !status.success() {
+        bail!("{command:?} failed with {status}");
+    }
+    Ok(())
+}
+
+fn step(what: &str) {
+    eprintln!("\n==> {what}");
+}
