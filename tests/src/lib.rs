@@ -1,2 +1,177 @@
-//! Support for Tideline's end-to-end tests: building the binaries once and
-//! running them the way a user does.
+//! Support for Tideline's end-to-end tests: the real app binary in WebKitGTK
+//! under a virtual display, driven over WebDriver by tauri-driver and
+//! WebKitWebDriver (Debian's webkit2gtk-driver).
+//!
+//! [`Harness::start`] builds the app, starts Xvfb when there is no display and
+//! a tauri-driver on a free port; [`Harness::launch`] opens the app on a
+//! workspace file and returns a WebDriver client. Everything is stopped on drop.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+
+/// How long to wait for a process to come up or an element to appear.
+pub const WAIT: Duration = Duration::from_secs(30);
+
+pub struct Harness {
+    app: PathBuf,
+    driver_port: u16,
+    driver: Child,
+    xvfb: Option<Child>,
+    display: String,
+}
+
+impl Harness {
+    pub fn start() -> anyhow::Result<Harness> {
+        let app = build_app()?;
+        let (xvfb, display) = match std::env::var("DISPLAY") {
+            Ok(display) if !display.is_empty() => (None, display),
+            _ => {
+                let (child, display) = start_xvfb()?;
+                (Some(child), display)
+            }
+        };
+        let driver_port = free_port()?;
+        let native_port = free_port()?;
+        let driver = Command::new("tauri-driver")
+            .args(["--port", &driver_port.to_string(), "--native-port", &native_port.to_string()])
+            .env("DISPLAY", &display)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .context("could not start tauri-driver; install it with `cargo install tauri-driver --locked`")?;
+        let harness = Harness {
+            app,
+            driver_port,
+            driver,
+            xvfb,
+            display,
+        };
+        wait_until("tauri-driver to listen", || {
+            TcpStream::connect(("127.0.0.1", driver_port)).is_ok()
+        })?;
+        Ok(harness)
+    }
+
+    /// Opens the app on the workspace at `db` and waits for the UI to load.
+    pub async fn launch(&self, db: &Path) -> anyhow::Result<Client> {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), "wry".into());
+        capabilities.insert(
+            "tauri:options".into(),
+            serde_json::json!({
+                "application": self.app,
+                "args": ["--db", db],
+            }),
+        );
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", self.driver_port))
+            .await
+            .with_context(|| {
+                format!(
+                    "could not open a WebDriver session on display {}",
+                    self.display
+                )
+            })?;
+        Ok(client)
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        // SIGTERM lets tauri-driver stop its WebKitWebDriver; SIGKILL would
+        // orphan it.
+        stop(&mut self.driver);
+        if let Some(xvfb) = &mut self.xvfb {
+            stop(xvfb);
+        }
+    }
+}
+
+fn stop(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Builds the app (a no-op when it is up to date) and returns its path.
+fn build_app() -> anyhow::Result<PathBuf> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = Command::new(cargo)
+        .args([
+            "build",
+            "--package",
+            "tideline-app",
+            "--message-format=json-render-diagnostics",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stderr(Stdio::inherit())
+        .output()
+        .context("could not run cargo build")?;
+    if !output.status.success() {
+        bail!("building tideline-app failed");
+    }
+    let stdout = String::from_utf8(output.stdout)?;
+    stdout
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|message| {
+            message["reason"] == "compiler-artifact" && message["target"]["name"] == "tideline-app"
+        })
+        .find_map(|message| message["executable"].as_str().map(PathBuf::from))
+        .context("cargo build did not report the tideline-app binary")
+}
+
+fn start_xvfb() -> anyhow::Result<(Child, String)> {
+    let number = (100..400)
+        .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+        .context("no free X display number")?;
+    let display = format!(":{number}");
+    let child = Command::new("Xvfb")
+        .args([
+            display.as_str(),
+            "-screen",
+            "0",
+            "1440x900x24",
+            "-nolisten",
+            "tcp",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .context("could not start Xvfb; install the xvfb package")?;
+    let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
+    wait_until("Xvfb to start", || socket.exists())?;
+    Ok((child, display))
+}
+
+fn free_port() -> anyhow::Result<u16> {
+    Ok(TcpListener::bind(("127.0.0.1", 0))?.local_addr()?.port())
+}
+
+/// Polls `ready` until it holds, failing after [`WAIT`].
+pub fn wait_until(what: &str, mut ready: impl FnMut() -> bool) -> anyhow::Result<()> {
+    let deadline = Instant::now() + WAIT;
+    while !ready() {
+        if Instant::now() > deadline {
+            bail!("timed out waiting for {what}");
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    Ok(())
+}

@@ -747,6 +747,18 @@ impl EdtfScanner<'_> {
             .ok_or_else(|| self.error_here(format!("expected {what}")))
     }
 
+    /// Reads 2 digits and checks their value, pointing errors at them.
+    fn checked_digits(
+        &mut self,
+        what: &str,
+        check: impl FnOnce(u32) -> Result<(), String>,
+    ) -> Result<u32, DateParseError> {
+        let start = self.pos;
+        let value = self.expect_digits(2, what)?;
+        check(value).map_err(|message| DateParseError::new(message, self.span_from(start)))?;
+        Ok(value)
+    }
+
     /// Reads "Z", "z" or "±HH:MM".
     fn offset(&mut self) -> Result<i16, DateParseError> {
         let start = self.pos;
@@ -809,43 +821,30 @@ fn parse_edtf_at(text: &str, base: usize) -> Result<Date, DateParseError> {
             2,
             "a 2-digit month (01-12), quarter (33-36) or half (40-41)",
         )?;
-        match code {
-            33..=36 => date = Date::raw(year, (code as u8 - 33) * 3 + 1, 1, Precision::Quarter),
-            40 | 41 => date = Date::raw(year, (code as u8 - 40) * 6 + 1, 1, Precision::Half),
+        date = match code {
+            33..=36 => Date::raw(year, (code as u8 - 33) * 3 + 1, 1, Precision::Quarter),
+            40 | 41 => Date::raw(year, (code as u8 - 40) * 6 + 1, 1, Precision::Half),
             _ => {
                 check_month(code)
                     .map_err(|message| DateParseError::new(message, scan.span_from(code_start)))?;
-                let month = code as u8;
-                date = Date::raw(year, month, 1, Precision::Month);
-                if scan.eat(b'-') {
-                    let day_start = scan.pos;
-                    let day = scan.expect_digits(2, "a 2-digit day")?;
-                    check_day(year, month, day).map_err(|message| {
-                        DateParseError::new(message, scan.span_from(day_start))
-                    })?;
-                    date = Date::raw(year, month, day as u8, Precision::Day);
-                    if scan.eat(b'T') {
-                        let hour_start = scan.pos;
-                        let hour = scan.expect_digits(2, "a 2-digit hour")?;
-                        check_hour(hour).map_err(|message| {
-                            DateParseError::new(message, scan.span_from(hour_start))
-                        })?;
-                        if !scan.eat(b':') {
-                            return Err(scan.error_here("expected \":\" between hour and minute"));
-                        }
-                        let minute_start = scan.pos;
-                        let minute = scan.expect_digits(2, "a 2-digit minute")?;
-                        check_minute(minute).map_err(|message| {
-                            DateParseError::new(message, scan.span_from(minute_start))
-                        })?;
-                        date.precision = Precision::Minute;
-                        date.hour = hour as u8;
-                        date.minute = minute as u8;
-                        date.offset_minutes = scan.offset()?;
-                    }
-                }
+                Date::raw(year, code as u8, 1, Precision::Month)
             }
+        };
+    }
+    if date.precision == Precision::Month && scan.eat(b'-') {
+        let day = scan.checked_digits("a 2-digit day", |day| check_day(year, date.month, day))?;
+        date = Date::raw(year, date.month, day as u8, Precision::Day);
+    }
+    if date.precision == Precision::Day && scan.eat(b'T') {
+        let hour = scan.checked_digits("a 2-digit hour", check_hour)?;
+        if !scan.eat(b':') {
+            return Err(scan.error_here("expected \":\" between hour and minute"));
         }
+        let minute = scan.checked_digits("a 2-digit minute", check_minute)?;
+        date.precision = Precision::Minute;
+        date.hour = hour as u8;
+        date.minute = minute as u8;
+        date.offset_minutes = scan.offset()?;
     }
 
     let (approximate, uncertain) = match scan.peek() {

@@ -134,17 +134,17 @@ impl EventDraft {
     pub fn validate(self) -> Result<EventDraft, ValidationError> {
         let title = validation::title("title", &self.title)?;
         let description = validation::text("description", &self.description)?;
-        if let EventEnd::Until(end) = self.end {
-            if end.end_minute() <= self.start.start_minute() {
-                return Err(ValidationError::new(
-                    "end",
-                    format!(
-                        "the end ({}) comes before the start ({})",
-                        end.display(),
-                        self.start.display()
-                    ),
-                ));
-            }
+        if let EventEnd::Until(end) = self.end
+            && end.end_minute() <= self.start.start_minute()
+        {
+            return Err(ValidationError::new(
+                "end",
+                format!(
+                    "the end ({}) comes before the start ({})",
+                    end.display(),
+                    self.start.display()
+                ),
+            ));
         }
         if !IMPORTANCE.contains(&self.importance) {
             return Err(ValidationError::new(

@@ -279,7 +279,7 @@ pub fn lay_out(input: &LayoutInput<'_>, style: &LayoutStyle, measure: &dyn TextM
         let today = today as f64;
         (viewport.start_minute..=viewport.end_minute)
             .contains(&today)
-            .then(|| (today - viewport.start_minute) * scale)
+            .then_some((today - viewport.start_minute) * scale)
     });
     let context = LaneContext {
         style,
@@ -738,27 +738,28 @@ impl Rung {
         }
     }
 
-    /// Minutes of the ticks in `[start, end]`, at most [`MAX_TICKS`].
-    fn tick_minutes(self, start: i64, end: i64) -> Vec<i64> {
+    /// Indices and minutes of the ticks in `[start, end]`, at most
+    /// [`MAX_TICKS`].
+    fn tick_minutes(self, start: i64, end: i64) -> Vec<(i64, i64)> {
         let period = self.period();
-        let mut minutes = Vec::new();
+        let mut ticks = Vec::new();
         let Some(mut index) = period.index_at_or_before(start) else {
-            return minutes;
+            return ticks;
         };
-        while minutes.len() < MAX_TICKS
+        while ticks.len() < MAX_TICKS
             && let Some(minute) = period.minute(index)
             && minute <= end
         {
             if minute >= start {
-                minutes.push(minute);
+                ticks.push((index, minute));
             }
             index += 1;
         }
-        minutes
+        ticks
     }
 
-    /// Label of the tick at `minute`, and whether it is major.
-    fn label(self, minute: i64) -> Option<(String, bool)> {
+    /// Label of tick `index` at `minute`, and whether it is major.
+    fn label(self, index: i64, minute: i64) -> Option<(String, bool)> {
         let date = date_of(minute)?;
         let of_day = minute.rem_euclid(MINUTES_PER_DAY);
         let month = MONTHS[date.month0() as usize];
@@ -777,12 +778,9 @@ impl Rung {
             TickUnit::Month => (month.to_owned(), false),
             TickUnit::Quarter if date.month0() == 0 => (format!("Q1 {}", year()), true),
             TickUnit::Quarter => (format!("Q{}", date.month0() / 3 + 1), false),
+            // Every tenth: decades among years, centuries among decades, ….
             TickUnit::Year | TickUnit::Decade | TickUnit::Century | TickUnit::Millennium => {
-                let years = match self.period() {
-                    Period::Years(n) => n,
-                    _ => 1,
-                };
-                (year(), i64::from(date.year()).rem_euclid(10 * years) == 0)
+                (year(), index.rem_euclid(10) == 0)
             }
         })
     }
@@ -809,8 +807,8 @@ fn ticks(viewport: &Viewport, scale: Option<f64>) -> (Rung, Vec<Tick>) {
             viewport.end_minute.floor() as i64,
         )
         .into_iter()
-        .filter_map(|minute| {
-            let (label, major) = rung.label(minute)?;
+        .filter_map(|(index, minute)| {
+            let (label, major) = rung.label(index, minute)?;
             let x = (minute as f64 - viewport.start_minute) * scale;
             Some(Tick {
                 minute,

@@ -58,17 +58,17 @@ pub enum AnnotationTarget {
 
 impl AnnotationTarget {
     pub fn validate(self) -> Result<AnnotationTarget, ValidationError> {
-        if let AnnotationTarget::Span { start, end } = self {
-            if end.end_minute() <= start.start_minute() {
-                return Err(ValidationError::new(
-                    "end",
-                    format!(
-                        "the span ends ({}) before it starts ({})",
-                        end.display(),
-                        start.display()
-                    ),
-                ));
-            }
+        if let AnnotationTarget::Span { start, end } = self
+            && end.end_minute() <= start.start_minute()
+        {
+            return Err(ValidationError::new(
+                "end",
+                format!(
+                    "the span ends ({}) before it starts ({})",
+                    end.display(),
+                    start.display()
+                ),
+            ));
         }
         Ok(self)
     }

@@ -223,7 +223,8 @@ impl Workspace {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Lays out timelines for a viewport, with the bundled font's metrics.
+    /// Lays out timelines for a viewport on screen, with the bundled font's
+    /// metrics; only the items in view are returned.
     pub fn layout(
         &self,
         timelines: &[i64],
