@@ -256,11 +256,13 @@ impl Workspace {
             viewport,
             today_minute,
         };
-        Ok(layout::lay_out(
-            &input,
-            &LayoutStyle::screen(),
-            FontMetrics::inter_regular(),
-        ))
+        let mut layout =
+            layout::lay_out(&input, &LayoutStyle::screen(), FontMetrics::inter_regular());
+        // The screen draws only what is in view; rows were packed over all items.
+        for lane in layout.timelines.iter_mut().flat_map(|t| t.lanes.iter_mut()) {
+            lane.items.retain(|item| item.visible);
+        }
+        Ok(layout)
     }
 
     // Events.

@@ -1,0 +1,221 @@
+//! The `tideline` binary as scripts use it: its commands, JSON and exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn tideline(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tideline"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn json(output: &Output) -> Value {
+    assert!(output.status.success(), "{}", stderr(output));
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// Exactly one line on stderr, starting `error:`.
+fn assert_one_error_line(output: &Output) {
+    let text = stderr(output);
+    assert!(text.starts_with("error: "), "{text}");
+    assert_eq!(text.trim_end().lines().count(), 1, "{text}");
+}
+
+fn sample_db(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let db = dir.path().join("sample.db");
+    let output = tideline(&db, &["sample"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    db
+}
+
+#[test]
+fn sample_then_events_gives_sourced_events_at_their_precision() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    let events = json(&tideline(&db, &["events", "--json"]));
+    let events = events.as_array().unwrap();
+    assert!(events.len() >= 10);
+    for event in events {
+        for key in [
+            "id",
+            "title",
+            "start",
+            "end",
+            "precision",
+            "approximate",
+            "uncertain",
+            "kind",
+            "confidence",
+            "timelines",
+            "sources",
+        ] {
+            assert!(event.get(key).is_some(), "{key} missing in {event}");
+        }
+        let sources = event["sources"].as_array().unwrap();
+        assert!(!sources.is_empty(), "{} has no source", event["title"]);
+        for source in sources {
+            assert!(source["title"].is_string() && source["url"].is_string());
+            assert!(!source["quote"].as_str().unwrap().is_empty());
+        }
+    }
+    assert!(events.iter().any(|e| e["end"].is_string()), "a range");
+    assert!(
+        events
+            .iter()
+            .any(|e| e["precision"] == "year" || e["precision"] == "month")
+    );
+    let second = &events[1];
+    assert_eq!(second["start"], "2021");
+    assert_eq!(second["precision"], "year");
+    assert_eq!(second["kind"], "investment");
+    assert_eq!(second["confidence"], "confirmed");
+
+    let timelines = json(&tideline(&db, &["timelines", "--json"]));
+    let openai = timelines
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["title"] == "Microsoft–OpenAI")
+        .unwrap();
+    let count = openai["events"].as_u64().unwrap();
+    let by_title = json(&tideline(
+        &db,
+        &["events", "--timeline", "Microsoft–OpenAI", "--json"],
+    ));
+    assert_eq!(by_title.as_array().unwrap().len() as u64, count);
+    let id = openai["id"].to_string();
+    assert_eq!(
+        json(&tideline(&db, &["events", "--timeline", &id, "--json"])),
+        by_title
+    );
+    assert!(by_title.as_array().unwrap().iter().all(|e| {
+        e["timelines"]
+            .as_array()
+            .unwrap()
+            .contains(&openai["title"])
+    }));
+
+    let check = tideline(&db, &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    assert!(version >= 1);
+}
+
+#[test]
+fn sample_refuses_a_file_with_data_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    let again = tideline(&db, &["sample"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert_one_error_line(&again);
+    assert!(stderr(&again).contains("--force"));
+    let forced = tideline(&db, &["sample", "--force"]);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    let events = json(&tideline(&db, &["events", "--json"]));
+    assert_eq!(
+        events
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["title"] == "Microsoft invests $1B in OpenAI")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_file_from_a_newer_tideline_exits_2_and_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    for args in [&["check"][..], &["events", "--json"], &["timelines"]] {
+        let output = tideline(&db, args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert_one_error_line(&output);
+        assert!(
+            stderr(&output).contains("newer version of Tideline"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn garbage_as_a_workspace_exits_2_and_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "Meeting notes: call the FTC press office.\n").unwrap();
+    let png = dir.path().join("chart.png");
+    std::fs::write(
+        &png,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0",
+    )
+    .unwrap();
+    for path in [&text, &png] {
+        let before = std::fs::read(path).unwrap();
+        for args in [
+            &["check"][..],
+            &["events", "--json"],
+            &["sample"],
+            &["sample", "--force"],
+        ] {
+            let output = tideline(path, args);
+            assert_eq!(output.status.code(), Some(2), "{} {args:?}", path.display());
+            assert_one_error_line(&output);
+            assert!(stderr(&output).contains("not a Tideline workspace"));
+        }
+        assert_eq!(std::fs::read(path).unwrap(), before);
+        assert!(
+            !dir.path()
+                .join(format!(
+                    "{}-wal",
+                    path.file_name().unwrap().to_string_lossy()
+                ))
+                .exists()
+        );
+    }
+}
+
+#[test]
+fn bad_arguments_and_unknown_timelines_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    for args in [
+        &["events", "--timeline", "No such deal"][..],
+        &["frobnicate"],
+        &["events", "--bogus"],
+    ] {
+        let output = tideline(&db, args);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_one_error_line(&output);
+    }
+    let missing = tideline(&dir.path().join("missing.db"), &["events"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert_one_error_line(&missing);
+}

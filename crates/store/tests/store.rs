@@ -1,0 +1,301 @@
+//! The store on real SQLite files in temporary folders.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use tideline_model::{Date, EventDraft, EventKind, Precision, TimelineDraft};
+use tideline_store::views::EventFilter;
+use tideline_store::{APPLICATION_ID, ErrorCode, SCHEMA_VERSION, StoreError, Workspace};
+
+struct Dir {
+    dir: tempfile::TempDir,
+}
+
+impl Dir {
+    fn new() -> Dir {
+        Dir {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+fn sample(path: &Path) -> Workspace {
+    let mut workspace = Workspace::open(path).unwrap();
+    workspace.replace_with_sample().unwrap();
+    workspace
+}
+
+fn pragma(path: &Path, name: &str) -> String {
+    let conn = Connection::open(path).unwrap();
+    conn.pragma_query_value(None, name, |row| row.get::<_, rusqlite::types::Value>(0))
+        .map(|value| match value {
+            rusqlite::types::Value::Integer(n) => n.to_string(),
+            rusqlite::types::Value::Text(text) => text,
+            other => format!("{other:?}"),
+        })
+        .unwrap()
+}
+
+#[test]
+fn a_new_workspace_is_wal_versioned_and_marked_as_ours() {
+    let dir = Dir::new();
+    let path = dir.file("new.db");
+    let workspace = Workspace::open(&path).unwrap();
+    assert!(workspace.is_empty().unwrap());
+    drop(workspace);
+    assert_eq!(pragma(&path, "journal_mode"), "wal");
+    assert_eq!(pragma(&path, "user_version"), SCHEMA_VERSION.to_string());
+    assert_eq!(pragma(&path, "application_id"), APPLICATION_ID.to_string());
+}
+
+#[test]
+fn every_foreign_key_has_an_index() {
+    let dir = Dir::new();
+    let path = dir.file("fk.db");
+    drop(Workspace::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%'")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut checked = 0;
+    for table in &tables {
+        let mut keys: Vec<(i64, String)> = conn
+            .prepare(&format!(
+                "SELECT id, \"from\" FROM pragma_foreign_key_list('{table}') ORDER BY id, seq"
+            ))
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        keys.dedup_by_key(|(id, _)| *id);
+        let indexes: Vec<String> = conn
+            .prepare(&format!(
+                "SELECT (SELECT name FROM pragma_index_info(il.name) WHERE seqno = 0) FROM pragma_index_list('{table}') il"
+            ))
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for (_, column) in keys {
+            checked += 1;
+            assert!(
+                indexes.contains(&column),
+                "{table}.{column} has no index leading with it"
+            );
+        }
+    }
+    assert!(checked >= 8, "checked only {checked} foreign keys");
+}
+
+#[test]
+fn the_sample_is_sourced_and_uses_true_precisions() {
+    let dir = Dir::new();
+    let workspace = sample(&dir.file("sample.db"));
+    let timelines = workspace.timelines().unwrap();
+    let openai = timelines
+        .iter()
+        .find(|t| t.title == "Microsoft–OpenAI")
+        .expect("the Microsoft–OpenAI timeline");
+    assert!(openai.events >= 10);
+    assert_eq!(openai.unsourced, 0);
+    let view = workspace.timeline(openai.id).unwrap();
+    assert!(view.lanes.len() >= 2);
+    assert!(!view.annotations.is_empty());
+    for event in &view.events {
+        assert!(!event.sources.is_empty(), "{} is unsourced", event.title);
+        assert!(
+            event
+                .sources
+                .iter()
+                .all(|s| !s.quote.is_empty() && s.url.starts_with("https://"))
+        );
+    }
+    let range = view
+        .events
+        .iter()
+        .find(|e| e.end.is_some())
+        .expect("a range");
+    assert!(
+        range.sources.len() >= 2,
+        "both ends of {} are sourced",
+        range.title
+    );
+    assert!(view.events.iter().any(|e| e.precision == Precision::Year));
+    let all = workspace.events(&EventFilter::default()).unwrap();
+    assert!(all.iter().any(|e| e.precision == Precision::Month));
+    let ftc = all
+        .iter()
+        .find(|e| e.title.starts_with("FTC inquiry"))
+        .unwrap();
+    assert_eq!(ftc.timelines.len(), 2, "one event placed on two timelines");
+    let starts: Vec<Date> = all
+        .iter()
+        .map(|e| Date::parse_edtf(&e.start).unwrap())
+        .collect();
+    assert!(
+        starts
+            .windows(2)
+            .all(|w| w[0].start_minute() <= w[1].start_minute()),
+        "events come in start order"
+    );
+}
+
+#[test]
+fn search_finds_events_by_words_of_their_text() {
+    let dir = Dir::new();
+    let workspace = sample(&dir.file("search.db"));
+    let search = |query: &str| {
+        workspace
+            .events(&EventFilter {
+                timeline: None,
+                query: Some(query.to_owned()),
+            })
+            .unwrap()
+            .into_iter()
+            .map(|e| e.title)
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        search("vestag")
+            .iter()
+            .any(|t| t.starts_with("EU closes merger question"))
+    );
+    assert!(search("Ubisoft").iter().any(|t| t.contains("Ubisoft")));
+    assert!(
+        search("\"quoted\" OR NEAR(").is_empty(),
+        "FTS syntax is not passed through"
+    );
+    assert_eq!(search("  ").len(), 42, "a blank query lists everything");
+}
+
+#[test]
+fn a_renamed_event_survives_reopening_and_a_bad_title_changes_nothing() {
+    let dir = Dir::new();
+    let path = dir.file("rename.db");
+    let mut workspace = sample(&path);
+    let first = workspace.events(&EventFilter::default()).unwrap().remove(0);
+    let renamed = workspace.rename_event(first.id, "  A new title ").unwrap();
+    assert_eq!(renamed.title, "A new title");
+    let error = workspace.rename_event(first.id, "   ").unwrap_err();
+    assert_eq!(error.code(), ErrorCode::InvalidInput);
+    assert_eq!(
+        workspace.rename_event(999_999, "x").unwrap_err().code(),
+        ErrorCode::NotFound
+    );
+    drop(workspace);
+    let workspace = Workspace::open_existing(&path).unwrap();
+    assert_eq!(workspace.event(first.id).unwrap().title, "A new title");
+}
+
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let dir = Dir::new();
+    let path = dir.file("tx.db");
+    let mut workspace = Workspace::open(&path).unwrap();
+    let result = workspace.write(|writer| {
+        let timeline = writer.create_timeline(TimelineDraft::new("Half done"), &["Deal"])?;
+        let lane = writer.lane(timeline, "Deal")?;
+        let event = writer.create_event(EventDraft::new(
+            "Placed",
+            Date::year(2020).unwrap(),
+            EventKind::Other,
+        ))?;
+        writer.place(event, lane)?;
+        writer.create_event(EventDraft::new(
+            "   ",
+            Date::year(2021).unwrap(),
+            EventKind::Other,
+        ))
+    });
+    assert!(matches!(result, Err(StoreError::Invalid(_))));
+    assert!(workspace.is_empty().unwrap());
+}
+
+#[test]
+fn a_file_from_a_newer_tideline_is_refused_untouched() {
+    let dir = Dir::new();
+    let path = dir.file("newer.db");
+    drop(sample(&path));
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        conn.pragma_update(None, "journal_mode", "delete").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let error = Workspace::open(&path).err().expect("refused");
+    assert_eq!(error.code(), ErrorCode::NewerSchema);
+    assert!(
+        error.to_string().contains("newer version of Tideline"),
+        "{error}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn files_that_are_not_workspaces_are_refused_untouched() {
+    let dir = Dir::new();
+    let text = dir.file("notes.txt");
+    std::fs::write(&text, "not a database at all\n").unwrap();
+    let png = dir.file("image.png");
+    std::fs::write(
+        &png,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0",
+    )
+    .unwrap();
+    let other = dir.file("other.sqlite");
+    Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    for path in [&text, &png, &other] {
+        let before = std::fs::read(path).unwrap();
+        let error = Workspace::open(path).err().expect("refused");
+        assert_eq!(error.code(), ErrorCode::NotAWorkspace, "{}", path.display());
+        assert_eq!(
+            std::fs::read(path).unwrap(),
+            before,
+            "{} changed",
+            path.display()
+        );
+    }
+    let missing = dir.file("missing.db");
+    assert_eq!(
+        Workspace::open_existing(&missing).err().unwrap().code(),
+        ErrorCode::NotAWorkspace
+    );
+    assert!(!missing.exists());
+}
+
+#[test]
+fn layout_places_every_sample_event_in_view_without_overlap() {
+    let dir = Dir::new();
+    let workspace = sample(&dir.file("layout.db"));
+    let id = workspace.find_timeline("Microsoft–OpenAI").unwrap();
+    let events = workspace.timeline(id).unwrap().events.len();
+    let start = Date::year(2019).unwrap().start_minute() as f64;
+    let end = Date::year(2026).unwrap().end_minute() as f64;
+    let viewport = tideline_model::layout::Viewport {
+        start_minute: start,
+        end_minute: end,
+        width_px: 1200.0,
+    };
+    let layout = workspace.layout(&[id], viewport, None).unwrap();
+    let items: Vec<_> = layout.timelines[0]
+        .lanes
+        .iter()
+        .flat_map(|l| l.items.iter())
+        .collect();
+    assert_eq!(items.len(), events);
+    assert!(!layout.ticks.is_empty());
+}

@@ -1,0 +1,102 @@
+// Viewport math: the span of minutes shown across the canvas width.
+
+import type { Viewport } from "../bindings/Viewport";
+import { MAX_MINUTE, MIN_MINUTE } from "./edtf";
+
+/** Narrowest span the canvas zooms to: half an hour. */
+export const MIN_SPAN = 30;
+/** Widest span: every year a date can stand for. */
+export const MAX_SPAN = MAX_MINUTE - MIN_MINUTE;
+/** Narrowest span "fit" picks, so a lone event is not blown up to a day. */
+const MIN_FIT_SPAN = 30 * 1440;
+
+export interface Extent {
+  start: number;
+  end: number;
+}
+
+export function span(viewport: Viewport): number {
+  return viewport.end_minute - viewport.start_minute;
+}
+
+/** Px per minute. */
+export function scaleOf(viewport: Viewport): number {
+  return viewport.width_px / span(viewport);
+}
+
+export function minuteAt(viewport: Viewport, px: number): number {
+  return viewport.start_minute + px / scaleOf(viewport);
+}
+
+export function pxAt(viewport: Viewport, minute: number): number {
+  return (minute - viewport.start_minute) * scaleOf(viewport);
+}
+
+/** The viewport with its span within [MIN_SPAN, MAX_SPAN] and inside the representable years. */
+export function clampViewport(viewport: Viewport): Viewport {
+  const width = Math.min(MAX_SPAN, Math.max(MIN_SPAN, span(viewport)));
+  const centre = (viewport.start_minute + viewport.end_minute) / 2;
+  let start = centre - width / 2;
+  start = Math.min(MAX_MINUTE - width, Math.max(MIN_MINUTE, start));
+  return { start_minute: start, end_minute: start + width, width_px: viewport.width_px };
+}
+
+/** Zooms in by `factor` (> 1 zooms in) keeping the minute under `anchorPx` in place. */
+export function zoomAt(viewport: Viewport, factor: number, anchorPx: number): Viewport {
+  const fraction = anchorPx / viewport.width_px;
+  const anchor = minuteAt(viewport, anchorPx);
+  const width = Math.min(MAX_SPAN, Math.max(MIN_SPAN, span(viewport) / factor));
+  const start = anchor - fraction * width;
+  return clampViewport({ start_minute: start, end_minute: start + width, width_px: viewport.width_px });
+}
+
+/** Moves the view right by `dx` px (content moves left). */
+export function panBy(viewport: Viewport, dx: number): Viewport {
+  const delta = dx / scaleOf(viewport);
+  return clampViewport({
+    start_minute: viewport.start_minute + delta,
+    end_minute: viewport.end_minute + delta,
+    width_px: viewport.width_px,
+  });
+}
+
+/** The same start and px-per-minute at a new width, so resizing never squashes the view. */
+export function resize(viewport: Viewport, widthPx: number): Viewport {
+  const end = viewport.start_minute + widthPx / scaleOf(viewport);
+  return clampViewport({ start_minute: viewport.start_minute, end_minute: end, width_px: widthPx });
+}
+
+/** Shows `extent` with `left` and `right` px of margin (right leaves room for labels). */
+export function fitTo(extent: Extent, widthPx: number, left: number, right: number): Viewport {
+  const inner = Math.max(1, widthPx - left - right);
+  const minutes = Math.max(MIN_FIT_SPAN, extent.end - extent.start);
+  const start = (extent.start + extent.end) / 2 - minutes / 2;
+  const scale = inner / minutes;
+  return clampViewport({
+    start_minute: start - left / scale,
+    end_minute: start + minutes + right / scale,
+    width_px: widthPx,
+  });
+}
+
+/** The viewport moved (not zoomed) so that `minute` sits in its middle. */
+export function centreOn(viewport: Viewport, minute: number): Viewport {
+  const half = span(viewport) / 2;
+  return clampViewport({ start_minute: minute - half, end_minute: minute + half, width_px: viewport.width_px });
+}
+
+/**
+ * How far in px content laid out for `laidOut` must shift to show `current`,
+ * or null when the two differ in scale (a zoom, which only a new layout can show).
+ */
+export function panOffset(laidOut: Viewport, current: Viewport): number | null {
+  const a = scaleOf(laidOut);
+  const b = scaleOf(current);
+  if (Math.abs(a - b) > a * 1e-9) return null;
+  return (laidOut.start_minute - current.start_minute) * b;
+}
+
+/** Wheel delta in px whatever the device reports in. */
+export function wheelPixels(delta: number, deltaMode: number, pagePx: number): number {
+  return deltaMode === 1 ? delta * 16 : deltaMode === 2 ? delta * pagePx : delta;
+}
