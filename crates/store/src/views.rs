@@ -90,6 +90,13 @@ pub struct EventView {
     /// The start as a person reads it: "Jul 2019", "c. 2021".
     pub start_label: String,
     pub end_label: Option<String>,
+    /// The interval the event covers, in minutes since 1970-01-01T00:00Z:
+    /// from the start of its start date to the end of its end date (or of
+    /// its start date, for a point).
+    #[ts(type = "number")]
+    pub start_minute: i64,
+    #[ts(type = "number")]
+    pub end_minute: i64,
     pub kind: EventKind,
     pub confidence: Confidence,
     pub importance: u8,

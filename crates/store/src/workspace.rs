@@ -580,6 +580,8 @@ fn event_row(row: &Row<'_>) -> rusqlite::Result<Result<EventView>> {
             uncertain: start.uncertain(),
             start_label: start.display(),
             end_label: end.map(|d| d.display()),
+            start_minute: start.start_minute(),
+            end_minute: end.unwrap_or(start).end_minute(),
             kind: kind
                 .parse()
                 .map_err(|e| damaged(format!("event {id}: {e}")))?,

@@ -24,7 +24,13 @@ precision: Precision, approximate: boolean, uncertain: boolean,
 /**
  * The start as a person reads it: "Jul 2019", "c. 2021".
  */
-start_label: string, end_label: string | null, kind: EventKind, confidence: Confidence, importance: number, parties: Array<string>, tags: Array<string>, 
+start_label: string, end_label: string | null, 
+/**
+ * The interval the event covers, in minutes since 1970-01-01T00:00Z:
+ * from the start of its start date to the end of its end date (or of
+ * its start date, for a point).
+ */
+start_minute: number, end_minute: number, kind: EventKind, confidence: Confidence, importance: number, parties: Array<string>, tags: Array<string>, 
 /**
  * Titles of the timelines the event is on.
  */
