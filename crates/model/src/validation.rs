@@ -31,23 +31,20 @@ pub fn title(field: &'static str, value: &str) -> Result<String, ValidationError
     if trimmed.contains(['\n', '\r']) {
         return Err(ValidationError::new(field, "must be a single line"));
     }
-    let chars = trimmed.chars().count();
-    if chars > MAX_TITLE_CHARS {
-        return Err(ValidationError::new(
-            field,
-            format!("is {chars} characters long; the most is {MAX_TITLE_CHARS}"),
-        ));
-    }
-    Ok(trimmed.to_owned())
+    at_most(field, trimmed, MAX_TITLE_CHARS)
 }
 
 /// An optional free text: any content, bounded in length.
 pub fn text(field: &'static str, value: &str) -> Result<String, ValidationError> {
+    at_most(field, value, MAX_TEXT_CHARS)
+}
+
+fn at_most(field: &'static str, value: &str, max: usize) -> Result<String, ValidationError> {
     let chars = value.chars().count();
-    if chars > MAX_TEXT_CHARS {
+    if chars > max {
         return Err(ValidationError::new(
             field,
-            format!("is {chars} characters long; the most is {MAX_TEXT_CHARS}"),
+            format!("is {chars} characters long; the most is {max}"),
         ));
     }
     Ok(value.to_owned())
