@@ -8,4 +8,13 @@ event_id: number | null,
 /**
  * EDTF; set, with `end`, for a shaded span.
  */
-start: string | null, end: string | null, label: string | null, };
+start: string | null, end: string | null, 
+/**
+ * The span as a person reads it: "9 Jan 2024 – 28 Jun 2024".
+ */
+label: string | null, 
+/**
+ * The span in minutes since 1970-01-01T00:00Z, from the start of its
+ * start date to the end of its end date.
+ */
+start_minute: number | null, end_minute: number | null, };

@@ -7,4 +7,8 @@ export type SourceQuoteView = { source_id: number, title: string, url: string, p
 /**
  * EDTF, or null when unknown.
  */
-published: string | null, accessed: string | null, quote: string, };
+published: string | null, accessed: string | null, 
+/**
+ * The dates as a person reads them.
+ */
+published_label: string | null, accessed_label: string | null, quote: string, };

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { EventView } from "../bindings/EventView";
-import { dateRangeLabel, eventsExtent, isFuzzy, isUnsourced } from "./events";
-import { parseEdtf } from "./edtf";
+import type { TimelineView } from "../bindings/TimelineView";
+import { dateRangeLabel, eventAnchor, eventMarks, indexViews, isFuzzy, isUnsourced } from "./events";
+
+const minute = (date: string) => Date.parse(`${date}T00:00Z`) / 60000;
 
 function event(overrides: Partial<EventView>): EventView {
   return {
@@ -16,6 +18,8 @@ function event(overrides: Partial<EventView>): EventView {
     uncertain: false,
     start_label: "22 Jul 2019",
     end_label: null,
+    start_minute: minute("2019-07-22"),
+    end_minute: minute("2019-07-23"),
     kind: "investment",
     confidence: "confirmed",
     importance: 5,
@@ -35,7 +39,9 @@ const source = {
   author: "",
   published: "2019-07-22",
   accessed: null,
-  quote: "Microsoft is investing $1 billion in OpenAI",
+  published_label: "22 Jul 2019",
+  accessed_label: null,
+  quote: "On July 22, 2019, Microsoft announced “1 billion dollars from Microsoft” invested in OpenAI",
 };
 
 describe("flags", () => {
@@ -59,18 +65,52 @@ describe("dateRangeLabel", () => {
   });
 });
 
-describe("eventsExtent", () => {
-  it("spans from the first start to the last end", () => {
-    const extent = eventsExtent(
-      [event({ start: "2021~" }), event({ start: "2023-12-08", end: "2025-03-05" })],
-      null,
-    );
-    expect(extent).toEqual({ start: parseEdtf("2021")?.start, end: parseEdtf("2025-03-06")?.start });
+describe("eventMarks", () => {
+  it("asks for a point's interval and its label after the marker", () => {
+    const day = event({});
+    expect(eventMarks(day, 100, null)).toEqual([
+      { minute: day.start_minute, px: 0 },
+      { minute: day.start_minute, px: 111 },
+      { minute: day.end_minute, px: 0 },
+    ]);
+    const year = event({ precision: "year", start_minute: 0, end_minute: 1000 });
+    expect(eventMarks(year, 100, null)[1]).toEqual({ minute: 500, px: 111 });
   });
 
-  it("reaches to now for ongoing events and is null for none", () => {
-    const now = parseEdtf("2030")?.start ?? 0;
-    expect(eventsExtent([event({ ongoing: true })], now)?.end).toBe(now);
-    expect(eventsExtent([], now)).toBeNull();
+  it("asks for a range's label at its start and for now when ongoing", () => {
+    const now = minute("2030-01-01");
+    const marks = eventMarks(event({ ongoing: true }), 100, now);
+    expect(marks[1]).toEqual({ minute: minute("2019-07-22"), px: 106 });
+    expect(marks.at(-1)).toEqual({ minute: now, px: 0 });
+  });
+});
+
+describe("eventAnchor", () => {
+  it("is the middle of a point and the start of a range", () => {
+    expect(eventAnchor(event({}))).toBe(minute("2019-07-22") + 720);
+    expect(eventAnchor(event({ end: "2020-01-01", end_minute: minute("2020-01-02") }))).toBe(minute("2019-07-22"));
+  });
+});
+
+describe("indexViews", () => {
+  it("indexes events once and gathers callouts by event", () => {
+    const shared = event({ id: 7 });
+    const note = { id: 1, text: "The cited source gives no amount.", event_id: 7, start: null, end: null, label: null, start_minute: null, end_minute: null };
+    const span = { id: 2, text: "EU merger question open", event_id: null, start: "2024-01-09", end: "2024-06-28", label: null, start_minute: 28412640, end_minute: 28660320 };
+    const view = (id: number, annotations: TimelineView["annotations"]): TimelineView => ({
+      id,
+      title: `Timeline ${id}`,
+      subtitle: "",
+      description: "",
+      colour: "#1f6feb",
+      lanes: [],
+      placements: [],
+      events: [shared],
+      annotations,
+    });
+    const { events, notes } = indexViews([view(1, [note, span]), view(2, [note])]);
+    expect([...events.keys()]).toEqual([7]);
+    expect(notes.get(7)).toEqual([note]);
+    expect(notes.size).toBe(1);
   });
 });

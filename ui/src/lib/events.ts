@@ -1,8 +1,10 @@
 // Facts about events that the canvas, library and inspector agree on.
 
+import type { AnnotationView } from "../bindings/AnnotationView";
 import type { EventView } from "../bindings/EventView";
-import { parseEdtf } from "./edtf";
-import type { Extent } from "./viewport";
+import type { TimelineView } from "../bindings/TimelineView";
+import { LABEL_GAP_PX, MARKER_PX } from "./geometry";
+import type { Mark } from "./viewport";
 
 export function isUnsourced(event: EventView): boolean {
   return event.sources.length === 0;
@@ -19,22 +21,45 @@ export function dateRangeLabel(event: EventView): string {
   return event.ongoing ? `${event.start_label} – ongoing` : event.start_label;
 }
 
-/** The events' span in minutes: ongoing ones reach to `now`; null when none has a readable date. */
-export function eventsExtent(events: readonly EventView[], now: number | null): Extent | null {
-  let start = Infinity;
-  let end = -Infinity;
-  for (const event of events) {
-    const first = parseEdtf(event.start);
-    if (!first) continue;
-    const last = event.end === null ? null : parseEdtf(event.end);
-    start = Math.min(start, first.start);
-    end = Math.max(end, last?.end ?? first.end, event.ongoing && now !== null ? now : -Infinity);
-  }
-  return start <= end ? { start, end } : null;
+/**
+ * What fitting the view to the event must show: its whole interval, and its
+ * label (`labelWidth` px, at the engine's 12px) beside its marker or bar start.
+ */
+export function eventMarks(event: EventView, labelWidth: number, now: number | null): Mark[] {
+  const point = event.end === null && !event.ongoing;
+  // Like the engine, a point known to the month or coarser sits mid-interval.
+  const midway = point && event.precision !== "day" && event.precision !== "minute";
+  const marker = midway ? (event.start_minute + event.end_minute) / 2 : event.start_minute;
+  const labelPx = (point ? MARKER_PX / 2 : 0) + LABEL_GAP_PX + labelWidth;
+  const marks = [
+    { minute: event.start_minute, px: 0 },
+    { minute: marker, px: labelPx },
+    { minute: event.end_minute, px: 0 },
+  ];
+  if (event.ongoing && now !== null) marks.push({ minute: now, px: 0 });
+  return marks;
 }
 
-/** The middle of the event's start interval, where to centre the view to reveal it. */
-export function eventAnchor(event: EventView): number | null {
-  const date = parseEdtf(event.start);
-  return date ? (date.start + date.end) / 2 : null;
+/** Where to centre the view to reveal the event: a point's middle, a range's start. */
+export function eventAnchor(event: EventView): number {
+  return event.end === null && !event.ongoing ? (event.start_minute + event.end_minute) / 2 : event.start_minute;
+}
+
+/** The events of `views` by id (an event on two timelines once), and their callout notes by event id. */
+export function indexViews(views: readonly TimelineView[]): {
+  events: ReadonlyMap<number, EventView>;
+  notes: ReadonlyMap<number, readonly AnnotationView[]>;
+} {
+  const events = new Map<number, EventView>();
+  const notes = new Map<number, AnnotationView[]>();
+  for (const view of views) {
+    for (const event of view.events) events.set(event.id, event);
+    for (const annotation of view.annotations) {
+      if (annotation.event_id === null) continue;
+      const list = notes.get(annotation.event_id) ?? [];
+      if (!list.some((note) => note.id === annotation.id)) list.push(annotation);
+      notes.set(annotation.event_id, list);
+    }
+  }
+  return { events, notes };
 }

@@ -1,18 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_MINUTE, MIN_MINUTE } from "./edtf";
-import {
-  centreOn,
-  fitTo,
-  MAX_SPAN,
-  MIN_SPAN,
-  minuteAt,
-  panBy,
-  panOffset,
-  pxAt,
-  resize,
-  span,
-  zoomAt,
-} from "./viewport";
+import { centreOn, fitMarks, MAX_MINUTE, MAX_SPAN, MIN_MINUTE, MIN_SPAN, minuteAt, panBy, panOffset, pxAt, resize, span, zoomAt } from "./viewport";
 
 const view = { start_minute: 0, end_minute: 1000, width_px: 500 };
 
@@ -43,19 +30,35 @@ describe("panBy", () => {
   });
 });
 
-describe("fitTo", () => {
-  it("shows the extent between the margins", () => {
+describe("fitMarks", () => {
+  it("puts the first mark at the left margin and the last label end at the right one", () => {
     const start = 1_000_000;
     const end = start + 100 * 1440;
-    const fitted = fitTo({ start, end }, 1000, 40, 160);
+    const fitted = fitMarks(
+      [
+        { minute: start, px: 0 },
+        { minute: end, px: 200 },
+        { minute: start + 1440, px: 100 },
+      ],
+      1000,
+      40,
+      20,
+    );
+    expect(fitted).not.toBeNull();
+    if (!fitted) return;
     expect(pxAt(fitted, start)).toBeCloseTo(40);
-    expect(pxAt(fitted, end)).toBeCloseTo(840);
+    expect(pxAt(fitted, end) + 200).toBeCloseTo(980);
   });
 
-  it("widens a lone point to a readable span", () => {
-    const fitted = fitTo({ start: 0, end: 1440 }, 1000, 0, 0);
-    expect(span(fitted)).toBe(30 * 1440);
-    expect(pxAt(fitted, 720)).toBeCloseTo(500);
+  it("shows a lone point over a readable span, and nothing for no marks", () => {
+    const fitted = fitMarks([{ minute: 0, px: 100 }], 1000, 0, 0);
+    expect(fitted && span(fitted)).toBe(30 * 1440);
+    expect(fitMarks([], 1000, 0, 0)).toBeNull();
+  });
+
+  it("still shows the minute of a label too wide to fit", () => {
+    const fitted = fitMarks([{ minute: 0, px: 0 }, { minute: 1e6, px: 5000 }], 1000, 0, 0);
+    expect(fitted && span(fitted)).toBeCloseTo(1e6);
   });
 });
 

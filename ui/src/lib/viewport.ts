@@ -1,26 +1,24 @@
 // Viewport math: the span of minutes shown across the canvas width.
 
 import type { Viewport } from "../bindings/Viewport";
-import { MAX_MINUTE, MIN_MINUTE } from "./edtf";
+
+/** The engine's date range, years -9999 to 9999 (astronomical), in minutes since 1970. */
+export const MIN_MINUTE = Date.UTC(-9999, 0, 1) / 60_000;
+export const MAX_MINUTE = Date.UTC(10000, 0, 1) / 60_000;
 
 /** Narrowest span the canvas zooms to: half an hour. */
 export const MIN_SPAN = 30;
 /** Widest span: every year a date can stand for. */
 export const MAX_SPAN = MAX_MINUTE - MIN_MINUTE;
-/** Narrowest span "fit" picks, so a lone event is not blown up to a day. */
+/** Narrowest span "fit" shows between its margins, so a lone event is not blown up to a day. */
 const MIN_FIT_SPAN = 30 * 1440;
-
-export interface Extent {
-  start: number;
-  end: number;
-}
 
 export function span(viewport: Viewport): number {
   return viewport.end_minute - viewport.start_minute;
 }
 
 /** Px per minute. */
-export function scaleOf(viewport: Viewport): number {
+function scaleOf(viewport: Viewport): number {
   return viewport.width_px / span(viewport);
 }
 
@@ -33,7 +31,7 @@ export function pxAt(viewport: Viewport, minute: number): number {
 }
 
 /** The viewport with its span within [MIN_SPAN, MAX_SPAN] and inside the representable years. */
-export function clampViewport(viewport: Viewport): Viewport {
+function clampViewport(viewport: Viewport): Viewport {
   const width = Math.min(MAX_SPAN, Math.max(MIN_SPAN, span(viewport)));
   const centre = (viewport.start_minute + viewport.end_minute) / 2;
   let start = centre - width / 2;
@@ -66,17 +64,29 @@ export function resize(viewport: Viewport, widthPx: number): Viewport {
   return clampViewport({ start_minute: viewport.start_minute, end_minute: end, width_px: widthPx });
 }
 
-/** Shows `extent` with `left` and `right` px of margin (right leaves room for labels). */
-export function fitTo(extent: Extent, widthPx: number, left: number, right: number): Viewport {
-  const inner = Math.max(1, widthPx - left - right);
-  const minutes = Math.max(MIN_FIT_SPAN, extent.end - extent.start);
-  const start = (extent.start + extent.end) / 2 - minutes / 2;
-  const scale = inner / minutes;
-  return clampViewport({
-    start_minute: start - left / scale,
-    end_minute: start + minutes + right / scale,
-    width_px: widthPx,
-  });
+/** Something a fitted view must show: `px` right of where `minute` falls, such as a label's end. */
+export interface Mark {
+  minute: number;
+  px: number;
+}
+
+/**
+ * The closest view that shows every mark between margins of `left` and
+ * `right` px, with the earliest mark at the left margin; null for no marks.
+ */
+export function fitMarks(marks: readonly Mark[], widthPx: number, left: number, right: number): Viewport | null {
+  if (marks.length === 0) return null;
+  const start = Math.min(...marks.map((mark) => mark.minute));
+  const room = Math.max(1, widthPx - left - right);
+  let scale = room / MIN_FIT_SPAN;
+  for (const mark of marks) {
+    const minutes = mark.minute - start;
+    // A label too wide to fit at any zoom is left to overflow; its minute still shows.
+    const free = mark.px < room ? room - mark.px : room;
+    if (minutes > 0) scale = Math.min(scale, free / minutes);
+  }
+  const startMinute = start - left / scale;
+  return clampViewport({ start_minute: startMinute, end_minute: startMinute + widthPx / scale, width_px: widthPx });
 }
 
 /** The viewport moved (not zoomed) so that `minute` sits in its middle. */

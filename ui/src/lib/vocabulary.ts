@@ -7,25 +7,27 @@ import type { TickUnit } from "../bindings/TickUnit";
 
 interface KindStyle {
   label: string;
+  /** For chips. */
+  short: string;
   colour: string;
 }
 
 /** One colour per deal milestone, shared by canvas markers and library chips. */
 export const KINDS: Record<EventKind, KindStyle> = {
-  rumour: { label: "Rumour", colour: "#8e7cc3" },
-  announcement: { label: "Announcement", colour: "#2f6fdf" },
-  investment: { label: "Investment", colour: "#1e9a6a" },
-  mou: { label: "MOU / LOI / term sheet", colour: "#2a9d9f" },
-  "definitive-agreement": { label: "Definitive agreement", colour: "#14607a" },
-  "regulatory-filing": { label: "Regulatory filing", colour: "#c98a12" },
-  "regulatory-review": { label: "Regulatory review", colour: "#d0701c" },
-  decision: { label: "Decision", colour: "#b5541f" },
-  litigation: { label: "Litigation", colour: "#cf3a3a" },
-  closing: { label: "Closing", colour: "#2f8a3a" },
-  termination: { label: "Termination", colour: "#a3264d" },
-  personnel: { label: "Personnel", colour: "#c0468f" },
-  product: { label: "Product", colour: "#5b5fd6" },
-  other: { label: "Other", colour: "#7a7f8a" },
+  rumour: { label: "Rumour", short: "Rumour", colour: "#a596bd" },
+  announcement: { label: "Announcement", short: "Announcement", colour: "#2f6fdf" },
+  investment: { label: "Investment", short: "Investment", colour: "#17945f" },
+  mou: { label: "MOU / LOI / term sheet", short: "MOU", colour: "#2aa4b0" },
+  "definitive-agreement": { label: "Definitive agreement", short: "Agreement", colour: "#0f5e73" },
+  "regulatory-filing": { label: "Regulatory filing", short: "Filing", colour: "#c9900c" },
+  "regulatory-review": { label: "Regulatory review", short: "Review", colour: "#e0701f" },
+  decision: { label: "Decision", short: "Decision", colour: "#4b3fc2" },
+  litigation: { label: "Litigation", short: "Litigation", colour: "#d63d3d" },
+  closing: { label: "Closing", short: "Closing", colour: "#5a8f1f" },
+  termination: { label: "Termination", short: "Termination", colour: "#8e1e42" },
+  personnel: { label: "Personnel", short: "Personnel", colour: "#c43f93" },
+  product: { label: "Product", short: "Product", colour: "#8a55d6" },
+  other: { label: "Other", short: "Other", colour: "#7a7f8a" },
 };
 
 export const CONFIDENCE: Record<Confidence, string> = {

@@ -1,0 +1,40 @@
+import type { CSSProperties } from "preact";
+import type { Layout } from "../bindings/Layout";
+
+interface Props {
+  layout: Layout | null;
+  /** The pan shift applied to everything laid out. */
+  plane: CSSProperties;
+}
+
+/** Tick labels along the top of the canvas. */
+export function Axis({ layout, plane }: Props) {
+  return (
+    <div class="axis" data-testid="axis">
+      <div class="plane" style={plane}>
+        {layout?.ticks.map((tick) => (
+          <div key={tick.minute} class={`tick${tick.major ? " is-major" : ""}`} style={{ left: tick.x }}>
+            <span class="tick-label">{tick.label}</span>
+          </div>
+        ))}
+        {layout?.today_x != null && (
+          <div class="axis-today" style={{ left: layout.today_x }}>
+            Today
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Vertical grid lines under the timelines, and the "today" line. */
+export function Grid({ layout, plane }: Props) {
+  return (
+    <div class="grid plane" style={plane} aria-hidden="true">
+      {layout?.ticks.map((tick) => (
+        <div key={tick.minute} class={`grid-line${tick.major ? " is-major" : ""}`} style={{ left: tick.x }} />
+      ))}
+      {layout?.today_x != null && <div class="today-line" data-testid="today" style={{ left: layout.today_x }} />}
+    </div>
+  );
+}
