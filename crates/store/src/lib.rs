@@ -9,12 +9,14 @@
 //! Invariant: only this crate speaks SQL, and it knows nothing of Tauri.
 
 mod error;
+mod history;
 mod open;
 mod sample;
 pub mod views;
 mod workspace;
 
 pub use error::{ErrorCode, Result, StoreError};
+pub use history::HistoryState;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};
 pub use sample::SampleSummary;
 pub use workspace::{Workspace, Writer};

@@ -18,7 +18,10 @@ pub const APPLICATION_ID: i64 = 0x5464_4c6e;
 
 /// The numbered migrations; migration `n` (1-based) brings a file from schema
 /// version `n - 1` to `n`.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_history.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -48,6 +51,9 @@ pub fn open_connection(path: &Path, mode: OpenMode) -> Result<Connection> {
         Connection::open_with_flags(path, flags).map_err(|error| classify(path, error))?;
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", true)?;
+    // Rows that INSERT OR REPLACE deletes must fire the undo history's delete
+    // triggers; no trigger of the schema fires itself.
+    conn.pragma_update(None, "recursive_triggers", true)?;
 
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))

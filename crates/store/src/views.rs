@@ -119,6 +119,9 @@ pub struct SourceQuoteView {
     /// EDTF, or null when unknown.
     pub published: Option<String>,
     pub accessed: Option<String>,
+    /// The dates as a person reads them.
+    pub published_label: Option<String>,
+    pub accessed_label: Option<String>,
     pub quote: String,
 }
 
@@ -133,7 +136,14 @@ pub struct AnnotationView {
     /// EDTF; set, with `end`, for a shaded span.
     pub start: Option<String>,
     pub end: Option<String>,
+    /// The span as a person reads it: "9 Jan 2024 – 28 Jun 2024".
     pub label: Option<String>,
+    /// The span in minutes since 1970-01-01T00:00Z, from the start of its
+    /// start date to the end of its end date.
+    #[ts(type = "number | null")]
+    pub start_minute: Option<i64>,
+    #[ts(type = "number | null")]
+    pub end_minute: Option<i64>,
 }
 
 /// The result of `tideline check`.

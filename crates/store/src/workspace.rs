@@ -22,7 +22,7 @@ use crate::views::{
 
 /// One open workspace file.
 pub struct Workspace {
-    conn: Connection,
+    pub(crate) conn: Connection,
     path: PathBuf,
 }
 
@@ -199,8 +199,8 @@ impl Workspace {
 
     fn annotations(&self, timeline: i64) -> Result<Vec<AnnotationView>> {
         let mut stmt = self.conn.prepare(
-            "SELECT id, text, event_id, start_edtf, end_edtf FROM annotation WHERE timeline_id = ?1
-             ORDER BY start_minute, id",
+            "SELECT id, text, event_id, start_edtf, end_edtf, start_minute, end_minute
+             FROM annotation WHERE timeline_id = ?1 ORDER BY start_minute, id",
         )?;
         let rows = stmt.query_map([timeline], |row| {
             let start: Option<String> = row.get(3)?;
@@ -218,6 +218,8 @@ impl Workspace {
                 start,
                 end,
                 label,
+                start_minute: row.get(5)?,
+                end_minute: row.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -323,17 +325,16 @@ impl Workspace {
     /// Renames an event; the new title is validated first.
     pub fn rename_event(&mut self, id: i64, title: &str) -> Result<EventView> {
         let title = validation::title("title", title)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let changed = tx.execute(
-            "UPDATE event SET title = ?2 WHERE id = ?1",
-            params![id, title],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::not_found("event", id));
-        }
-        tx.commit()?;
+        self.edit("Rename event", |writer| {
+            let changed = writer.conn.execute(
+                "UPDATE event SET title = ?2 WHERE id = ?1",
+                params![id, title],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::not_found("event", id));
+            }
+            Ok(())
+        })?;
         self.event(id)
     }
 
@@ -352,14 +353,18 @@ impl Workspace {
         )?;
         event.sources = stmt
             .query_map([event.id], |row| {
+                let published: Option<String> = row.get(5)?;
+                let accessed: Option<String> = row.get(6)?;
                 Ok(SourceQuoteView {
                     source_id: row.get(0)?,
                     title: row.get(1)?,
                     url: row.get(2)?,
                     publisher: row.get(3)?,
                     author: row.get(4)?,
-                    published: row.get(5)?,
-                    accessed: row.get(6)?,
+                    published_label: published.as_deref().map(display_edtf),
+                    accessed_label: accessed.as_deref().map(display_edtf),
+                    published,
+                    accessed,
                     quote: row.get(7)?,
                 })
             })?
@@ -382,7 +387,7 @@ impl Workspace {
 
 /// Writes inside one transaction opened by [`Workspace::write`].
 pub struct Writer<'a> {
-    conn: &'a Connection,
+    pub(crate) conn: &'a Connection,
 }
 
 impl Writer<'_> {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use tideline_model::layout::{Layout, Viewport};
+use tideline_store::HistoryState;
 use tideline_store::views::{
     ApiError, CheckReport, EventFilter, EventView, TimelineSummary, TimelineView, WorkspaceInfo,
 };
@@ -16,6 +17,7 @@ fn export_all(dir: &Path) {
     CheckReport::export_all_to(dir).unwrap();
     EventFilter::export_all_to(dir).unwrap();
     EventView::export_all_to(dir).unwrap();
+    HistoryState::export_all_to(dir).unwrap();
     TimelineSummary::export_all_to(dir).unwrap();
     TimelineView::export_all_to(dir).unwrap();
     WorkspaceInfo::export_all_to(dir).unwrap();
