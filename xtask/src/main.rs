@@ -7,8 +7,9 @@
 //!   end-to-end ones in the real webview included.
 //! - `codegen`: regenerate the TypeScript bindings in `ui/src/bindings/`.
 
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use anyhow::{Context, bail};
 
@@ -79,7 +80,49 @@ fn test() -> anyhow::Result<()> {
         "tideline-cli",
     ]))?;
     step("Rust: every test, end-to-end ones included");
-    status(&mut cargo(&["test", "--workspace"]))
+    let (passed, failed) = counted(&mut cargo(&["test", "--workspace"]))?;
+    println!("\ntests: {passed} passed, {failed} failed");
+    if failed > 0 {
+        bail!("{failed} tests failed");
+    }
+    Ok(())
+}
+
+/// Runs `cargo test`, echoing its output, and adds up its `test result:` lines.
+fn counted(command: &mut Command) -> anyhow::Result<(u64, u64)> {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .spawn()
+        .with_context(|| format!("could not start {command:?}"))?;
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let (mut passed, mut failed) = (0, 0);
+    for line in BufReader::new(stdout).lines() {
+        let line = line?;
+        println!("{line}");
+        if let Some(result) = line.strip_prefix("test result: ") {
+            passed += count_of(result, " passed");
+            failed += count_of(result, " failed");
+        }
+    }
+    let status = child.wait()?;
+    if !status.success() && failed == 0 {
+        bail!("{command:?} failed with {status}");
+    }
+    Ok((passed, failed))
+}
+
+/// The number before `label` in "ok. 5 passed; 0 failed; …".
+fn count_of(result: &str, label: &str) -> u64 {
+    result
+        .split(';')
+        .find_map(|part| {
+            part.trim()
+                .trim_start_matches("ok. ")
+                .trim_start_matches("FAILED. ")
+                .strip_suffix(label)
+        })
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0)
 }
 
 fn codegen() -> anyhow::Result<()> {
