@@ -21,6 +21,20 @@ async fn wait_for(client: &Client, xpath: &str) -> anyhow::Result<fantoccini::el
         .await?)
 }
 
+/// Selects all the text of a field and types `text` and Enter over it, as a
+/// user does; the field never loses focus on the way.
+async fn replace_text(field: &fantoccini::elements::Element, text: &str) -> anyhow::Result<()> {
+    field.click().await?;
+    // Modifiers are released at the end of each call: select all, then type.
+    field
+        .send_keys(&format!("{}a", char::from(Key::Control)))
+        .await?;
+    field
+        .send_keys(&format!("{text}{}", char::from(Key::Enter)))
+        .await?;
+    Ok(())
+}
+
 fn title_in_db(db: &Path, id: &str) -> String {
     let conn =
         rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
@@ -73,11 +87,8 @@ async fn edit_an_event_title_and_find_it_after_a_restart() -> anyhow::Result<()>
         input.prop("value").await?.as_deref(),
         Some("Microsoft invests $1B in OpenAI")
     );
-    input.clear().await?;
     let renamed = "Microsoft puts $1B into OpenAI (edited)";
-    input
-        .send_keys(&format!("{renamed}{}", char::from(Key::Enter)))
-        .await?;
+    replace_text(&input, renamed).await?;
     wait_for(&client, &event_titled(renamed)).await?;
     assert_eq!(title_in_db(&db, &id), renamed, "the edit reached SQLite");
     if let Ok(dir) = std::env::var("TIDELINE_SCREENSHOT_DIR") {
