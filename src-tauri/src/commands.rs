@@ -5,10 +5,12 @@ use std::sync::{Mutex, MutexGuard};
 
 use tauri::State;
 use tideline_model::layout::{Layout, Viewport};
+use tideline_model::{Edge, Precision, TimelineDraft};
 use tideline_store::views::{
-    ApiError, EventFilter, EventView, TimelineSummary, TimelineView, WorkspaceInfo,
+    AnnotationDraft, ApiError, DatePreview, EventFilter, EventPatch, EventView, NewEvent,
+    SourceDraftView, SourceView, TimelineSummary, TimelineView, WorkspaceInfo,
 };
-use tideline_store::{StoreError, Workspace};
+use tideline_store::{HistoryState, StoreError, Workspace};
 
 pub struct AppState {
     pub workspace: Mutex<Workspace>,
@@ -74,4 +76,239 @@ pub fn layout(
     workspace(&state)
         .layout(&timelines, viewport, today_minute)
         .map_err(api)
+}
+
+// Events.
+
+#[tauri::command]
+pub fn create_event(state: State<'_, AppState>, event: NewEvent) -> Reply<EventView> {
+    workspace(&state).create_event(&event).map_err(api)
+}
+
+#[tauri::command]
+pub fn update_event(state: State<'_, AppState>, id: i64, patch: EventPatch) -> Reply<EventView> {
+    workspace(&state).update_event(id, &patch).map_err(api)
+}
+
+#[tauri::command]
+pub fn delete_event(state: State<'_, AppState>, id: i64) -> Reply<HistoryState> {
+    workspace(&state).delete_event(id).map_err(api)
+}
+
+#[tauri::command]
+pub fn place_event(state: State<'_, AppState>, event_id: i64, lane_id: i64) -> Reply<TimelineView> {
+    workspace(&state)
+        .place_event(event_id, lane_id)
+        .map_err(api)
+}
+
+#[tauri::command]
+pub fn unplace_event(
+    state: State<'_, AppState>,
+    event_id: i64,
+    timeline_id: i64,
+) -> Reply<TimelineView> {
+    workspace(&state)
+        .unplace_event(event_id, timeline_id)
+        .map_err(api)
+}
+
+#[tauri::command]
+pub fn move_event(state: State<'_, AppState>, id: i64, delta_minutes: i64) -> Reply<EventView> {
+    workspace(&state).move_event(id, delta_minutes).map_err(api)
+}
+
+#[tauri::command]
+pub fn resize_event(
+    state: State<'_, AppState>,
+    id: i64,
+    edge: Edge,
+    minute: i64,
+) -> Reply<EventView> {
+    workspace(&state)
+        .resize_event(id, edge, minute)
+        .map_err(api)
+}
+
+#[tauri::command]
+pub fn shift_event(state: State<'_, AppState>, id: i64, steps: i64) -> Reply<EventView> {
+    workspace(&state).shift_event(id, steps).map_err(api)
+}
+
+/// Pure: takes no lock, so a drag ghost never waits for a write.
+#[tauri::command]
+pub fn preview_date(
+    minute: i64,
+    precision: Precision,
+    approximate: bool,
+    uncertain: bool,
+) -> Reply<DatePreview> {
+    Ok(Workspace::preview_date(
+        minute,
+        precision,
+        approximate,
+        uncertain,
+    ))
+}
+
+// Sources.
+
+#[tauri::command]
+pub fn list_sources(state: State<'_, AppState>) -> Reply<Vec<SourceView>> {
+    workspace(&state).sources().map_err(api)
+}
+
+#[tauri::command]
+pub fn create_source(state: State<'_, AppState>, source: SourceDraftView) -> Reply<SourceView> {
+    workspace(&state).create_source(&source).map_err(api)
+}
+
+#[tauri::command]
+pub fn update_source(
+    state: State<'_, AppState>,
+    id: i64,
+    source: SourceDraftView,
+) -> Reply<SourceView> {
+    workspace(&state).update_source(id, &source).map_err(api)
+}
+
+#[tauri::command]
+pub fn cite_source(
+    state: State<'_, AppState>,
+    event_id: i64,
+    source_id: i64,
+    quote: String,
+) -> Reply<EventView> {
+    workspace(&state)
+        .cite_source(event_id, source_id, &quote)
+        .map_err(api)
+}
+
+#[tauri::command]
+pub fn update_citation(
+    state: State<'_, AppState>,
+    link_id: i64,
+    quote: String,
+) -> Reply<EventView> {
+    workspace(&state)
+        .update_citation(link_id, &quote)
+        .map_err(api)
+}
+
+#[tauri::command]
+pub fn remove_citation(state: State<'_, AppState>, link_id: i64) -> Reply<EventView> {
+    workspace(&state).remove_citation(link_id).map_err(api)
+}
+
+// Annotations.
+
+#[tauri::command]
+pub fn create_annotation(
+    state: State<'_, AppState>,
+    annotation: AnnotationDraft,
+) -> Reply<TimelineView> {
+    workspace(&state)
+        .create_annotation(&annotation)
+        .map_err(api)
+}
+
+#[tauri::command]
+pub fn update_annotation(state: State<'_, AppState>, id: i64, text: String) -> Reply<TimelineView> {
+    workspace(&state).update_annotation(id, &text).map_err(api)
+}
+
+#[tauri::command]
+pub fn delete_annotation(state: State<'_, AppState>, id: i64) -> Reply<TimelineView> {
+    workspace(&state).delete_annotation(id).map_err(api)
+}
+
+// Lanes.
+
+#[tauri::command]
+pub fn add_lane(state: State<'_, AppState>, timeline_id: i64, name: String) -> Reply<TimelineView> {
+    workspace(&state).add_lane(timeline_id, &name).map_err(api)
+}
+
+#[tauri::command]
+pub fn rename_lane(state: State<'_, AppState>, id: i64, name: String) -> Reply<TimelineView> {
+    workspace(&state).rename_lane(id, &name).map_err(api)
+}
+
+#[tauri::command]
+pub fn move_lane(state: State<'_, AppState>, id: i64, position: i64) -> Reply<TimelineView> {
+    workspace(&state).move_lane(id, position).map_err(api)
+}
+
+#[tauri::command]
+pub fn set_lane_colour(
+    state: State<'_, AppState>,
+    id: i64,
+    colour: Option<String>,
+) -> Reply<TimelineView> {
+    workspace(&state)
+        .set_lane_colour(id, colour.as_deref())
+        .map_err(api)
+}
+
+#[tauri::command]
+pub fn set_lane_collapsed(
+    state: State<'_, AppState>,
+    id: i64,
+    collapsed: bool,
+) -> Reply<TimelineView> {
+    workspace(&state)
+        .set_lane_collapsed(id, collapsed)
+        .map_err(api)
+}
+
+#[tauri::command]
+pub fn delete_lane(state: State<'_, AppState>, id: i64) -> Reply<TimelineView> {
+    workspace(&state).delete_lane(id).map_err(api)
+}
+
+// Timelines.
+
+#[tauri::command]
+pub fn create_timeline(state: State<'_, AppState>, title: String) -> Reply<TimelineSummary> {
+    workspace(&state).create_timeline(&title).map_err(api)
+}
+
+#[tauri::command]
+pub fn update_timeline(
+    state: State<'_, AppState>,
+    id: i64,
+    title: String,
+    subtitle: String,
+    description: String,
+    colour: String,
+) -> Reply<TimelineSummary> {
+    let draft = TimelineDraft {
+        title,
+        subtitle,
+        description,
+        colour,
+    };
+    workspace(&state).update_timeline(id, draft).map_err(api)
+}
+
+#[tauri::command]
+pub fn delete_timeline(state: State<'_, AppState>, id: i64) -> Reply<HistoryState> {
+    workspace(&state).delete_timeline(id).map_err(api)
+}
+
+// History.
+
+#[tauri::command]
+pub fn undo(state: State<'_, AppState>) -> Reply<HistoryState> {
+    workspace(&state).undo_step().map_err(api)
+}
+
+#[tauri::command]
+pub fn redo(state: State<'_, AppState>) -> Reply<HistoryState> {
+    workspace(&state).redo_step().map_err(api)
+}
+
+#[tauri::command]
+pub fn history_state(state: State<'_, AppState>) -> Reply<HistoryState> {
+    workspace(&state).history().map_err(api)
 }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
-use tideline_tests::{Harness, WAIT};
+use tideline_tests::{Harness, Profile, WAIT};
 
 const EVENT: &str = r#"[data-testid="timeline-event"]"#;
 
@@ -49,7 +49,7 @@ fn title_in_db(db: &Path, id: &str) -> String {
 /// is saved to SQLite at once and is still there after a restart.
 #[tokio::test(flavor = "multi_thread")]
 async fn edit_an_event_title_and_find_it_after_a_restart() -> anyhow::Result<()> {
-    let harness = Harness::start()?;
+    let harness = Harness::start(Profile::Debug)?;
     let dir = tempfile::tempdir()?;
     let db = dir.path().join("newsroom.db");
 

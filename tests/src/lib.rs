@@ -6,6 +6,10 @@
 //! a tauri-driver on a free port; [`Harness::launch`] opens the app on a
 //! workspace file and returns a WebDriver client. Everything is stopped on drop.
 
+mod generate;
+
+pub use generate::generate_workspace;
+
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -27,8 +31,8 @@ pub struct Harness {
 }
 
 impl Harness {
-    pub fn start() -> anyhow::Result<Harness> {
-        let app = build_app()?;
+    pub fn start(profile: Profile) -> anyhow::Result<Harness> {
+        let app = build_app(profile)?;
         let (xvfb, display) = match std::env::var("DISPLAY") {
             Ok(display) if !display.is_empty() => (None, display),
             _ => {
@@ -109,16 +113,28 @@ fn stop(child: &mut Child) {
     let _ = child.wait();
 }
 
+/// Which build of the app to drive: tests use the debug build that the
+/// test command has just made, benchmarks an optimised one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Profile {
+    Debug,
+    Release,
+}
+
 /// Builds the app (a no-op when it is up to date) and returns its path.
-fn build_app() -> anyhow::Result<PathBuf> {
+fn build_app(profile: Profile) -> anyhow::Result<PathBuf> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut args = vec![
+        "build",
+        "--package",
+        "tideline-app",
+        "--message-format=json-render-diagnostics",
+    ];
+    if profile == Profile::Release {
+        args.push("--release");
+    }
     let output = Command::new(cargo)
-        .args([
-            "build",
-            "--package",
-            "tideline-app",
-            "--message-format=json-render-diagnostics",
-        ])
+        .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stderr(Stdio::inherit())
         .output()

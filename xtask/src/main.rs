@@ -5,6 +5,8 @@
 //! - `test`: install what the tests need, then every check: formatting,
 //!   clippy, the UI's typecheck, lint and unit tests, and all Rust tests,
 //!   end-to-end ones in the real webview included.
+//! - `bench`: the editor's figures on a generated workspace of 10,000
+//!   events (docs/benchmarks.md).
 //! - `codegen`: regenerate the TypeScript bindings in `ui/src/bindings/`.
 
 use std::io::{BufRead, BufReader};
@@ -27,7 +29,8 @@ fn main() -> anyhow::Result<()> {
         Some("run") => run_app(&args[1..]),
         Some("test") => test(),
         Some("codegen") => codegen(),
-        _ => bail!("usage: cargo xtask run [-- APP ARGS] | test | codegen"),
+        Some("bench") => bench(),
+        _ => bail!("usage: cargo xtask run [-- APP ARGS] | test | bench | codegen"),
     }
 }
 
@@ -123,6 +126,21 @@ fn count_of(result: &str, label: &str) -> u64 {
         })
         .and_then(|n| n.trim().parse().ok())
         .unwrap_or(0)
+}
+
+/// The editor's figures at scale; see docs/benchmarks.md.
+fn bench() -> anyhow::Result<()> {
+    ensure_packages(BUILD_PACKAGES)?;
+    ensure_packages(TEST_PACKAGES)?;
+    ensure_tauri_driver()?;
+    build_ui()?;
+    status(&mut cargo(&[
+        "bench",
+        "--package",
+        "tideline-tests",
+        "--bench",
+        "editor",
+    ]))
 }
 
 fn codegen() -> anyhow::Result<()> {

@@ -123,7 +123,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let timeline = timeline.map(|t| workspace.find_timeline(&t)).transpose()?;
             let events = workspace.events(&EventFilter {
                 timeline,
-                query: None,
+                ..EventFilter::default()
             })?;
             if json {
                 print_json(&events)

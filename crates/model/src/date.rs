@@ -316,6 +316,32 @@ impl Date {
         result
     }
 
+    /// The date of this date's precision, qualifiers and (for a minute) UTC
+    /// offset that contains the instant `minute` (minutes since the epoch,
+    /// UTC): where a drag that ends at `minute` snaps to. Instants outside
+    /// the supported years are clamped to the first or last supported minute.
+    pub fn snapped(&self, minute: i64) -> Date {
+        let supported = supported_minutes();
+        let local = minute
+            .saturating_add(i64::from(self.offset_minutes))
+            .clamp(*supported.start(), *supported.end());
+        Date {
+            offset_minutes: self.offset_minutes,
+            approximate: self.approximate,
+            uncertain: self.uncertain,
+            ..Date::from_local_minute(local, self.precision)
+        }
+    }
+
+    /// This date dragged by `delta_minutes`: the date of its precision that
+    /// contains its start moved by `delta_minutes` (see [`Date::snapped`]).
+    /// A month moves by whole months, and only once the moved start crosses
+    /// into another month: Jul 2023 moved by 45 days is Aug 2023, by 20 days
+    /// still Jul 2023.
+    pub fn moved(&self, delta_minutes: i64) -> Date {
+        self.snapped(self.start_minute().saturating_add(delta_minutes))
+    }
+
     /// This date moved by `steps` units of its own precision (months for a
     /// month, quarters for a quarter, …), keeping its qualifiers and offset.
     ///
@@ -1614,6 +1640,36 @@ mod tests {
     }
 
     #[test]
+    fn moved_snaps_to_the_date_of_its_precision_containing_the_moved_start() {
+        const DAY: i64 = 24 * 60;
+        let moved = |text: &str, days: i64| d(text).moved(days * DAY);
+        assert_eq!(moved("Jul 2023", 45), d("Aug 2023"));
+        assert_eq!(moved("Jul 2023", 20), d("Jul 2023"));
+        assert_eq!(moved("Jul 2023", 31), d("Aug 2023"));
+        assert_eq!(moved("Jul 2023", -1), d("Jun 2023"));
+        assert_eq!(moved("c. Q1 2024?", 100), d("c. Q2 2024?"));
+        assert_eq!(moved("2019", 364), d("2019"));
+        assert_eq!(moved("2019", 365), d("2020"));
+        assert_eq!(moved("22 Jul 2019", 3), d("25 Jul 2019"));
+        assert_eq!(d("22 Jul 2019").moved(DAY - 1), d("22 Jul 2019"));
+        assert_eq!(
+            d("22 Jul 2019 23:30 UTC+01:00").moved(45),
+            d("23 Jul 2019 00:15 UTC+01:00")
+        );
+        assert_eq!(d("9999").moved(i64::MAX), d("9999"));
+        assert_eq!(d("-9999-01").moved(i64::MIN), d("-9999-01"));
+        let month = d("Jul 2023");
+        assert_eq!(
+            month.snapped(d("31 Aug 2023").start_minute()),
+            d("Aug 2023")
+        );
+        assert_eq!(
+            d("2019~").snapped(d("2024-05-06").start_minute()),
+            d("2024~")
+        );
+    }
+
+    #[test]
     fn ordering_examples() {
         let mut dates = vec![
             d("2019-07"),
@@ -1747,6 +1803,22 @@ mod tests {
                 prop_assert!(next > date);
                 prop_assert_eq!(next.start_minute(), date.end_minute());
                 prop_assert_eq!(next.shifted(-1), Ok(date));
+            }
+        }
+
+        #[test]
+        fn a_date_snaps_to_itself_from_within(date in any_date(), offset in 0.0f64..1.0, delta in -10_000_000i64..10_000_000) {
+            let length = date.end_minute() - date.start_minute();
+            let inside = date.start_minute() + (length as f64 * offset) as i64;
+            prop_assert_eq!(date.snapped(inside), date);
+            prop_assert_eq!(date.moved(0), date);
+            let moved = date.moved(delta);
+            prop_assert_eq!(moved.precision(), date.precision());
+            prop_assert_eq!((moved.approximate(), moved.uncertain()), (date.approximate(), date.uncertain()));
+            let target = date.start_minute() + delta;
+            let supported = supported_minutes();
+            if supported.contains(&(target + i64::from(date.offset_minutes))) {
+                prop_assert!(moved.start_minute() <= target && target < moved.end_minute());
             }
         }
 

@@ -16,7 +16,7 @@ pub mod timeline;
 pub mod validation;
 
 pub use date::{Date, DateParseError, Precision};
-pub use event::{Confidence, EventDraft, EventEnd, EventKind};
+pub use event::{Confidence, Edge, EventDates, EventDraft, EventEnd, EventKind};
 pub use source::SourceDraft;
 pub use timeline::{AnnotationTarget, TimelineDraft};
 pub use validation::ValidationError;

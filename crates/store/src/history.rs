@@ -1,6 +1,8 @@
 //! Undo and redo that survive restarts, recorded by triggers in the file.
 //!
-//! Migration 2 puts AFTER INSERT/UPDATE/DELETE triggers on every user table.
+//! Migration 2 puts AFTER INSERT/UPDATE/DELETE triggers on every user table
+//! (migration 3 rewrites the lane's for its new colour column; a migration
+//! that adds a column must do the same, which a test below checks).
 //! While [`Workspace::edit`] runs, `history_state` names the step being
 //! recorded and each changed row logs one statement that reverses it into
 //! `history_entry` (rows removed by ON DELETE CASCADE included, logged before
@@ -370,7 +372,7 @@ mod tests {
                      INSERT INTO lane (id, timeline_id, name, position) VALUES (3, 2, 'C', 0);
                      UPDATE timeline SET title = 'T2', subtitle = 's', description = 'd',
                          colour = '#000000', position = 3 WHERE id = 1;
-                     UPDATE lane SET name = 'A2', position = 5, collapsed = 1 WHERE id = 1;
+                     UPDATE lane SET name = 'A2', position = 5, collapsed = 1, colour = '#ff8800' WHERE id = 1;
                      UPDATE event SET title = 'E2', description = 'x', start_edtf = '2021',
                          start_minute = 26824320, end_edtf = '2022', end_minute = 27875520,
                          kind = 'closing', confidence = 'reported', importance = 5,
@@ -413,7 +415,7 @@ mod tests {
         let tables = dump(
             &workspace,
             "SELECT name FROM sqlite_master WHERE type = 'table'
-             AND name NOT LIKE 'history%' AND name NOT LIKE 'event_fts%' ORDER BY name",
+             AND name NOT LIKE 'history%' AND name NOT LIKE 'event_search%' ORDER BY name",
         );
         let mut recorded = RECORDED_TABLES.to_vec();
         recorded.sort();

@@ -4,10 +4,13 @@
 //! It opens files through one initialiser (WAL, foreign keys, busy timeout,
 //! numbered migrations in one transaction, newer files refused), runs every
 //! multi-row change in one transaction, and hands out the plain data types of
-//! [`views`], which are also the wire contract with the UI.
+//! [`views`], which are also the wire contract with the UI. The editor's
+//! changes (`editor.rs`) are each one undoable step of [`Workspace::edit`];
+//! search runs on an FTS5 index kept in step by triggers (migration 3).
 //!
 //! Invariant: only this crate speaks SQL, and it knows nothing of Tauri.
 
+mod editor;
 mod error;
 mod history;
 mod open;

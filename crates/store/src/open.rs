@@ -21,6 +21,7 @@ pub const APPLICATION_ID: i64 = 0x5464_4c6e;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_history.sql"),
+    include_str!("../migrations/0003_editor.sql"),
 ];
 
 /// The schema version this build writes.

@@ -60,6 +60,8 @@ pub struct LaneView {
     pub id: i64,
     pub name: String,
     pub collapsed: bool,
+    /// `#rrggbb`, or null for the timeline's colour.
+    pub colour: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
@@ -105,11 +107,19 @@ pub struct EventView {
     /// Titles of the timelines the event is on.
     pub timelines: Vec<String>,
     pub sources: Vec<SourceQuoteView>,
+    /// With a search query: the distinct words of the query (lowercased)
+    /// found in the event's searchable text, for highlighting. Empty
+    /// without a query.
+    pub matches: Vec<String>,
 }
 
 /// A source as cited by one event, with the supporting quote.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct SourceQuoteView {
+    /// The citation (the event–source link) itself, for editing its quote
+    /// or removing it.
+    #[ts(type = "number")]
+    pub link_id: i64,
     #[ts(type = "number")]
     pub source_id: i64,
     pub title: String,
@@ -167,12 +177,161 @@ pub struct WorkspaceInfo {
     pub today_minute: i64,
 }
 
-/// Which events to list.
+/// Which events to list. Every filter is optional: null or absent means no
+/// filter, and so does an empty list. Filters combine with AND.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, TS)]
+#[serde(default)]
 pub struct EventFilter {
     /// Only events on this timeline.
-    #[ts(type = "number | null")]
+    #[ts(type = "number | null", optional = nullable)]
     pub timeline: Option<i64>,
-    /// Full-text search over titles, descriptions, parties and tags.
+    /// Full-text search over titles, descriptions, parties, tags, and the
+    /// titles and quotes of the sources cited. Each word matches as a
+    /// prefix; every word must match. Results come best match first.
+    #[ts(optional = nullable)]
     pub query: Option<String>,
+    /// Only events of one of these kinds.
+    #[ts(optional = nullable)]
+    pub kinds: Option<Vec<EventKind>>,
+    /// Only events with one of these confidences.
+    #[ts(optional = nullable)]
+    pub confidences: Option<Vec<Confidence>>,
+    /// Only events with this party (ignoring case).
+    #[ts(optional = nullable)]
+    pub party: Option<String>,
+    /// Only events with this tag (ignoring case).
+    #[ts(optional = nullable)]
+    pub tag: Option<String>,
+    /// true: only events without a source; false: only events with one.
+    #[ts(optional = nullable)]
+    pub unsourced: Option<bool>,
+    /// Only events not on this timeline (for the library while a timeline
+    /// is open).
+    #[ts(type = "number | null", optional = nullable)]
+    pub not_on_timeline: Option<i64>,
+}
+
+/// A new event, as the "new event" form sends it.
+#[derive(Clone, Debug, PartialEq, Deserialize, TS)]
+pub struct NewEvent {
+    pub title: String,
+    /// As typed: EDTF or a human form ("Q1 2024", "c. 2021").
+    pub start: String,
+    pub kind: EventKind,
+    /// Given: the event is also placed in this lane of its timeline.
+    #[ts(type = "number | null")]
+    pub lane_id: Option<i64>,
+}
+
+/// A change to an event: every field absent (or null, except `end`) is left
+/// as it is.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, TS)]
+#[serde(default)]
+pub struct EventPatch {
+    #[ts(optional = nullable)]
+    pub title: Option<String>,
+    #[ts(optional = nullable)]
+    pub description: Option<String>,
+    /// As typed: EDTF or a human form.
+    #[ts(optional = nullable)]
+    pub start: Option<String>,
+    /// As typed; absent leaves the end as it is. A date makes the event a
+    /// range (and no longer ongoing); null or "" removes the end date, so a
+    /// range becomes a point (an ongoing event stays ongoing unless
+    /// `ongoing` is false).
+    #[serde(with = "present")]
+    #[ts(optional, type = "string | null")]
+    pub end: Option<Option<String>>,
+    /// true: the event is a range still going on (it has no end date, so
+    /// an end date in the same patch is refused); false: it is not.
+    #[ts(optional = nullable)]
+    pub ongoing: Option<bool>,
+    #[ts(optional = nullable)]
+    pub kind: Option<EventKind>,
+    #[ts(optional = nullable)]
+    pub confidence: Option<Confidence>,
+    /// 1 to 5.
+    #[ts(optional = nullable)]
+    pub importance: Option<u8>,
+    #[ts(optional = nullable)]
+    pub parties: Option<Vec<String>>,
+    #[ts(optional = nullable)]
+    pub tags: Option<Vec<String>>,
+}
+
+/// Reads a field that is present (possibly null) as `Some`; an absent
+/// field stays `None` through `#[serde(default)]`.
+mod present {
+    use serde::{Deserialize, Deserializer};
+
+    pub fn deserialize<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        T::deserialize(deserializer).map(Some)
+    }
+}
+
+/// A source in the workspace's list of sources.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct SourceView {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub url: String,
+    pub title: String,
+    pub publisher: String,
+    pub author: String,
+    /// EDTF, or null when unknown.
+    pub published: Option<String>,
+    pub accessed: Option<String>,
+    /// The dates as a person reads them.
+    pub published_label: Option<String>,
+    pub accessed_label: Option<String>,
+    pub excerpt: String,
+    pub notes: String,
+    /// How many citations (event–source links) use it.
+    pub citations: u32,
+}
+
+/// A source as the source form sends it; dates as typed (null or "" for
+/// unknown).
+#[derive(Clone, Debug, PartialEq, Deserialize, TS)]
+pub struct SourceDraftView {
+    pub url: String,
+    pub title: String,
+    pub publisher: String,
+    pub author: String,
+    pub published: Option<String>,
+    pub accessed: Option<String>,
+    pub excerpt: String,
+    pub notes: String,
+}
+
+/// What a date dragged to an instant would be, for the drag ghost.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct DatePreview {
+    pub edtf: String,
+    /// As a person reads it: "Aug 2023".
+    pub label: String,
+    /// The date's interval in minutes since 1970-01-01T00:00Z.
+    #[ts(type = "number")]
+    pub start_minute: i64,
+    #[ts(type = "number")]
+    pub end_minute: i64,
+}
+
+/// A new annotation on a timeline: a callout on an event (`event_id`), a
+/// shaded span (`start`, and `end` or the start's own interval), or a note
+/// on the timeline (neither).
+#[derive(Clone, Debug, PartialEq, Deserialize, TS)]
+pub struct AnnotationDraft {
+    #[ts(type = "number")]
+    pub timeline_id: i64,
+    pub text: String,
+    #[ts(type = "number | null")]
+    pub event_id: Option<i64>,
+    /// As typed: EDTF or a human form.
+    pub start: Option<String>,
+    pub end: Option<String>,
 }

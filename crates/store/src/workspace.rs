@@ -1,5 +1,6 @@
 //! The workspace API that the CLI and the app share.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
@@ -99,26 +100,27 @@ impl Workspace {
 
     // Timelines.
 
-    /// Creates a timeline with the named lanes (at least one).
-    pub fn create_timeline(&mut self, draft: TimelineDraft, lanes: &[&str]) -> Result<i64> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let id = insert_timeline(&tx, draft, lanes)?;
-        tx.commit()?;
-        Ok(id)
-    }
-
     /// Every timeline, in the user's order.
     pub fn timelines(&self) -> Result<Vec<TimelineSummary>> {
+        self.timeline_summaries(None)
+    }
+
+    /// One timeline as [`Workspace::timelines`] lists it.
+    pub fn timeline_summary(&self, id: i64) -> Result<TimelineSummary> {
+        self.timeline_summaries(Some(id))?
+            .pop()
+            .ok_or_else(|| StoreError::not_found("timeline", id))
+    }
+
+    fn timeline_summaries(&self, only: Option<i64>) -> Result<Vec<TimelineSummary>> {
         let mut stmt = self.conn.prepare(
             "SELECT t.id, t.title, t.subtitle, t.colour,
                     (SELECT count(*) FROM placement p WHERE p.timeline_id = t.id),
                     (SELECT count(*) FROM placement p WHERE p.timeline_id = t.id
                         AND NOT EXISTS (SELECT 1 FROM event_source s WHERE s.event_id = p.event_id))
-             FROM timeline t ORDER BY t.position, t.id",
+             FROM timeline t WHERE ?1 IS NULL OR t.id = ?1 ORDER BY t.position, t.id",
         )?;
-        let rows = stmt.query_map([], |row| {
+        let rows = stmt.query_map([only], |row| {
             Ok(TimelineSummary {
                 id: row.get(0)?,
                 title: row.get(1)?,
@@ -156,7 +158,7 @@ impl Workspace {
             .optional()?
             .ok_or_else(|| StoreError::not_found("timeline", id))?;
         let mut stmt = self.conn.prepare(
-            "SELECT id, name, collapsed FROM lane WHERE timeline_id = ?1 ORDER BY position, id",
+            "SELECT id, name, collapsed, colour FROM lane WHERE timeline_id = ?1 ORDER BY position, id",
         )?;
         let lanes = stmt
             .query_map([id], |row| {
@@ -164,6 +166,7 @@ impl Workspace {
                     id: row.get(0)?,
                     name: row.get(1)?,
                     collapsed: row.get(2)?,
+                    colour: row.get(3)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -181,7 +184,7 @@ impl Workspace {
             .collect::<rusqlite::Result<_>>()?;
         let events = self.events(&EventFilter {
             timeline: Some(id),
-            query: None,
+            ..EventFilter::default()
         })?;
         let annotations = self.annotations(id)?;
         Ok(TimelineView {
@@ -269,45 +272,72 @@ impl Workspace {
 
     // Events.
 
-    pub fn create_event(&mut self, draft: EventDraft) -> Result<i64> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let id = insert_event(&tx, draft)?;
-        tx.commit()?;
-        Ok(id)
-    }
-
-    /// Events in start order, filtered.
+    /// Events in start order, or best match first with a search query,
+    /// filtered (see [`EventFilter`]).
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventView>> {
-        let query = filter
-            .query
-            .as_deref()
-            .map(str::trim)
-            .filter(|q| !q.is_empty())
-            .map(fts_query)
-            .filter(|q| !q.is_empty());
-        let mut stmt = self.conn.prepare(
+        let words = filter.query.as_deref().map(query_words).unwrap_or_default();
+        let query = (!words.is_empty()).then(|| fts_query(&words));
+        let (search, text, order) = if query.is_some() {
+            (
+                "JOIN (SELECT rowid AS id, bm25(event_search, 10.0, 2.0, 5.0, 5.0, 1.0) AS rank,
+                              concat_ws(' ', title, description, parties, tags, sources) AS text
+                       FROM event_search WHERE event_search MATCH ?2) m ON m.id = e.id",
+                "m.text",
+                "m.rank, e.start_minute, e.id",
+            )
+        } else {
+            ("", "NULL", "e.start_minute, e.id")
+        };
+        // ?2, the search, is used by the join when there is one.
+        let sql = format!(
             "SELECT e.id, e.title, e.description, e.start_edtf, e.end_edtf, e.ongoing, e.kind,
-                    e.confidence, e.importance, e.parties, e.tags
-             FROM event e
+                    e.confidence, e.importance, e.parties, e.tags, {text}
+             FROM event e {search}
              WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM placement p WHERE p.event_id = e.id AND p.timeline_id = ?1))
-               AND (?2 IS NULL OR e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?2))
-             ORDER BY e.start_minute, e.id",
+               AND (?3 IS NULL OR e.kind IN (SELECT value FROM json_each(?3)))
+               AND (?4 IS NULL OR e.confidence IN (SELECT value FROM json_each(?4)))
+               AND (?5 IS NULL OR EXISTS (SELECT 1 FROM json_each(e.parties) WHERE lower(value) = lower(?5)))
+               AND (?6 IS NULL OR EXISTS (SELECT 1 FROM json_each(e.tags) WHERE lower(value) = lower(?6)))
+               AND (?7 IS NULL OR ?7 = NOT EXISTS (SELECT 1 FROM event_source s WHERE s.event_id = e.id))
+               AND (?8 IS NULL OR NOT EXISTS (SELECT 1 FROM placement p WHERE p.event_id = e.id AND p.timeline_id = ?8))
+             ORDER BY {order}"
+        );
+        let name = |value: &Option<String>| {
+            value
+                .as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(
+            params![
+                filter.timeline,
+                query,
+                json_identifiers(filter.kinds.as_deref(), |k| k.as_str()),
+                json_identifiers(filter.confidences.as_deref(), |c| c.as_str()),
+                name(&filter.party),
+                name(&filter.tag),
+                filter.unsourced,
+                filter.not_on_timeline,
+            ],
+            |row| Ok((event_row(row)?, row.get::<_, Option<String>>(11)?)),
         )?;
-        let rows = stmt.query_map(params![filter.timeline, query], event_row)?;
-        let mut events = rows
-            .collect::<rusqlite::Result<Vec<_>>>()?
-            .into_iter()
-            .collect::<Result<Vec<_>>>()?;
-        for event in &mut events {
-            self.fill_links(event)?;
+        let mut events = Vec::new();
+        for row in rows {
+            let (event, text) = row?;
+            let mut event = event?;
+            if let Some(text) = text {
+                event.matches = matched_words(&text, &words);
+            }
+            events.push(event);
         }
+        self.fill_links(&mut events)?;
         Ok(events)
     }
 
     pub fn event(&self, id: i64) -> Result<EventView> {
-        let mut event = self
+        let event = self
             .conn
             .query_row(
                 "SELECT id, title, description, start_edtf, end_edtf, ongoing, kind, confidence,
@@ -318,7 +348,9 @@ impl Workspace {
             )
             .optional()?
             .ok_or_else(|| StoreError::not_found("event", id))??;
-        self.fill_links(&mut event)?;
+        let mut events = [event];
+        self.fill_links(&mut events)?;
+        let [event] = events;
         Ok(event)
     }
 
@@ -338,38 +370,68 @@ impl Workspace {
         self.event(id)
     }
 
-    fn fill_links(&self, event: &mut EventView) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT t.title FROM placement p JOIN timeline t ON t.id = p.timeline_id
-             WHERE p.event_id = ?1 ORDER BY t.position, t.id",
-        )?;
-        event.timelines = stmt
-            .query_map([event.id], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.id, s.title, s.url, s.publisher, s.author, s.published_edtf, s.accessed_edtf, l.quote
-             FROM event_source l JOIN source s ON s.id = l.source_id
-             WHERE l.event_id = ?1 ORDER BY l.position, l.id",
-        )?;
-        event.sources = stmt
-            .query_map([event.id], |row| {
-                let published: Option<String> = row.get(5)?;
-                let accessed: Option<String> = row.get(6)?;
-                Ok(SourceQuoteView {
-                    source_id: row.get(0)?,
-                    title: row.get(1)?,
-                    url: row.get(2)?,
-                    publisher: row.get(3)?,
-                    author: row.get(4)?,
-                    published_label: published.as_deref().map(display_edtf),
-                    accessed_label: accessed.as_deref().map(display_edtf),
-                    published,
-                    accessed,
-                    quote: row.get(7)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+    /// Fills in the timelines and sources of `events`: for a few, event by
+    /// event; for many, in one pass over the links.
+    fn fill_links(&self, events: &mut [EventView]) -> Result<()> {
+        const FEW: usize = 32;
+        if events.len() <= FEW {
+            for event in events.iter_mut() {
+                let (mut timelines, mut sources) = self.links(Some(event.id))?;
+                event.timelines = timelines.remove(&event.id).unwrap_or_default();
+                event.sources = sources.remove(&event.id).unwrap_or_default();
+            }
+        } else {
+            let (mut timelines, mut sources) = self.links(None)?;
+            for event in events.iter_mut() {
+                event.timelines = timelines.remove(&event.id).unwrap_or_default();
+                event.sources = sources.remove(&event.id).unwrap_or_default();
+            }
+        }
         Ok(())
+    }
+
+    /// The titles of the timelines and the cited sources of one event, or
+    /// of every event, by event id.
+    fn links(&self, only: Option<i64>) -> Result<Links> {
+        let mut timelines: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.event_id, t.title FROM placement p JOIN timeline t ON t.id = p.timeline_id
+             WHERE ?1 IS NULL OR p.event_id = ?1 ORDER BY p.event_id, t.position, t.id",
+        )?;
+        for row in stmt.query_map([only], |row| Ok((row.get::<_, i64>(0)?, row.get(1)?)))? {
+            let (event, title) = row?;
+            timelines.entry(event).or_default().push(title);
+        }
+        let mut sources: BTreeMap<i64, Vec<SourceQuoteView>> = BTreeMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.id, s.title, s.url, s.publisher, s.author, s.published_edtf, s.accessed_edtf,
+                    l.quote, l.id, l.event_id
+             FROM event_source l JOIN source s ON s.id = l.source_id
+             WHERE ?1 IS NULL OR l.event_id = ?1 ORDER BY l.event_id, l.position, l.id",
+        )?;
+        let rows = stmt.query_map([only], |row| {
+            let published: Option<String> = row.get(5)?;
+            let accessed: Option<String> = row.get(6)?;
+            let source = SourceQuoteView {
+                link_id: row.get(8)?,
+                source_id: row.get(0)?,
+                title: row.get(1)?,
+                url: row.get(2)?,
+                publisher: row.get(3)?,
+                author: row.get(4)?,
+                published_label: published.as_deref().map(display_edtf),
+                accessed_label: accessed.as_deref().map(display_edtf),
+                published,
+                accessed,
+                quote: row.get(7)?,
+            };
+            Ok((row.get::<_, i64>(9)?, source))
+        })?;
+        for row in rows {
+            let (event, source) = row?;
+            sources.entry(event).or_default().push(source);
+        }
+        Ok((timelines, sources))
     }
 
     // Building a workspace in one transaction.
@@ -384,6 +446,12 @@ impl Workspace {
         Ok(value)
     }
 }
+
+/// Timeline titles and cited sources, by event id.
+type Links = (
+    BTreeMap<i64, Vec<String>>,
+    BTreeMap<i64, Vec<SourceQuoteView>>,
+);
 
 /// Writes inside one transaction opened by [`Workspace::write`].
 pub struct Writer<'a> {
@@ -432,7 +500,7 @@ impl Writer<'_> {
         let quote = validate_quote(quote)?;
         self.conn.execute(
             "INSERT INTO event_source (event_id, source_id, quote, position)
-             VALUES (?1, ?2, ?3, (SELECT count(*) FROM event_source WHERE event_id = ?1))",
+             VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), -1) + 1 FROM event_source WHERE event_id = ?1))",
             params![event, source, quote],
         )?;
         Ok(())
@@ -519,32 +587,95 @@ fn insert_timeline(conn: &Connection, draft: TimelineDraft, lanes: &[&str]) -> R
 }
 
 fn insert_event(conn: &Connection, draft: EventDraft) -> Result<i64> {
-    let draft = draft.validate()?;
-    let (end, ongoing) = match draft.end {
-        EventEnd::Point => (None, false),
-        EventEnd::Until(end) => (Some(end), false),
-        EventEnd::Ongoing => (None, true),
-    };
+    let row = EventRow::new(draft)?;
     conn.execute(
         "INSERT INTO event (title, description, start_edtf, start_minute, end_edtf, end_minute, ongoing,
                             kind, confidence, importance, parties, tags)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            draft.title,
-            draft.description,
-            draft.start.to_edtf(),
-            draft.start.start_minute(),
-            end.map(|d| d.to_edtf()),
-            end.map(|d| d.end_minute()),
-            ongoing,
-            draft.kind.as_str(),
-            draft.confidence.as_str(),
-            draft.importance,
-            serde_json::to_string(&draft.parties).expect("a list of strings serialises"),
-            serde_json::to_string(&draft.tags).expect("a list of strings serialises"),
-        ],
+        row.params(),
     )?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Writes a changed event over the stored one; the draft is validated first.
+pub(crate) fn update_event_row(conn: &Connection, id: i64, draft: EventDraft) -> Result<()> {
+    let row = EventRow::new(draft)?;
+    let mut params = row.params().to_vec();
+    params.push(&id);
+    let changed = conn.execute(
+        "UPDATE event SET title = ?1, description = ?2, start_edtf = ?3, start_minute = ?4,
+             end_edtf = ?5, end_minute = ?6, ongoing = ?7, kind = ?8, confidence = ?9,
+             importance = ?10, parties = ?11, tags = ?12
+         WHERE id = ?13",
+        params.as_slice(),
+    )?;
+    if changed == 0 {
+        return Err(StoreError::not_found("event", id));
+    }
+    Ok(())
+}
+
+/// An event's columns, from a validated draft.
+struct EventRow {
+    title: String,
+    description: String,
+    start_edtf: String,
+    start_minute: i64,
+    end_edtf: Option<String>,
+    end_minute: Option<i64>,
+    ongoing: bool,
+    kind: &'static str,
+    confidence: &'static str,
+    importance: u8,
+    parties: String,
+    tags: String,
+}
+
+impl EventRow {
+    fn new(draft: EventDraft) -> Result<EventRow> {
+        let draft = draft.validate()?;
+        let (end, ongoing) = match draft.end {
+            EventEnd::Point => (None, false),
+            EventEnd::Until(end) => (Some(end), false),
+            EventEnd::Ongoing => (None, true),
+        };
+        Ok(EventRow {
+            start_edtf: draft.start.to_edtf(),
+            start_minute: draft.start.start_minute(),
+            end_edtf: end.map(|d| d.to_edtf()),
+            end_minute: end.map(|d| d.end_minute()),
+            ongoing,
+            kind: draft.kind.as_str(),
+            confidence: draft.confidence.as_str(),
+            importance: draft.importance,
+            parties: json_names(&draft.parties),
+            tags: json_names(&draft.tags),
+            title: draft.title,
+            description: draft.description,
+        })
+    }
+
+    fn params(&self) -> [&dyn rusqlite::ToSql; 12] {
+        [
+            &self.title,
+            &self.description,
+            &self.start_edtf,
+            &self.start_minute,
+            &self.end_edtf,
+            &self.end_minute,
+            &self.ongoing,
+            &self.kind,
+            &self.confidence,
+            &self.importance,
+            &self.parties,
+            &self.tags,
+        ]
+    }
+}
+
+/// A list of names as the JSON array the database holds.
+fn json_names(names: &[String]) -> String {
+    serde_json::Value::from(names).to_string()
 }
 
 /// Reads an event row; a row that breaks the model's rules (written by hand
@@ -600,6 +731,7 @@ fn event_row(row: &Row<'_>) -> rusqlite::Result<Result<EventView>> {
                 .map_err(|e| damaged(format!("event {id} tags: {e}")))?,
             timelines: Vec::new(),
             sources: Vec::new(),
+            matches: Vec::new(),
         })
     })())
 }
@@ -620,18 +752,57 @@ fn item_input(event: &EventView) -> ItemInput {
     }
 }
 
-fn display_edtf(edtf: &str) -> String {
+pub(crate) fn display_edtf(edtf: &str) -> String {
     Date::parse_edtf(edtf)
         .map(|d| d.display())
         .unwrap_or_else(|_| edtf.to_owned())
 }
 
-/// Turns what a user types into an FTS5 query: each word a prefix match, all
-/// words required, and no FTS5 syntax passed through.
-fn fts_query(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
+/// Which of the (lowercased) query `words` start a word of `text`, an
+/// event's searchable text.
+fn matched_words(text: &str, words: &[String]) -> Vec<String> {
+    let text = text.to_lowercase();
+    let tokens: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|token| !token.is_empty())
+        .collect();
+    words
+        .iter()
+        .filter(|word| tokens.iter().any(|token| token.starts_with(word.as_str())))
+        .cloned()
+        .collect()
+}
+
+/// The distinct words of what a user typed, lowercased, in order.
+fn query_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let word = word.to_lowercase();
+        if !word.is_empty() && !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words
+}
+
+/// Turns the words a user typed into an FTS5 query: each word a prefix
+/// match, all words required, and no FTS5 syntax passed through (words hold
+/// letters and digits only, each quoted).
+fn fts_query(words: &[String]) -> String {
+    words
+        .iter()
         .map(|word| format!("\"{word}\"*"))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A JSON array of identifiers for `json_each`, or None (no filter) for
+/// none or an empty list.
+fn json_identifiers<T: Copy>(
+    values: Option<&[T]>,
+    id: impl Fn(T) -> &'static str,
+) -> Option<String> {
+    let values = values.filter(|values| !values.is_empty())?;
+    let ids: Vec<String> = values.iter().map(|v| format!("\"{}\"", id(*v))).collect();
+    Some(format!("[{}]", ids.join(",")))
 }

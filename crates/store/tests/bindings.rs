@@ -5,10 +5,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use tideline_model::Edge;
 use tideline_model::layout::{Layout, Viewport};
 use tideline_store::HistoryState;
 use tideline_store::views::{
-    ApiError, CheckReport, EventFilter, EventView, TimelineSummary, TimelineView, WorkspaceInfo,
+    AnnotationDraft, ApiError, CheckReport, DatePreview, EventFilter, EventPatch, EventView,
+    NewEvent, SourceDraftView, SourceView, TimelineSummary, TimelineView, WorkspaceInfo,
 };
 use ts_rs::TS;
 
@@ -23,6 +25,13 @@ fn export_all(dir: &Path) {
     WorkspaceInfo::export_all_to(dir).unwrap();
     Layout::export_all_to(dir).unwrap();
     Viewport::export_all_to(dir).unwrap();
+    AnnotationDraft::export_all_to(dir).unwrap();
+    DatePreview::export_all_to(dir).unwrap();
+    Edge::export_all_to(dir).unwrap();
+    EventPatch::export_all_to(dir).unwrap();
+    NewEvent::export_all_to(dir).unwrap();
+    SourceDraftView::export_all_to(dir).unwrap();
+    SourceView::export_all_to(dir).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

@@ -47,7 +47,7 @@ fn dump(path: &Path) -> Vec<(String, Vec<Vec<Value>>)> {
         })
         .collect();
     conn.execute(
-        "INSERT INTO event_fts (event_fts, rank) VALUES ('integrity-check', 1)",
+        "INSERT INTO event_search (event_search, rank) VALUES ('integrity-check', 1)",
         [],
     )
     .unwrap();
@@ -70,14 +70,14 @@ fn dump(path: &Path) -> Vec<(String, Vec<Vec<Value>>)> {
         Vec::new()
     } else {
         let mut stmt = conn
-            .prepare("SELECT rowid FROM event_fts WHERE event_fts MATCH ?1 ORDER BY rowid")
+            .prepare("SELECT rowid FROM event_search WHERE event_search MATCH ?1 ORDER BY rowid")
             .unwrap();
         stmt.query_map([words.join(" OR ")], |row| Ok(vec![row.get(0)?]))
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap()
     };
-    dump.push(("event_fts".to_owned(), found));
+    dump.push(("event_search".to_owned(), found));
     dump
 }
 
@@ -180,6 +180,7 @@ fn a_rename_is_undone_and_redone_on_disk() {
         .events(&EventFilter {
             timeline: None,
             query: Some("signed".to_owned()),
+            ..EventFilter::default()
         })
         .unwrap();
     assert_eq!(found.len(), 1);

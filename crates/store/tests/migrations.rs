@@ -11,9 +11,13 @@ use tideline_store::views::EventFilter;
 use tideline_store::{APPLICATION_ID, SCHEMA_VERSION, Workspace};
 
 const V1: &str = include_str!("fixtures/schema-v1.sql");
+const V2: &str = include_str!("fixtures/schema-v2.sql");
 
-/// The tables of schema version 1, which hold the user's data.
-const V1_TABLES: &[&str] = &[
+/// Every frozen schema version with its fixture.
+const FIXTURES: &[(i64, &str)] = &[(1, V1), (2, V2)];
+
+/// The tables that hold the user's data (all there since version 1).
+const USER_TABLES: &[&str] = &[
     "timeline",
     "lane",
     "event",
@@ -39,14 +43,32 @@ fn rows(conn: &Connection, sql: &str) -> Vec<Vec<Value>> {
         .unwrap()
 }
 
-fn tables(conn: &Connection) -> Vec<(&'static str, Vec<Vec<Value>>)> {
-    V1_TABLES
+fn columns(conn: &Connection, table: &str) -> Vec<String> {
+    conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// The user's tables with their columns, as named.
+type Tables = Vec<(&'static str, Vec<String>)>;
+
+fn table_columns(conn: &Connection) -> Tables {
+    USER_TABLES
         .iter()
-        .map(|table| {
-            (
-                *table,
-                rows(conn, &format!("SELECT * FROM {table} ORDER BY rowid")),
-            )
+        .map(|table| (*table, columns(conn, table)))
+        .collect()
+}
+
+/// Every row of the user's tables, reading only the given columns.
+fn data(conn: &Connection, tables: &Tables) -> Vec<(&'static str, Vec<Vec<Value>>)> {
+    tables
+        .iter()
+        .map(|(table, columns)| {
+            let sql = format!("SELECT {} FROM {table} ORDER BY rowid", columns.join(", "));
+            (*table, rows(conn, &sql))
         })
         .collect()
 }
@@ -105,7 +127,10 @@ fn the_v1_fixture_is_a_version_1_workspace_with_true_minutes() {
 fn a_version_1_workspace_is_upgraded_with_its_data() {
     let dir = tempfile::tempdir().unwrap();
     let path = build(dir.path(), V1);
-    let before = tables(&Connection::open(&path).unwrap());
+    let old = Connection::open(&path).unwrap();
+    let old_columns = table_columns(&old);
+    let before = data(&old, &old_columns);
+    drop(old);
     assert!(before.iter().all(|(_, rows)| !rows.is_empty()));
 
     let mut workspace = Workspace::open(&path).unwrap();
@@ -131,9 +156,22 @@ fn a_version_1_workspace_is_upgraded_with_its_data() {
         .events(&EventFilter {
             timeline: None,
             query: Some("partner".to_owned()),
+            ..EventFilter::default()
         })
         .unwrap();
     assert_eq!(found.len(), 2, "the full-text index came along");
+    let quoted = workspace
+        .events(&EventFilter {
+            query: Some("investing".to_owned()),
+            ..EventFilter::default()
+        })
+        .unwrap();
+    assert_eq!(
+        quoted.iter().map(|e| e.id).collect::<Vec<_>>(),
+        [invested.id],
+        "quotes are searchable after the upgrade"
+    );
+    assert!(view.lanes.iter().all(|lane| lane.colour.is_none()));
 
     // The upgraded file has no history yet, and records from now on.
     assert_eq!(
@@ -149,19 +187,120 @@ fn a_version_1_workspace_is_upgraded_with_its_data() {
 
     assert_eq!(pragma(&path, "user_version"), SCHEMA_VERSION);
     assert_eq!(pragma(&path, "application_id"), APPLICATION_ID);
-    let after = tables(&Connection::open(&path).unwrap());
+    let after = data(&Connection::open(&path).unwrap(), &old_columns);
     assert_eq!(before, after, "the upgrade changed no data");
 }
 
 #[test]
-fn an_upgraded_schema_is_a_new_workspace_schema() {
+fn the_v2_fixture_is_a_version_2_workspace_with_true_minutes_and_history() {
     let dir = tempfile::tempdir().unwrap();
-    let upgraded = build(dir.path(), V1);
-    drop(Workspace::open(&upgraded).unwrap());
-    let fresh = dir.path().join("new.db");
-    drop(Workspace::open(&fresh).unwrap());
-    let upgraded = schema(&upgraded);
-    let fresh = schema(&fresh);
-    assert!(fresh.len() > V1_TABLES.len());
-    assert_eq!(upgraded, fresh);
+    let path = build(dir.path(), V2);
+    assert_eq!(pragma(&path, "user_version"), 2);
+    assert_eq!(pragma(&path, "application_id"), APPLICATION_ID);
+    let conn = Connection::open(&path).unwrap();
+    let steps = rows(
+        &conn,
+        "SELECT label FROM history_step WHERE stack = 'undo' ORDER BY id",
+    );
+    assert_eq!(
+        steps,
+        [
+            vec![Value::Text("Rename lane".into())],
+            vec![Value::Text("Edit event".into())]
+        ]
+    );
+    for (start, start_minute) in rows(&conn, "SELECT start_edtf, start_minute FROM event")
+        .into_iter()
+        .map(|row| (row[0].clone(), row[1].clone()))
+    {
+        let (Value::Text(start), Value::Integer(minute)) = (start, start_minute) else {
+            panic!("dates are text and minutes integers");
+        };
+        assert_eq!(Date::parse_edtf(&start).unwrap().start_minute(), minute);
+    }
+}
+
+#[test]
+fn a_version_2_workspace_is_upgraded_with_its_data_and_its_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = build(dir.path(), V2);
+    let old = Connection::open(&path).unwrap();
+    let old_columns = table_columns(&old);
+    let before = data(&old, &old_columns);
+    drop(old);
+    assert!(before.iter().all(|(_, rows)| !rows.is_empty()));
+
+    let workspace = Workspace::open(&path).unwrap();
+    assert_eq!(workspace.check().unwrap().problems, Vec::<String>::new());
+    let search = |workspace: &Workspace, query: &str| -> Vec<i64> {
+        workspace
+            .events(&EventFilter {
+                query: Some(query.to_owned()),
+                ..EventFilter::default()
+            })
+            .unwrap()
+            .iter()
+            .map(|e| e.id)
+            .collect()
+    };
+    // Backfilled: a word of a quote, a word of a source title, a tag.
+    assert_eq!(search(&workspace, "investing"), [1]);
+    assert_eq!(search(&workspace, "exclusive computing"), [1]);
+    assert_eq!(search(&workspace, "azure"), [1]);
+    assert_eq!(search(&workspace, "partnership").len(), 2);
+    drop(workspace);
+    let after = data(&Connection::open(&path).unwrap(), &old_columns);
+    assert_eq!(before, after, "the upgrade changed no data");
+
+    // The history recorded by version 2 still undoes and redoes, and the
+    // search index follows.
+    let mut workspace = Workspace::open(&path).unwrap();
+    assert_eq!(
+        workspace.history().unwrap(),
+        tideline_store::HistoryState {
+            undo: Some("Edit event".to_owned()),
+            redo: None
+        }
+    );
+    assert_eq!(workspace.undo().unwrap().as_deref(), Some("Edit event"));
+    let event = workspace.event(1).unwrap();
+    assert_eq!(event.title, "Microsoft invests $1bn in OpenAI");
+    assert_eq!(event.tags, ["cloud"]);
+    assert!(search(&workspace, "azure").is_empty());
+    assert_eq!(workspace.undo().unwrap().as_deref(), Some("Rename lane"));
+    let lanes = workspace.timeline(1).unwrap().lanes;
+    assert_eq!(lanes[1].name, "Regulation");
+    assert_eq!(lanes[1].colour, None);
+    workspace.redo().unwrap();
+    workspace.redo().unwrap();
+    drop(workspace);
+    let redone = data(&Connection::open(&path).unwrap(), &old_columns);
+    assert_eq!(before, redone);
+}
+
+#[test]
+fn an_upgraded_schema_is_a_new_workspace_schema() {
+    for (version, fixture) in FIXTURES {
+        let dir = tempfile::tempdir().unwrap();
+        let upgraded = build(dir.path(), fixture);
+        assert_eq!(pragma(&upgraded, "user_version"), *version);
+        drop(Workspace::open(&upgraded).unwrap());
+        let fresh = dir.path().join("new.db");
+        drop(Workspace::open(&fresh).unwrap());
+        assert_eq!(pragma(&upgraded, "user_version"), SCHEMA_VERSION);
+        let upgraded = schema(&upgraded);
+        let fresh = schema(&fresh);
+        assert!(fresh.len() > USER_TABLES.len());
+        assert_eq!(upgraded, fresh, "version {version} upgraded");
+    }
+}
+
+#[test]
+fn every_schema_version_before_this_one_has_a_fixture() {
+    let versions: Vec<i64> = FIXTURES.iter().map(|(version, _)| *version).collect();
+    let expected: Vec<i64> = (1..SCHEMA_VERSION).collect();
+    assert_eq!(
+        versions, expected,
+        "freeze the previous schema as a fixture"
+    );
 }

@@ -159,6 +159,7 @@ fn search_finds_events_by_words_of_their_text() {
             .events(&EventFilter {
                 timeline: None,
                 query: Some(query.to_owned()),
+                ..EventFilter::default()
             })
             .unwrap()
             .into_iter()

@@ -34,4 +34,10 @@ start_minute: number, end_minute: number, kind: EventKind, confidence: Confidenc
 /**
  * Titles of the timelines the event is on.
  */
-timelines: Array<string>, sources: Array<SourceQuoteView>, };
+timelines: Array<string>, sources: Array<SourceQuoteView>, 
+/**
+ * With a search query: the distinct words of the query (lowercased)
+ * found in the event's searchable text, for highlighting. Empty
+ * without a query.
+ */
+matches: Array<string>, };

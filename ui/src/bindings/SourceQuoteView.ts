@@ -3,7 +3,12 @@
 /**
  * A source as cited by one event, with the supporting quote.
  */
-export type SourceQuoteView = { source_id: number, title: string, url: string, publisher: string, author: string, 
+export type SourceQuoteView = { 
+/**
+ * The citation (the event–source link) itself, for editing its quote
+ * or removing it.
+ */
+link_id: number, source_id: number, title: string, url: string, publisher: string, author: string, 
 /**
  * EDTF, or null when unknown.
  */

@@ -1,0 +1,744 @@
+//! What the timeline editor changes. Each change is one undoable step
+//! ([`Workspace::edit`]): checked by the model's rules, written in one
+//! transaction or not at all, and answered with what the UI redraws.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use tideline_model::source::validate_quote;
+use tideline_model::timeline::{validate_annotation_text, validate_lane_name};
+use tideline_model::{
+    AnnotationTarget, Confidence, Date, Edge, EventDates, EventDraft, EventEnd, EventKind,
+    Precision, SourceDraft, TimelineDraft, ValidationError, validation,
+};
+
+use crate::error::{Result, StoreError};
+use crate::history::HistoryState;
+use crate::views::{
+    AnnotationDraft, DatePreview, EventPatch, EventView, NewEvent, SourceDraftView, SourceView,
+    TimelineSummary, TimelineView,
+};
+use crate::workspace::{Workspace, display_edtf, update_event_row};
+
+/// The lane a new timeline starts with.
+const FIRST_LANE: &str = "Events";
+
+impl Workspace {
+    // Events.
+
+    /// Creates a point event (confirmed, importance 3) and, given a lane,
+    /// places it there.
+    pub fn create_event(&mut self, event: &NewEvent) -> Result<EventView> {
+        let start = parse_date("start", &event.start)?;
+        let draft = EventDraft::new(&event.title, start, event.kind);
+        let id = self.edit("New event", |w| {
+            let id = w.create_event(draft)?;
+            if let Some(lane) = event.lane_id {
+                w.place(id, lane)?;
+            }
+            Ok(id)
+        })?;
+        self.event(id)
+    }
+
+    /// Changes the fields the patch gives; the rest stay.
+    pub fn update_event(&mut self, id: i64, patch: &EventPatch) -> Result<EventView> {
+        self.edit("Edit event", |w| {
+            let draft = apply_patch(read_event(w.conn, id)?, patch)?;
+            update_event_row(w.conn, id, draft)
+        })?;
+        self.event(id)
+    }
+
+    /// Deletes an event from the workspace with its placements, citations
+    /// and callouts.
+    pub fn delete_event(&mut self, id: i64) -> Result<HistoryState> {
+        self.edit("Delete event", |w| w.delete_event(id))?;
+        self.history()
+    }
+
+    /// Places an event in a lane: on the lane's timeline if it is not there
+    /// yet (its places on other timelines stay), or into that lane if it is.
+    pub fn place_event(&mut self, event: i64, lane: i64) -> Result<TimelineView> {
+        let timeline = lane_timeline(&self.conn, lane)?;
+        let on_timeline: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM placement WHERE event_id = ?1 AND timeline_id = ?2)",
+            params![event, timeline],
+            |row| row.get(0),
+        )?;
+        let label = if on_timeline {
+            "Move event to lane"
+        } else {
+            "Place event"
+        };
+        self.edit(label, |w| {
+            event_exists(w.conn, event)?;
+            w.place(event, lane)
+        })?;
+        self.timeline(timeline)
+    }
+
+    /// Takes an event off one timeline, with its callouts there; the event
+    /// stays in the workspace and on its other timelines.
+    pub fn unplace_event(&mut self, event: i64, timeline: i64) -> Result<TimelineView> {
+        self.edit("Remove event from timeline", |w| {
+            let removed = w.conn.execute(
+                "DELETE FROM placement WHERE event_id = ?1 AND timeline_id = ?2",
+                params![event, timeline],
+            )?;
+            if removed == 0 {
+                return Err(StoreError::not_found(
+                    "placement",
+                    format!("event {event} on timeline {timeline}"),
+                ));
+            }
+            w.conn.execute(
+                "DELETE FROM annotation WHERE event_id = ?1 AND timeline_id = ?2",
+                params![event, timeline],
+            )?;
+            Ok(())
+        })?;
+        self.timeline(timeline)
+    }
+
+    /// Re-dates an event dragged along the axis by `delta_minutes`
+    /// ([`EventDates::moved`]): each date snaps to its own precision.
+    pub fn move_event(&mut self, id: i64, delta_minutes: i64) -> Result<EventView> {
+        self.redate(id, "Move event", |dates| dates.moved(delta_minutes))
+    }
+
+    /// Sets one end of an event to the date of its precision containing
+    /// `minute` ([`EventDates::resized`]).
+    pub fn resize_event(&mut self, id: i64, edge: Edge, minute: i64) -> Result<EventView> {
+        self.redate(id, "Resize event", |dates| dates.resized(edge, minute))
+    }
+
+    /// Moves an event by whole units of its start's precision
+    /// ([`EventDates::shifted`]).
+    pub fn shift_event(&mut self, id: i64, steps: i64) -> Result<EventView> {
+        self.redate(id, "Move event", |dates| dates.shifted(steps))
+    }
+
+    fn redate(
+        &mut self,
+        id: i64,
+        label: &str,
+        change: impl FnOnce(EventDates) -> std::result::Result<EventDates, ValidationError>,
+    ) -> Result<EventView> {
+        self.edit(label, |w| {
+            let draft = read_event(w.conn, id)?;
+            let dates = change(EventDates {
+                start: draft.start,
+                end: draft.end,
+            })?;
+            update_event_row(
+                w.conn,
+                id,
+                EventDraft {
+                    start: dates.start,
+                    end: dates.end,
+                    ..draft
+                },
+            )
+        })?;
+        self.event(id)
+    }
+
+    /// The date of `precision` containing the instant `minute`, as a drag
+    /// ghost shows it. Reads and writes nothing.
+    pub fn preview_date(
+        minute: i64,
+        precision: Precision,
+        approximate: bool,
+        uncertain: bool,
+    ) -> DatePreview {
+        let date = Date::from_minute(minute, precision)
+            .with_approximate(approximate)
+            .with_uncertain(uncertain);
+        DatePreview {
+            edtf: date.to_edtf(),
+            label: date.display(),
+            start_minute: date.start_minute(),
+            end_minute: date.end_minute(),
+        }
+    }
+
+    // Sources.
+
+    /// Every source, by title.
+    pub fn sources(&self) -> Result<Vec<SourceView>> {
+        self.source_views(None)
+    }
+
+    pub fn source(&self, id: i64) -> Result<SourceView> {
+        self.source_views(Some(id))?
+            .pop()
+            .ok_or_else(|| StoreError::not_found("source", id))
+    }
+
+    fn source_views(&self, only: Option<i64>) -> Result<Vec<SourceView>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.url, s.title, s.publisher, s.author, s.published_edtf, s.accessed_edtf,
+                    s.excerpt, s.notes, (SELECT count(*) FROM event_source l WHERE l.source_id = s.id)
+             FROM source s WHERE ?1 IS NULL OR s.id = ?1 ORDER BY s.title COLLATE NOCASE, s.id",
+        )?;
+        let rows = stmt.query_map([only], |row| {
+            let published: Option<String> = row.get(5)?;
+            let accessed: Option<String> = row.get(6)?;
+            Ok(SourceView {
+                id: row.get(0)?,
+                url: row.get(1)?,
+                title: row.get(2)?,
+                publisher: row.get(3)?,
+                author: row.get(4)?,
+                published_label: published.as_deref().map(display_edtf),
+                accessed_label: accessed.as_deref().map(display_edtf),
+                published,
+                accessed,
+                excerpt: row.get(7)?,
+                notes: row.get(8)?,
+                citations: row.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn create_source(&mut self, source: &SourceDraftView) -> Result<SourceView> {
+        let draft = source_draft(source)?;
+        let id = self.edit("New source", |w| w.create_source(draft))?;
+        self.source(id)
+    }
+
+    pub fn update_source(&mut self, id: i64, source: &SourceDraftView) -> Result<SourceView> {
+        let draft = source_draft(source)?.validate()?;
+        self.edit("Edit source", |w| {
+            let changed = w.conn.execute(
+                "UPDATE source SET url = ?2, title = ?3, publisher = ?4, author = ?5,
+                     published_edtf = ?6, accessed_edtf = ?7, excerpt = ?8, notes = ?9
+                 WHERE id = ?1",
+                params![
+                    id,
+                    draft.url,
+                    draft.title,
+                    draft.publisher,
+                    draft.author,
+                    draft.published.map(|d| d.to_edtf()),
+                    draft.accessed.map(|d| d.to_edtf()),
+                    draft.excerpt,
+                    draft.notes
+                ],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::not_found("source", id));
+            }
+            Ok(())
+        })?;
+        self.source(id)
+    }
+
+    /// Cites a source for an event with the quote that supports it, after
+    /// the event's other citations.
+    pub fn cite_source(&mut self, event: i64, source: i64, quote: &str) -> Result<EventView> {
+        self.edit("Cite source", |w| {
+            event_exists(w.conn, event)?;
+            let exists: bool = w.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM source WHERE id = ?1)",
+                [source],
+                |row| row.get(0),
+            )?;
+            if !exists {
+                return Err(StoreError::not_found("source", source));
+            }
+            w.cite(event, source, quote)
+        })?;
+        self.event(event)
+    }
+
+    /// Changes the quote of a citation.
+    pub fn update_citation(&mut self, link: i64, quote: &str) -> Result<EventView> {
+        let quote = validate_quote(quote)?;
+        let event = self.edit("Edit quote", |w| {
+            let event = citation_event(w.conn, link)?;
+            w.conn.execute(
+                "UPDATE event_source SET quote = ?2 WHERE id = ?1",
+                params![link, quote],
+            )?;
+            Ok(event)
+        })?;
+        self.event(event)
+    }
+
+    /// Removes a citation; the source stays in the workspace.
+    pub fn remove_citation(&mut self, link: i64) -> Result<EventView> {
+        let event = self.edit("Remove citation", |w| {
+            let event = citation_event(w.conn, link)?;
+            w.conn
+                .execute("DELETE FROM event_source WHERE id = ?1", [link])?;
+            renumber(
+                w.conn,
+                "SELECT id FROM event_source WHERE event_id = ?1 ORDER BY position, id",
+                "UPDATE event_source SET position = ?2 WHERE id = ?1",
+                event,
+            )?;
+            Ok(event)
+        })?;
+        self.event(event)
+    }
+
+    // Annotations.
+
+    /// Adds a callout on an event of the timeline, a shaded span, or a note
+    /// on the timeline (see [`AnnotationDraft`]).
+    pub fn create_annotation(&mut self, annotation: &AnnotationDraft) -> Result<TimelineView> {
+        let start = optional_date("start", annotation.start.as_deref())?;
+        let end = optional_date("end", annotation.end.as_deref())?;
+        let target = match (annotation.event_id, start, end) {
+            (Some(event), None, None) => AnnotationTarget::Event(event),
+            (Some(_), _, _) => {
+                return Err(ValidationError::new(
+                    "start",
+                    "a callout on an event takes no dates of its own",
+                )
+                .into());
+            }
+            (None, Some(start), end) => AnnotationTarget::Span {
+                start,
+                end: end.unwrap_or(start),
+            },
+            (None, None, Some(_)) => {
+                return Err(ValidationError::new("start", "a span needs a start").into());
+            }
+            (None, None, None) => AnnotationTarget::Timeline,
+        };
+        let timeline = annotation.timeline_id;
+        self.edit("New annotation", |w| {
+            timeline_exists(w.conn, timeline)?;
+            if let AnnotationTarget::Event(event) = target {
+                let placed: bool = w.conn.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM placement WHERE event_id = ?1 AND timeline_id = ?2)",
+                    params![event, timeline],
+                    |row| row.get(0),
+                )?;
+                if !placed {
+                    event_exists(w.conn, event)?;
+                    return Err(ValidationError::new(
+                        "event",
+                        "the event is not on this timeline; place it first",
+                    )
+                    .into());
+                }
+            }
+            w.annotate(timeline, target, &annotation.text)
+        })?;
+        self.timeline(timeline)
+    }
+
+    pub fn update_annotation(&mut self, id: i64, text: &str) -> Result<TimelineView> {
+        let text = validate_annotation_text(text)?;
+        let timeline = self.edit("Edit annotation", |w| {
+            let timeline = annotation_timeline(w.conn, id)?;
+            w.conn.execute(
+                "UPDATE annotation SET text = ?2 WHERE id = ?1",
+                params![id, text],
+            )?;
+            Ok(timeline)
+        })?;
+        self.timeline(timeline)
+    }
+
+    pub fn delete_annotation(&mut self, id: i64) -> Result<TimelineView> {
+        let timeline = self.edit("Delete annotation", |w| {
+            let timeline = annotation_timeline(w.conn, id)?;
+            w.conn
+                .execute("DELETE FROM annotation WHERE id = ?1", [id])?;
+            Ok(timeline)
+        })?;
+        self.timeline(timeline)
+    }
+
+    // Lanes.
+
+    /// Adds a lane after the timeline's others.
+    pub fn add_lane(&mut self, timeline: i64, name: &str) -> Result<TimelineView> {
+        let name = validate_lane_name(name)?;
+        self.edit("Add lane", |w| {
+            timeline_exists(w.conn, timeline)?;
+            w.conn.execute(
+                "INSERT INTO lane (timeline_id, name, position)
+                 VALUES (?1, ?2, (SELECT coalesce(max(position), -1) + 1 FROM lane WHERE timeline_id = ?1))",
+                params![timeline, name],
+            )?;
+            Ok(())
+        })?;
+        self.timeline(timeline)
+    }
+
+    pub fn rename_lane(&mut self, id: i64, name: &str) -> Result<TimelineView> {
+        let name = validate_lane_name(name)?;
+        self.update_lane(
+            id,
+            "Rename lane",
+            "UPDATE lane SET name = ?2 WHERE id = ?1",
+            name,
+        )
+    }
+
+    /// Sets a lane's own colour (`#rrggbb`); None or "" gives it the
+    /// timeline's again.
+    pub fn set_lane_colour(&mut self, id: i64, colour: Option<&str>) -> Result<TimelineView> {
+        let colour = colour
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(|c| validation::colour("colour", c))
+            .transpose()?;
+        self.update_lane(
+            id,
+            "Set lane colour",
+            "UPDATE lane SET colour = ?2 WHERE id = ?1",
+            colour,
+        )
+    }
+
+    pub fn set_lane_collapsed(&mut self, id: i64, collapsed: bool) -> Result<TimelineView> {
+        let label = if collapsed {
+            "Collapse lane"
+        } else {
+            "Expand lane"
+        };
+        self.update_lane(
+            id,
+            label,
+            "UPDATE lane SET collapsed = ?2 WHERE id = ?1",
+            collapsed,
+        )
+    }
+
+    fn update_lane(
+        &mut self,
+        id: i64,
+        label: &str,
+        sql: &str,
+        value: impl rusqlite::ToSql,
+    ) -> Result<TimelineView> {
+        let timeline = self.edit(label, |w| {
+            let timeline = lane_timeline(w.conn, id)?;
+            w.conn.execute(sql, params![id, value])?;
+            Ok(timeline)
+        })?;
+        self.timeline(timeline)
+    }
+
+    /// Moves a lane to the 0-based `position` among its timeline's lanes
+    /// (clamped to the first or last place); positions stay 0, 1, 2, ….
+    pub fn move_lane(&mut self, id: i64, position: i64) -> Result<TimelineView> {
+        let timeline = self.edit("Move lane", |w| {
+            let timeline = lane_timeline(w.conn, id)?;
+            let mut lanes = lane_ids(w.conn, timeline)?;
+            lanes.retain(|&lane| lane != id);
+            let index = usize::try_from(position.max(0))
+                .unwrap_or(usize::MAX)
+                .min(lanes.len());
+            lanes.insert(index, id);
+            set_lane_positions(w.conn, &lanes)?;
+            Ok(timeline)
+        })?;
+        self.timeline(timeline)
+    }
+
+    /// Deletes a lane; its events move to the timeline's first remaining
+    /// lane. A timeline's last lane is refused.
+    pub fn delete_lane(&mut self, id: i64) -> Result<TimelineView> {
+        let timeline = self.edit("Delete lane", |w| {
+            let timeline = lane_timeline(w.conn, id)?;
+            let mut lanes = lane_ids(w.conn, timeline)?;
+            lanes.retain(|&lane| lane != id);
+            let Some(&first) = lanes.first() else {
+                return Err(ValidationError::new(
+                    "lane",
+                    "a timeline needs at least one lane, and this is its last",
+                )
+                .into());
+            };
+            w.conn.execute(
+                "UPDATE placement SET lane_id = ?2 WHERE lane_id = ?1",
+                params![id, first],
+            )?;
+            w.conn.execute("DELETE FROM lane WHERE id = ?1", [id])?;
+            set_lane_positions(w.conn, &lanes)?;
+            Ok(timeline)
+        })?;
+        self.timeline(timeline)
+    }
+
+    // Timelines.
+
+    /// Creates a timeline after the others, with one lane, "Events".
+    pub fn create_timeline(&mut self, title: &str) -> Result<TimelineSummary> {
+        let draft = TimelineDraft::new(title);
+        let id = self.edit("New timeline", |w| w.create_timeline(draft, &[FIRST_LANE]))?;
+        self.timeline_summary(id)
+    }
+
+    pub fn update_timeline(&mut self, id: i64, draft: TimelineDraft) -> Result<TimelineSummary> {
+        let draft = draft.validate()?;
+        self.edit("Edit timeline", |w| {
+            let changed = w.conn.execute(
+                "UPDATE timeline SET title = ?2, subtitle = ?3, description = ?4, colour = ?5
+                 WHERE id = ?1",
+                params![
+                    id,
+                    draft.title,
+                    draft.subtitle,
+                    draft.description,
+                    draft.colour
+                ],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::not_found("timeline", id));
+            }
+            Ok(())
+        })?;
+        self.timeline_summary(id)
+    }
+
+    /// Deletes a timeline with its lanes, placements and annotations; its
+    /// events stay in the workspace.
+    pub fn delete_timeline(&mut self, id: i64) -> Result<HistoryState> {
+        self.edit("Delete timeline", |w| {
+            let deleted = w.conn.execute("DELETE FROM timeline WHERE id = ?1", [id])?;
+            if deleted == 0 {
+                return Err(StoreError::not_found("timeline", id));
+            }
+            Ok(())
+        })?;
+        self.history()
+    }
+
+    // History, as the UI's buttons use it.
+
+    /// Undoes the latest step, if any; returns what undo and redo do next.
+    pub fn undo_step(&mut self) -> Result<HistoryState> {
+        self.undo()?;
+        self.history()
+    }
+
+    /// Redoes the latest undone step, if any; returns what undo and redo do
+    /// next.
+    pub fn redo_step(&mut self) -> Result<HistoryState> {
+        self.redo()?;
+        self.history()
+    }
+}
+
+/// Reads what the user typed as a date, naming the field in the error.
+fn parse_date(field: &'static str, text: &str) -> Result<Date> {
+    Date::parse(text).map_err(|error| StoreError::date(field, error))
+}
+
+/// A date that may be left out: None or blank text is no date.
+fn optional_date(field: &'static str, text: Option<&str>) -> Result<Option<Date>> {
+    text.filter(|text| !text.trim().is_empty())
+        .map(|text| parse_date(field, text))
+        .transpose()
+}
+
+fn source_draft(source: &SourceDraftView) -> Result<SourceDraft> {
+    Ok(SourceDraft {
+        url: source.url.clone(),
+        title: source.title.clone(),
+        publisher: source.publisher.clone(),
+        author: source.author.clone(),
+        published: optional_date("published", source.published.as_deref())?,
+        accessed: optional_date("accessed", source.accessed.as_deref())?,
+        excerpt: source.excerpt.clone(),
+        notes: source.notes.clone(),
+    })
+}
+
+/// The event as stored, as a draft to change.
+fn read_event(conn: &Connection, id: i64) -> Result<EventDraft> {
+    let row = conn
+        .query_row(
+            "SELECT title, description, start_edtf, end_edtf, ongoing, kind, confidence,
+                    importance, parties, tags
+             FROM event WHERE id = ?1",
+            [id],
+            |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                    row.get::<_, bool>(4)?,
+                    row.get::<_, String>(5)?,
+                    row.get::<_, String>(6)?,
+                    row.get::<_, u8>(7)?,
+                    row.get::<_, String>(8)?,
+                    row.get::<_, String>(9)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or_else(|| StoreError::not_found("event", id))?;
+    let (title, description, start, end, ongoing, kind, confidence, importance, parties, tags) =
+        row;
+    let damaged = |detail: String| StoreError::Corrupt {
+        path: "the workspace".into(),
+        detail: format!("event {id} {detail}"),
+    };
+    let start = Date::parse_edtf(&start).map_err(|e| damaged(format!("start: {e}")))?;
+    let end = match end {
+        Some(end) => {
+            EventEnd::Until(Date::parse_edtf(&end).map_err(|e| damaged(format!("end: {e}")))?)
+        }
+        None if ongoing => EventEnd::Ongoing,
+        None => EventEnd::Point,
+    };
+    Ok(EventDraft {
+        title,
+        description,
+        start,
+        end,
+        kind: kind
+            .parse::<EventKind>()
+            .map_err(|e| damaged(e.to_string()))?,
+        confidence: confidence
+            .parse::<Confidence>()
+            .map_err(|e| damaged(e.to_string()))?,
+        importance,
+        parties: serde_json::from_str(&parties).map_err(|e| damaged(format!("parties: {e}")))?,
+        tags: serde_json::from_str(&tags).map_err(|e| damaged(format!("tags: {e}")))?,
+    })
+}
+
+/// The draft with the patch's fields applied (validated when written).
+fn apply_patch(draft: EventDraft, patch: &EventPatch) -> Result<EventDraft> {
+    let start = match &patch.start {
+        Some(text) => parse_date("start", text)?,
+        None => draft.start,
+    };
+    let mut end = draft.end;
+    let mut end_date_given = false;
+    if let Some(text) = &patch.end {
+        end = match optional_date("end", text.as_deref())? {
+            Some(date) => {
+                end_date_given = true;
+                EventEnd::Until(date)
+            }
+            None if end == EventEnd::Ongoing => EventEnd::Ongoing,
+            None => EventEnd::Point,
+        };
+    }
+    match patch.ongoing {
+        Some(true) if end_date_given => {
+            return Err(ValidationError::new(
+                "end",
+                "an ongoing event has no end date; clear the end or untick ongoing",
+            )
+            .into());
+        }
+        Some(true) => end = EventEnd::Ongoing,
+        Some(false) if end == EventEnd::Ongoing => end = EventEnd::Point,
+        _ => {}
+    }
+    Ok(EventDraft {
+        title: patch.title.clone().unwrap_or(draft.title),
+        description: patch.description.clone().unwrap_or(draft.description),
+        start,
+        end,
+        kind: patch.kind.unwrap_or(draft.kind),
+        confidence: patch.confidence.unwrap_or(draft.confidence),
+        importance: patch.importance.unwrap_or(draft.importance),
+        parties: patch.parties.clone().unwrap_or(draft.parties),
+        tags: patch.tags.clone().unwrap_or(draft.tags),
+    })
+}
+
+fn event_exists(conn: &Connection, id: i64) -> Result<()> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM event WHERE id = ?1)",
+        [id],
+        |row| row.get(0),
+    )?;
+    if exists {
+        Ok(())
+    } else {
+        Err(StoreError::not_found("event", id))
+    }
+}
+
+fn timeline_exists(conn: &Connection, id: i64) -> Result<()> {
+    let exists: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM timeline WHERE id = ?1)",
+        [id],
+        |row| row.get(0),
+    )?;
+    if exists {
+        Ok(())
+    } else {
+        Err(StoreError::not_found("timeline", id))
+    }
+}
+
+/// The timeline a lane belongs to.
+fn lane_timeline(conn: &Connection, lane: i64) -> Result<i64> {
+    conn.query_row(
+        "SELECT timeline_id FROM lane WHERE id = ?1",
+        [lane],
+        |row| row.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::not_found("lane", lane))
+}
+
+/// The event a citation belongs to.
+fn citation_event(conn: &Connection, link: i64) -> Result<i64> {
+    conn.query_row(
+        "SELECT event_id FROM event_source WHERE id = ?1",
+        [link],
+        |row| row.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::not_found("citation", link))
+}
+
+/// The timeline an annotation is on.
+fn annotation_timeline(conn: &Connection, id: i64) -> Result<i64> {
+    conn.query_row(
+        "SELECT timeline_id FROM annotation WHERE id = ?1",
+        [id],
+        |row| row.get(0),
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::not_found("annotation", id))
+}
+
+/// A timeline's lanes in order.
+fn lane_ids(conn: &Connection, timeline: i64) -> Result<Vec<i64>> {
+    Ok(conn
+        .prepare("SELECT id FROM lane WHERE timeline_id = ?1 ORDER BY position, id")?
+        .query_map([timeline], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Numbers lanes 0, 1, 2, … in the given order (rows already in place are
+/// left alone, so the undo history records only real moves).
+fn set_lane_positions(conn: &Connection, lanes: &[i64]) -> Result<()> {
+    for (position, lane) in lanes.iter().enumerate() {
+        conn.execute(
+            "UPDATE lane SET position = ?2 WHERE id = ?1 AND position IS NOT ?2",
+            params![lane, position as i64],
+        )?;
+    }
+    Ok(())
+}
+
+/// Numbers the rows `select` lists (for `owner`) 0, 1, 2, … with `update`.
+fn renumber(conn: &Connection, select: &str, update: &str, owner: i64) -> Result<()> {
+    let ids: Vec<i64> = conn
+        .prepare(select)?
+        .query_map([owner], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (position, id) in ids.iter().enumerate() {
+        conn.execute(update, params![id, position as i64])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,49 @@
+//! Large generated workspaces for benchmarks: synthetic events, clearly
+//! labelled as such, spread over decades in three lanes.
+
+use std::path::Path;
+
+use tideline_model::{Confidence, Date, EventDraft, EventKind, SourceDraft, TimelineDraft};
+use tideline_store::Workspace;
+
+/// Writes a workspace at `path` with one timeline of `events` generated
+/// events (day precision, 1990 to 2025), each citing one generated source.
+/// Returns the timeline's id.
+pub fn generate_workspace(path: &Path, events: usize) -> anyhow::Result<i64> {
+    let mut workspace = Workspace::open(path)?;
+    let first = Date::day(1990, 1, 1)?.start_minute();
+    let last = Date::day(2025, 12, 31)?.start_minute();
+    let step = (last - first) / events.max(1) as i64;
+    let id = workspace.write(|writer| {
+        let timeline = writer.create_timeline(
+            TimelineDraft::new("Generated: 10,000 events"),
+            &["Deal", "Regulatory", "Courts"],
+        )?;
+        let lanes = [
+            writer.lane(timeline, "Deal")?,
+            writer.lane(timeline, "Regulatory")?,
+            writer.lane(timeline, "Courts")?,
+        ];
+        let source = writer.create_source(SourceDraft {
+            url: "https://example.org/generated".to_owned(),
+            title: "Generated source".to_owned(),
+            publisher: "Tideline benchmarks".to_owned(),
+            author: String::new(),
+            published: None,
+            accessed: None,
+            excerpt: String::new(),
+            notes: "Synthetic data for benchmarks; not a fact about anyone.".to_owned(),
+        })?;
+        for n in 0..events {
+            let start = Date::from_minute(first + step * n as i64, tideline_model::Precision::Day);
+            let kind = EventKind::ALL[n % EventKind::ALL.len()];
+            let mut draft = EventDraft::new(&format!("Generated event {n}"), start, kind);
+            draft.confidence = Confidence::ALL[n % Confidence::ALL.len()];
+            let event = writer.create_event(draft)?;
+            writer.place(event, lanes[n % lanes.len()])?;
+            writer.cite(event, source, &format!("Generated quote {n}"))?;
+        }
+        Ok(timeline)
+    })?;
+    Ok(id)
+}
