@@ -40,8 +40,7 @@ impl Harness {
                 (Some(child), display)
             }
         };
-        let driver_port = free_port()?;
-        let native_port = free_port()?;
+        let [driver_port, native_port] = free_ports()?;
         let driver = Command::new("tauri-driver")
             .args(["--port", &driver_port.to_string(), "--native-port", &native_port.to_string()])
             .env("DISPLAY", &display)
@@ -155,7 +154,10 @@ fn build_app(profile: Profile) -> anyhow::Result<PathBuf> {
 
 fn start_xvfb() -> anyhow::Result<(Child, String)> {
     let number = (100..400)
-        .find(|n| !Path::new(&format!("/tmp/.X{n}-lock")).exists())
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+                && !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+        })
         .context("no free X display number")?;
     let display = format!(":{number}");
     let child = Command::new("Xvfb")
@@ -171,13 +173,19 @@ fn start_xvfb() -> anyhow::Result<(Child, String)> {
         .stderr(Stdio::null())
         .spawn()
         .context("could not start Xvfb; install the xvfb package")?;
+    // A stale socket file may outlive an earlier server: wait until this one answers.
     let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-    wait_until("Xvfb to start", || socket.exists())?;
+    wait_until("Xvfb to start", || {
+        std::os::unix::net::UnixStream::connect(&socket).is_ok()
+    })?;
     Ok((child, display))
 }
 
-fn free_port() -> anyhow::Result<u16> {
-    Ok(TcpListener::bind(("127.0.0.1", 0))?.local_addr()?.port())
+/// Two distinct free ports: both listeners are held until both are chosen.
+fn free_ports() -> anyhow::Result<[u16; 2]> {
+    let first = TcpListener::bind(("127.0.0.1", 0))?;
+    let second = TcpListener::bind(("127.0.0.1", 0))?;
+    Ok([first.local_addr()?.port(), second.local_addr()?.port()])
 }
 
 /// Polls `ready` until it holds, failing after [`WAIT`].

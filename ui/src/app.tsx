@@ -1,25 +1,31 @@
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import type { EventView } from "./bindings/EventView";
 import type { TimelineSummary } from "./bindings/TimelineSummary";
+import type { TimelineView } from "./bindings/TimelineView";
 import type { Viewport } from "./bindings/Viewport";
 import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
-import { Canvas } from "./components/Canvas";
-import { Inspector } from "./components/Inspector";
-import { Library } from "./components/Library";
+import { Canvas } from "./components/canvas/Canvas";
+import { Inspector } from "./components/inspector/Inspector";
+import { Library } from "./components/library/Library";
 import { StatusBar } from "./components/StatusBar";
 import { TimelineList } from "./components/TimelineList";
 import { Toasts } from "./components/Toasts";
 import { TopBar } from "./components/TopBar";
+import { EditContext, makeEdit } from "./hooks/useEdit";
 import { useEvent } from "./hooks/useEvent";
+import { useHistory } from "./hooks/useHistory";
 import { useLayout } from "./hooks/useLayout";
+import { useReveal } from "./hooks/useReveal";
+import { useSelection } from "./hooks/useSelection";
 import { useShortcuts } from "./hooks/useShortcuts";
 import { useTimelines } from "./hooks/useTimelines";
 import { useToasts } from "./hooks/useToasts";
 import * as api from "./ipc";
-import { eventAnchor, eventMarks, indexViews } from "./lib/events";
+import { focusedEvent } from "./lib/dom";
+import { eventMarks, indexLanes, indexViews, placedOn } from "./lib/events";
 import { LABEL_FONT } from "./lib/geometry";
 import { textWidth } from "./lib/measure";
-import { centreOn, fitMarks, panBy, resize, span, zoomAt } from "./lib/viewport";
+import { fitMarks, panBy, resize, zoomAt } from "./lib/viewport";
 import { tickUnitLabel } from "./lib/vocabulary";
 
 const ZOOM_STEP = 1.5;
@@ -31,6 +37,13 @@ const FIT_RIGHT_PX = 24;
 /** What a workspace without events shows: ten years to today. */
 const EMPTY_SPAN = 10 * 365.25 * 1440;
 const NONE: ReadonlySet<number> = new Set();
+const NO_VIEWS: readonly TimelineView[] = [];
+
+/** Whether keys act on the canvas: its element has the focus, or nothing has. */
+function canvasHasFocus(): boolean {
+  const active = document.activeElement;
+  return active === null || active === document.body || active.closest(".canvas") !== null;
+}
 
 export function App() {
   const { toasts, report, dismiss } = useToasts();
@@ -42,8 +55,23 @@ export function App() {
   const [revision, setRevision] = useState(0);
   const [viewport, setViewport] = useState<Viewport | null>(null);
   const [width, setWidth] = useState(0);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [selected, setSelected] = useEvent(selectedId, revision, report);
+  const { selection, pick, pickMany, pickAlone, forget, deselect } = useSelection();
+  const [creating, setCreating] = useState(false);
+  /** The lane an event dragged from the library would be placed on. */
+  const [dropLane, setDropLane] = useState<number | null>(null);
+
+  const changed = useCallback(() => {
+    setRevision((value) => value + 1);
+  }, []);
+  const edit = useMemo(() => makeEdit(changed, report), [changed, report]);
+  const history = useHistory(revision, report);
+  const onMissing = useCallback(
+    (id: number) => {
+      forget([id]);
+    },
+    [forget],
+  );
+  const selected = useEvent(selection.focus, revision, report, onMissing);
 
   useEffect(() => {
     api.workspaceInfo().then(setInfo, report);
@@ -62,32 +90,34 @@ export function App() {
     .map((timeline) => timeline.id)
     .join(",");
   const shownIds = useMemo(() => (shownKey === "" ? [] : shownKey.split(",").map(Number)), [shownKey]);
-  const views = useTimelines(shownIds, revision, report);
-  const { events, notes } = useMemo(() => indexViews(views ?? []), [views]);
-  const layoutIds = useMemo(() => (views ?? []).map((view) => view.id), [views]);
+  const views = useTimelines(shownIds, revision, report) ?? NO_VIEWS;
+  const { events, notes } = useMemo(() => indexViews(views), [views]);
+  const lanes = useMemo(() => indexLanes(views), [views]);
+  const layoutIds = useMemo(() => views.map((view) => view.id), [views]);
   const today = info?.today_minute ?? null;
   const layout = useLayout(layoutIds, viewport, today, report);
 
-  /** The view showing every event on the canvas, labels included. */
+  /** The view showing `shownEvents` with their labels, or null for none. */
+  const fitting = useCallback(
+    (shownEvents: readonly EventView[], widthPx: number): Viewport | null => {
+      const marks = shownEvents.flatMap((event) => eventMarks(event, textWidth(event.title, LABEL_FONT), today));
+      return fitMarks(marks, widthPx, FIT_LEFT_PX, FIT_RIGHT_PX);
+    },
+    [today],
+  );
+  /** The view showing every event on the canvas. */
   const fitted = useCallback(
     (widthPx: number): Viewport => {
-      const marks = [...events.values()].flatMap((event) =>
-        eventMarks(event, textWidth(event.title, LABEL_FONT), today),
-      );
       const end = today ?? Date.now() / 60000;
       return (
-        fitMarks(marks, widthPx, FIT_LEFT_PX, FIT_RIGHT_PX) ?? {
-          start_minute: end - EMPTY_SPAN,
-          end_minute: end,
-          width_px: widthPx,
-        }
+        fitting([...events.values()], widthPx) ?? { start_minute: end - EMPTY_SPAN, end_minute: end, width_px: widthPx }
       );
     },
-    [events, today],
+    [events, today, fitting],
   );
 
   // The first view fits the first timeline once it and the canvas width are known.
-  const loaded = shown !== null && views?.length === shownIds.length;
+  const loaded = shown !== null && views.length === shownIds.length;
   useEffect(() => {
     if (viewport === null && width > 0 && loaded) setViewport(fitted(width));
   }, [viewport, width, loaded, fitted]);
@@ -108,58 +138,102 @@ export function App() {
   const fit = () => {
     if (width > 0) setViewport(fitted(width));
   };
-  const close = useCallback(() => {
-    setSelectedId(null);
-  }, []);
+  const selectedOnCanvas = [...selection.picked.keys()].flatMap((id) => events.get(id) ?? []);
+  const zoomToSelection = () => {
+    const next = width > 0 ? fitting(selectedOnCanvas, width) : null;
+    if (next) setViewport(next);
+  };
 
-  useShortcuts({
-    Escape: close,
-    "+": zoomIn,
-    "=": zoomIn,
-    "-": zoomOut,
-    "0": fit,
-    f: fit,
-    F: fit,
-    ArrowLeft: () => {
-      onViewport((current) => panBy(current, -current.width_px * PAN_STEP));
-    },
-    ArrowRight: () => {
-      onViewport((current) => panBy(current, current.width_px * PAN_STEP));
-    },
-  });
-
-  /** Selects an event from the library, panning to it if it is on the canvas but out of view. */
-  const reveal = useCallback(
+  const reveal = useReveal(events, selection.focus, setViewport);
+  const selectFromLibrary = useCallback(
     (id: number) => {
-      setSelectedId(id);
-      const event = events.get(id);
-      if (!event) return;
-      const anchor = eventAnchor(event);
-      setViewport((current) => {
-        if (!current) return current;
-        const margin = span(current) * 0.1;
-        const inView = anchor > current.start_minute + margin && anchor < current.end_minute - 2 * margin;
-        return inView ? current : centreOn(current, anchor);
-      });
+      pickAlone(id);
+      reveal(id);
     },
-    [events],
+    [pickAlone, reveal],
   );
 
-  const toggle = useCallback((id: number) => {
+  const toggleShown = useCallback((id: number) => {
     setShown((current) => {
       const next = new Set(current);
       if (!next.delete(id)) next.add(id);
       return next;
     });
   }, []);
+  const showCreated = useCallback((id: number) => {
+    setShown((current) => new Set([...(current ?? []), id]));
+  }, []);
 
-  const onRenamed = useCallback(
-    (event: EventView) => {
-      setSelected(event);
-      setRevision((value) => value + 1);
+  const undo = () => {
+    if (history.undo !== null) void edit.run(api.undo);
+  };
+  const redo = () => {
+    if (history.redo !== null) void edit.run(api.redo);
+  };
+
+  /**
+   * What keys act on: the focused event when it is not among the selected
+   * ones (Tab moves the focus), else the selected events on the canvas;
+   * each with the timeline it was picked on.
+   */
+  const keyTargets = (): (readonly [EventView, number])[] => {
+    if (!canvasHasFocus()) return [];
+    const focused = focusedEvent();
+    const event = focused && events.get(focused.eventId);
+    if (focused && event && !selection.picked.has(focused.eventId)) return [[event, focused.timelineId]];
+    return selectedOnCanvas.flatMap((chosen) => {
+      const timeline = selection.picked.get(chosen.id) ?? placedOn(views, chosen.id)[0]?.id;
+      return timeline === undefined ? [] : [[chosen, timeline] as const];
+    });
+  };
+  /** Arrow keys: move the events by a unit of their precision, or pan when there are none. */
+  const arrow = (steps: 1 | -1) => {
+    const targets = keyTargets();
+    if (targets.length > 0) {
+      void edit.run(async () => {
+        for (const [event] of targets) await api.shiftEvent(event.id, steps);
+      });
+    } else {
+      onViewport((current) => panBy(current, steps * current.width_px * PAN_STEP));
+    }
+  };
+  /** Delete: take the events off the timeline they were picked on. */
+  const removeFromTimeline = () => {
+    const targets = keyTargets();
+    if (targets.length === 0) return;
+    forget(targets.map(([event]) => event.id));
+    void edit.run(async () => {
+      for (const [event, timeline] of targets) await api.unplaceEvent(event.id, timeline);
+    });
+  };
+  const newEvent = () => {
+    setCreating(true);
+  };
+
+  useShortcuts({
+    Escape: deselect,
+    "+": zoomIn,
+    "=": zoomIn,
+    "-": zoomOut,
+    "0": fit,
+    f: fit,
+    F: fit,
+    z: zoomToSelection,
+    Z: zoomToSelection,
+    n: newEvent,
+    N: newEvent,
+    ArrowLeft: () => {
+      arrow(-1);
     },
-    [setSelected],
-  );
+    ArrowRight: () => {
+      arrow(1);
+    },
+    Delete: removeFromTimeline,
+    Backspace: removeFromTimeline,
+    "Mod+z": undo,
+    "Mod+Shift+z": redo,
+    "Mod+y": redo,
+  });
 
   // An event on two shown timelines counts once.
   const inView = new Set(
@@ -169,38 +243,68 @@ export function App() {
   ).size;
 
   return (
-    <div class="app">
-      <TopBar
-        path={info?.path ?? null}
-        zoomLabel={layout ? tickUnitLabel(layout.tick_unit, layout.tick_step) : null}
-        onZoomIn={zoomIn}
-        onZoomOut={zoomOut}
-        onFit={fit}
-      />
-      <div class="workbench">
-        <aside class="sidebar">
-          <TimelineList timelines={summaries} shown={shown ?? NONE} onToggle={toggle} />
-          <Library selectedId={selectedId} revision={revision} onSelect={reveal} onError={report} />
-        </aside>
-        <Canvas
-          layout={layout}
-          viewport={viewport}
-          timelines={views ?? []}
-          empty={shown !== null && shownIds.length === 0}
-          events={events}
-          notes={notes}
-          selectedId={selectedId}
-          onSelect={setSelectedId}
-          onDeselect={close}
-          onViewport={onViewport}
-          onWidth={onWidth}
+    <EditContext.Provider value={edit}>
+      <div class="app">
+        <TopBar
+          path={info?.path ?? null}
+          zoomLabel={layout ? tickUnitLabel(layout.tick_unit, layout.tick_step) : null}
+          history={history}
+          canZoomToSelection={selectedOnCanvas.length > 0}
+          onUndo={undo}
+          onRedo={redo}
+          onZoomIn={zoomIn}
+          onZoomOut={zoomOut}
+          onFit={fit}
+          onZoomToSelection={zoomToSelection}
         />
-        {selected && (
-          <Inspector event={selected} notes={notes.get(selected.id) ?? []} onClose={close} onRenamed={onRenamed} />
-        )}
+        <div class="workbench">
+          <aside class="sidebar">
+            <TimelineList timelines={summaries} shown={shown ?? NONE} onToggle={toggleShown} onCreated={showCreated} />
+            <Library
+              selectedId={selection.focus}
+              revision={revision}
+              views={views}
+              creating={creating}
+              onCreating={setCreating}
+              onSelect={selectFromLibrary}
+              onDropLane={setDropLane}
+              onError={report}
+            />
+          </aside>
+          <Canvas
+            layout={layout}
+            viewport={viewport}
+            timelines={views}
+            empty={shown !== null && shownIds.length === 0}
+            events={events}
+            notes={notes}
+            lanes={lanes}
+            dropLane={dropLane}
+            selection={selection}
+            onPick={pick}
+            onPickMany={pickMany}
+            onDeselect={deselect}
+            onViewport={onViewport}
+            onWidth={onWidth}
+          />
+          {selected && (
+            <Inspector
+              event={selected}
+              notes={notes.get(selected.id) ?? []}
+              placed={placedOn(views, selected.id).map(({ id, title }) => ({ id, title }))}
+              onClose={deselect}
+            />
+          )}
+        </div>
+        <StatusBar
+          info={info}
+          events={events.size}
+          inView={inView}
+          timelines={shownIds.length}
+          selected={selection.picked.size}
+        />
+        <Toasts toasts={toasts} onDismiss={dismiss} />
       </div>
-      <StatusBar info={info} events={events.size} inView={inView} timelines={shownIds.length} />
-      <Toasts toasts={toasts} onDismiss={dismiss} />
-    </div>
+    </EditContext.Provider>
   );
 }

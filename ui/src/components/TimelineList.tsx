@@ -1,20 +1,52 @@
 import { memo } from "preact/compat";
+import { useState } from "preact/hooks";
 import type { TimelineSummary } from "../bindings/TimelineSummary";
+import { useAutofocus } from "../hooks/useAutofocus";
+import { useEdit } from "../hooks/useEdit";
+import { useSubmit } from "../hooks/useSubmit";
+import * as api from "../ipc";
 import { plural } from "../lib/format";
-import { WarningIcon } from "./icons";
+import { FormError } from "./common/Form";
+import { PlusIcon, WarningIcon } from "./icons";
 
 interface Props {
   timelines: TimelineSummary[];
   shown: ReadonlySet<number>;
   onToggle: (id: number) => void;
+  /** A timeline was created: show it. */
+  onCreated: (id: number) => void;
 }
 
-export const TimelineList = memo(function TimelineList({ timelines, shown, onToggle }: Props) {
+export const TimelineList = memo(function TimelineList({ timelines, shown, onToggle, onCreated }: Props) {
+  const [creating, setCreating] = useState(false);
   return (
     <section class="sidebar-section" aria-labelledby="timelines-heading">
-      <h2 class="section-title" id="timelines-heading">
-        Timelines
-      </h2>
+      <div class="section-header">
+        <h2 class="section-title" id="timelines-heading">
+          Timelines
+        </h2>
+        <span class="section-spacer" />
+        <button
+          type="button"
+          class="header-button"
+          data-testid="new-timeline"
+          aria-expanded={creating}
+          onClick={() => {
+            setCreating((open) => !open);
+          }}
+        >
+          <PlusIcon size={12} />
+          New timeline
+        </button>
+      </div>
+      {creating && (
+        <NewTimeline
+          onDone={(id) => {
+            setCreating(false);
+            if (id !== null) onCreated(id);
+          }}
+        />
+      )}
       <ul class="timeline-list">
         {timelines.map((timeline) => {
           const on = shown.has(timeline.id);
@@ -54,3 +86,46 @@ export const TimelineList = memo(function TimelineList({ timelines, shown, onTog
     </section>
   );
 });
+
+/** A title for a new timeline; Enter creates it (with one lane), Escape gives up. */
+function NewTimeline({ onDone }: { onDone: (id: number | null) => void }) {
+  const edit = useEdit();
+  const { busy, error, submit } = useSubmit();
+  const [title, setTitle] = useState("");
+  const field = useAutofocus<HTMLInputElement>();
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(
+          () => edit.attempt(() => api.createTimeline(title)),
+          (created) => {
+            onDone(created.id);
+          },
+        );
+      }}
+    >
+      <input
+        ref={field}
+        class="input"
+        data-testid="new-timeline-title"
+        aria-label="New timeline title"
+        placeholder="Title, e.g. Nvidia–Arm"
+        value={title}
+        disabled={busy}
+        onInput={(input) => {
+          setTitle(input.currentTarget.value);
+        }}
+        onKeyDown={(key) => {
+          if (key.key === "Escape") {
+            key.preventDefault();
+            key.stopPropagation();
+            onDone(null);
+          }
+        }}
+      />
+      <FormError error={error} />
+    </form>
+  );
+}

@@ -1,16 +1,24 @@
+import type { HistoryState } from "../bindings/HistoryState";
 import { fileName } from "../lib/format";
-import { LogoMark } from "./icons";
+import { LogoMark, UndoIcon } from "./icons";
 
 interface Props {
   path: string | null;
   /** The axis unit in words, once there is a layout. */
   zoomLabel: string | null;
+  history: HistoryState;
+  /** Whether events are selected, to zoom to. */
+  canZoomToSelection: boolean;
+  onUndo: () => void;
+  onRedo: () => void;
   onZoomIn: () => void;
   onZoomOut: () => void;
   onFit: () => void;
+  onZoomToSelection: () => void;
 }
 
-export function TopBar({ path, zoomLabel, onZoomIn, onZoomOut, onFit }: Props) {
+export function TopBar(props: Props) {
+  const { path, zoomLabel, history, canZoomToSelection } = props;
   return (
     <header class="topbar">
       <div class="brand">
@@ -22,6 +30,30 @@ export function TopBar({ path, zoomLabel, onZoomIn, onZoomOut, onFit }: Props) {
           {fileName(path)}
         </span>
       )}
+      <div class="segmented" role="group" aria-label="History">
+        <button
+          type="button"
+          data-testid="undo"
+          disabled={history.undo === null}
+          title={history.undo === null ? "Nothing to undo" : `Undo ${history.undo}`}
+          aria-label={history.undo === null ? "Undo" : `Undo ${history.undo}`}
+          aria-keyshortcuts="Control+Z"
+          onClick={props.onUndo}
+        >
+          <UndoIcon />
+        </button>
+        <button
+          type="button"
+          data-testid="redo"
+          disabled={history.redo === null}
+          title={history.redo === null ? "Nothing to redo" : `Redo ${history.redo}`}
+          aria-label={history.redo === null ? "Redo" : `Redo ${history.redo}`}
+          aria-keyshortcuts="Control+Shift+Z Control+Y"
+          onClick={props.onRedo}
+        >
+          <UndoIcon redo />
+        </button>
+      </div>
       <div class="topbar-spacer" />
       {zoomLabel !== null && (
         <span
@@ -33,13 +65,22 @@ export function TopBar({ path, zoomLabel, onZoomIn, onZoomOut, onFit }: Props) {
         </span>
       )}
       <div class="segmented" role="group" aria-label="Zoom">
-        <button type="button" data-testid="zoom-out" title="Zoom out (−)" aria-label="Zoom out" onClick={onZoomOut}>
+        <button type="button" data-testid="zoom-out" title="Zoom out (−)" aria-label="Zoom out" onClick={props.onZoomOut}>
           −
         </button>
-        <button type="button" data-testid="zoom-in" title="Zoom in (+)" aria-label="Zoom in" onClick={onZoomIn}>
+        <button type="button" data-testid="zoom-in" title="Zoom in (+)" aria-label="Zoom in" onClick={props.onZoomIn}>
           +
         </button>
-        <button type="button" data-testid="zoom-fit" title="Fit all events (F)" onClick={onFit}>
+        <button
+          type="button"
+          data-testid="zoom-selection"
+          title="Zoom to the selected events (Z)"
+          disabled={!canZoomToSelection}
+          onClick={props.onZoomToSelection}
+        >
+          Selection
+        </button>
+        <button type="button" data-testid="zoom-fit" title="Fit all events (F)" onClick={props.onFit}>
           Fit
         </button>
       </div>

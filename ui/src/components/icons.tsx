@@ -66,3 +66,72 @@ export function NoteIcon({ size = 11 }: IconProps) {
     </Svg>
   );
 }
+
+export function ChevronIcon({ open }: { open: boolean }) {
+  return (
+    <Svg size={12}>
+      <path d={open ? "m4 6 4 4 4-4" : "m6 4 4 4-4 4"} />
+    </Svg>
+  );
+}
+
+export function PlusIcon({ size = 13 }: IconProps) {
+  return (
+    <Svg size={size}>
+      <path d="M8 3v10M3 8h10" />
+    </Svg>
+  );
+}
+
+export function MoreIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" fill="currentColor" aria-hidden="true">
+      <circle cx="3.5" cy="8" r="1.25" />
+      <circle cx="8" cy="8" r="1.25" />
+      <circle cx="12.5" cy="8" r="1.25" />
+    </svg>
+  );
+}
+
+export function ArrowIcon({ direction }: { direction: "up" | "down" }) {
+  return (
+    <Svg size={12}>
+      <path d={direction === "up" ? "M8 13V3M4 7l4-4 4 4" : "M8 3v10M4 9l4 4 4-4"} />
+    </Svg>
+  );
+}
+
+export function TrashIcon() {
+  return (
+    <Svg size={13}>
+      <path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.6 8.5h5.8l.6-8.5" />
+    </Svg>
+  );
+}
+
+export function UndoIcon({ redo = false }: { redo?: boolean }) {
+  return (
+    <Svg size={14}>
+      <g transform={redo ? "matrix(-1 0 0 1 16 0)" : undefined}>
+        <path d="M5.5 3 2.5 6l3 3" />
+        <path d="M2.5 6h7a3.5 3.5 0 0 1 0 7H7" />
+      </g>
+    </Svg>
+  );
+}
+
+export function FilterIcon() {
+  return (
+    <Svg size={13}>
+      <path d="M2.5 3.5h11l-4.2 5v4l-2.6 1v-5Z" />
+    </Svg>
+  );
+}
+
+export function PencilIcon() {
+  return (
+    <Svg size={12}>
+      <path d="M10.5 2.5l3 3-8 8h-3v-3Z" />
+    </Svg>
+  );
+}

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from "preact/hooks";
 
 /**
- * Calls `keys[event.key]` on a key press anywhere, except while typing in a
- * field or with a modifier held (those belong to the webview). Escape is
- * delivered even from fields; a field that handles it itself stops it.
+ * Calls `keys[name]` on a key press anywhere, where `name` is the key
+ * ("z", "Delete") or, with ctrl or cmd held, "Mod+z" / "Mod+Shift+z". Keys
+ * pressed while typing in a field, inside a dialog or with alt held belong to
+ * them (the browser's own undo in a text field, say). Escape is delivered
+ * even from fields; a field or dialog that handles it itself prevents it.
  */
 export function useShortcuts(keys: Partial<Record<string, () => void>>): void {
   const latest = useRef(keys);
@@ -11,9 +13,11 @@ export function useShortcuts(keys: Partial<Record<string, () => void>>): void {
 
   useEffect(() => {
     const onKey = (key: KeyboardEvent) => {
-      if (key.defaultPrevented || key.ctrlKey || key.metaKey || key.altKey) return;
-      if (key.key !== "Escape" && isTyping(key.target)) return;
-      const action = latest.current[key.key];
+      if (key.defaultPrevented || key.altKey) return;
+      if (key.key !== "Escape" && (isTyping(key.target) || inDialog(key.target))) return;
+      const mod = key.ctrlKey || key.metaKey;
+      const name = mod ? `Mod+${key.shiftKey ? "Shift+" : ""}${key.key.toLowerCase()}` : key.key;
+      const action = latest.current[name];
       if (action) {
         key.preventDefault();
         action();
@@ -29,6 +33,10 @@ export function useShortcuts(keys: Partial<Record<string, () => void>>): void {
 function isTyping(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement &&
-    (target.isContentEditable || target.tagName === "INPUT" || target.tagName === "TEXTAREA")
+    (target.isContentEditable || target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT")
   );
+}
+
+function inDialog(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role="dialog"]') !== null;
 }

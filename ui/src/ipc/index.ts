@@ -2,11 +2,20 @@
 // Every command rejects with a CommandError carrying the engine's ApiError.
 
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import type { AnnotationDraft } from "../bindings/AnnotationDraft";
 import type { ApiError } from "../bindings/ApiError";
+import type { DatePreview } from "../bindings/DatePreview";
+import type { Edge } from "../bindings/Edge";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { EventFilter } from "../bindings/EventFilter";
+import type { EventPatch } from "../bindings/EventPatch";
 import type { EventView } from "../bindings/EventView";
+import type { HistoryState } from "../bindings/HistoryState";
 import type { Layout } from "../bindings/Layout";
+import type { NewEvent } from "../bindings/NewEvent";
+import type { Precision } from "../bindings/Precision";
+import type { SourceDraftView } from "../bindings/SourceDraftView";
+import type { SourceView } from "../bindings/SourceView";
 import type { TimelineSummary } from "../bindings/TimelineSummary";
 import type { TimelineView } from "../bindings/TimelineView";
 import type { Viewport } from "../bindings/Viewport";
@@ -43,6 +52,13 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Whether a command failed because what it names no longer exists (after an undo, say). */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof CommandError && error.code === "not-found";
+}
+
+// ---- Reading ----
+
 export const workspaceInfo = (): Promise<WorkspaceInfo> => call("workspace_info");
 
 export const listTimelines = (): Promise<TimelineSummary[]> => call("list_timelines");
@@ -53,8 +69,106 @@ export const listEvents = (filter: EventFilter): Promise<EventView[]> => call("l
 
 export const getEvent = (id: number): Promise<EventView> => call("get_event", { id });
 
-export const renameEvent = (id: number, title: string): Promise<EventView> =>
-  call("rename_event", { id, title });
-
 export const layout = (timelines: number[], viewport: Viewport, todayMinute: number | null): Promise<Layout> =>
   call("layout", { timelines, viewport, todayMinute });
+
+/** The date a drag would give, for its ghost; writes nothing. */
+export const previewDate = (
+  minute: number,
+  precision: Precision,
+  approximate: boolean,
+  uncertain: boolean,
+): Promise<DatePreview> => call("preview_date", { minute, precision, approximate, uncertain });
+
+export const listSources = (): Promise<SourceView[]> => call("list_sources");
+
+// ---- Events ----
+
+export const createEvent = (event: NewEvent): Promise<EventView> => call("create_event", { event });
+
+export const updateEvent = (id: number, patch: EventPatch): Promise<EventView> =>
+  call("update_event", { id, patch });
+
+export const deleteEvent = (id: number): Promise<HistoryState> => call("delete_event", { id });
+
+/** Puts the event on the lane's timeline, or into that lane if it is already there. */
+export const placeEvent = (eventId: number, laneId: number): Promise<TimelineView> =>
+  call("place_event", { eventId, laneId });
+
+export const unplaceEvent = (eventId: number, timelineId: number): Promise<TimelineView> =>
+  call("unplace_event", { eventId, timelineId });
+
+/** Re-dates by a drag of `deltaMinutes`; the engine snaps to the event's precisions. */
+export const moveEvent = (id: number, deltaMinutes: number): Promise<EventView> =>
+  call("move_event", { id, deltaMinutes });
+
+export const resizeEvent = (id: number, edge: Edge, minute: number): Promise<EventView> =>
+  call("resize_event", { id, edge, minute });
+
+/** Moves by whole units of the event's precision. */
+export const shiftEvent = (id: number, steps: number): Promise<EventView> => call("shift_event", { id, steps });
+
+// ---- Sources ----
+
+export const createSource = (source: SourceDraftView): Promise<SourceView> => call("create_source", { source });
+
+export const citeSource = (eventId: number, sourceId: number, quote: string): Promise<EventView> =>
+  call("cite_source", { eventId, sourceId, quote });
+
+export const updateCitation = (linkId: number, quote: string): Promise<EventView> =>
+  call("update_citation", { linkId, quote });
+
+export const removeCitation = (linkId: number): Promise<EventView> => call("remove_citation", { linkId });
+
+// ---- Annotations ----
+
+export const createAnnotation = (annotation: AnnotationDraft): Promise<TimelineView> =>
+  call("create_annotation", { annotation });
+
+export const updateAnnotation = (id: number, text: string): Promise<TimelineView> =>
+  call("update_annotation", { id, text });
+
+export const deleteAnnotation = (id: number): Promise<TimelineView> => call("delete_annotation", { id });
+
+// ---- Lanes ----
+
+export const addLane = (timelineId: number, name: string): Promise<TimelineView> =>
+  call("add_lane", { timelineId, name });
+
+export const renameLane = (id: number, name: string): Promise<TimelineView> => call("rename_lane", { id, name });
+
+/** Moves the lane to the 0-based `position` among its timeline's lanes. */
+export const moveLane = (id: number, position: number): Promise<TimelineView> =>
+  call("move_lane", { id, position });
+
+export const setLaneColour = (id: number, colour: string | null): Promise<TimelineView> =>
+  call("set_lane_colour", { id, colour });
+
+export const setLaneCollapsed = (id: number, collapsed: boolean): Promise<TimelineView> =>
+  call("set_lane_collapsed", { id, collapsed });
+
+export const deleteLane = (id: number): Promise<TimelineView> => call("delete_lane", { id });
+
+// ---- Timelines ----
+
+export const createTimeline = (title: string): Promise<TimelineSummary> => call("create_timeline", { title });
+
+export interface TimelineDetails {
+  title: string;
+  subtitle: string;
+  description: string;
+  colour: string;
+}
+
+export const updateTimeline = (id: number, details: TimelineDetails): Promise<TimelineSummary> =>
+  call("update_timeline", { id, ...details });
+
+export const deleteTimeline = (id: number): Promise<HistoryState> => call("delete_timeline", { id });
+
+// ---- History ----
+
+export const historyState = (): Promise<HistoryState> => call("history_state");
+
+export const undo = (): Promise<HistoryState> => call("undo");
+
+export const redo = (): Promise<HistoryState> => call("redo");

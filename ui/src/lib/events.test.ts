@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EventView } from "../bindings/EventView";
 import type { TimelineView } from "../bindings/TimelineView";
-import { dateRangeLabel, eventAnchor, eventMarks, indexViews, isFuzzy, isUnsourced } from "./events";
+import { dateRangeLabel, eventAnchor, eventMarks, indexLanes, indexViews, isFuzzy, isUnsourced, placedOn } from "./events";
 
 const minute = (date: string) => Date.parse(`${date}T00:00Z`) / 60000;
 
@@ -27,11 +27,13 @@ function event(overrides: Partial<EventView>): EventView {
     tags: [],
     timelines: [],
     sources: [],
+    matches: [],
     ...overrides,
   };
 }
 
 const source = {
+  link_id: 1,
   source_id: 1,
   title: "OpenAI forms exclusive computing partnership with Microsoft",
   url: "https://example.org/",
@@ -112,5 +114,32 @@ describe("indexViews", () => {
     expect([...events.keys()]).toEqual([7]);
     expect(notes.get(7)).toEqual([note]);
     expect(notes.size).toBe(1);
+  });
+});
+
+describe("lanes and placements", () => {
+  const view = (id: number, lanes: [number, string][], placed: number[]): TimelineView => ({
+    id,
+    title: `Timeline ${id}`,
+    subtitle: "",
+    description: "",
+    colour: "#1f6feb",
+    lanes: lanes.map(([lane, name]) => ({ id: lane, name, collapsed: false, colour: null })),
+    placements: placed.map((event) => ({ event_id: event, lane_id: lanes[0]?.[0] ?? 0 })),
+    events: [],
+    annotations: [],
+  });
+  const views = [view(1, [[10, "Deal"], [11, "Regulatory"]], [7]), view(2, [[20, "Events"]], [7, 8])];
+
+  it("names every lane with its timeline, in order", () => {
+    const lanes = indexLanes(views);
+    expect([...lanes.keys()]).toEqual([10, 11, 20]);
+    expect(lanes.get(11)).toEqual({ id: 11, name: "Regulatory", timelineId: 1, timelineTitle: "Timeline 1" });
+  });
+
+  it("finds the timelines an event is on", () => {
+    expect(placedOn(views, 7).map((found) => found.id)).toEqual([1, 2]);
+    expect(placedOn(views, 8).map((found) => found.id)).toEqual([2]);
+    expect(placedOn(views, 9)).toEqual([]);
   });
 });

@@ -63,3 +63,28 @@ export function indexViews(views: readonly TimelineView[]): {
   }
   return { events, notes };
 }
+
+/** A lane as menus and drag hints name it. */
+export interface LanePlace {
+  id: number;
+  name: string;
+  timelineId: number;
+  timelineTitle: string;
+}
+
+/** Every lane of `views`, by id, in timeline then lane order. */
+export function indexLanes(views: readonly TimelineView[]): ReadonlyMap<number, LanePlace> {
+  return new Map(
+    views.flatMap((view) =>
+      view.lanes.map((lane): [number, LanePlace] => [
+        lane.id,
+        { id: lane.id, name: lane.name, timelineId: view.id, timelineTitle: view.title },
+      ]),
+    ),
+  );
+}
+
+/** The timelines among `views` that the event is on. */
+export function placedOn(views: readonly TimelineView[], eventId: number): TimelineView[] {
+  return views.filter((view) => view.placements.some((placement) => placement.event_id === eventId));
+}

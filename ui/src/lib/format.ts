@@ -10,3 +10,11 @@ export function fileName(path: string): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
 }
+
+/** The names in a comma-separated entry ("Microsoft, OpenAI"), trimmed, blanks left out. */
+export function splitList(text: string): string[] {
+  return text
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fileName, plural } from "./format";
+import { fileName, plural, splitList } from "./format";
 import { KINDS, tickUnitLabel, withAlpha } from "./vocabulary";
 
 describe("vocabulary", () => {
@@ -28,5 +28,10 @@ describe("format", () => {
   it("pluralises counts", () => {
     expect(plural(1, "event")).toBe("1 event");
     expect(plural(1200, "event")).toBe("1,200 events");
+  });
+
+  it("splits comma-separated names", () => {
+    expect(splitList(" Microsoft, OpenAI ,, ")).toEqual(["Microsoft", "OpenAI"]);
+    expect(splitList("")).toEqual([]);
   });
 });

@@ -78,3 +78,20 @@ export function kindVars(kind: EventKind): Record<string, string> {
   const { colour } = KINDS[kind];
   return { "--kind": colour, "--kind-soft": withAlpha(colour, 0.16), "--kind-faint": withAlpha(colour, 0.08) };
 }
+
+/** The kinds in the order menus list them. */
+export const KIND_VALUES = Object.keys(KINDS) as EventKind[];
+
+export const CONFIDENCE_VALUES = Object.keys(CONFIDENCE) as Confidence[];
+
+/** Colours offered for timelines and lanes: distinct, calm, readable as text on white. */
+export const PALETTE: readonly { colour: string; name: string }[] = [
+  { colour: "#1f6feb", name: "Blue" },
+  { colour: "#8250df", name: "Violet" },
+  { colour: "#bf5700", name: "Amber" },
+  { colour: "#1a7f64", name: "Green" },
+  { colour: "#0f7b9a", name: "Teal" },
+  { colour: "#c2346b", name: "Rose" },
+  { colour: "#9a6700", name: "Ochre" },
+  { colour: "#57606a", name: "Slate" },
+];

@@ -1,10 +1,10 @@
-import type { AnnotationView } from "../bindings/AnnotationView";
-import type { EventView } from "../bindings/EventView";
-import { dateRangeLabel, isUnsourced } from "../lib/events";
-import { plural } from "../lib/format";
-import { CONFIDENCE } from "../lib/vocabulary";
-import { NoteIcon, WarningIcon } from "./icons";
-import { KindChip } from "./KindChip";
+import type { AnnotationView } from "../../bindings/AnnotationView";
+import type { EventView } from "../../bindings/EventView";
+import { dateRangeLabel, isUnsourced } from "../../lib/events";
+import { plural } from "../../lib/format";
+import { CONFIDENCE } from "../../lib/vocabulary";
+import { NoteIcon, WarningIcon } from "../icons";
+import { KindChip } from "../KindChip";
 
 const CARD_WIDTH = 280;
 

@@ -1,5 +1,5 @@
 import type { CSSProperties } from "preact";
-import type { Layout } from "../bindings/Layout";
+import type { Layout } from "../../bindings/Layout";
 
 interface Props {
   layout: Layout | null;

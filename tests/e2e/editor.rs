@@ -1,0 +1,238 @@
+//! The editor's journeys: each edit made as a user makes it, found in SQLite,
+//! then undone with the Undo button and found gone.
+
+use fantoccini::Locator;
+use fantoccini::key::Key;
+
+use crate::support::{App, event_titled, replace_text, wait_css, wait_for};
+
+const OPENAI: &str = "Microsoft–OpenAI";
+
+impl App {
+    fn event_id(&self, title: &str) -> String {
+        self.query(&format!(
+            "SELECT id FROM event WHERE title = '{}'",
+            title.replace('\'', "''")
+        ))
+    }
+
+    fn lane_id(&self, timeline: &str, lane: &str) -> String {
+        self.query(&format!(
+            "SELECT l.id FROM lane l JOIN timeline t ON t.id = l.timeline_id WHERE t.title = '{timeline}' AND l.name = '{lane}'"
+        ))
+    }
+
+    /// Px per day on the canvas, from two day-precision events of the sample.
+    async fn px_per_day(&self) -> anyhow::Result<f64> {
+        let first = wait_for(
+            &self.client,
+            &event_titled("Microsoft invests $1B in OpenAI"),
+        )
+        .await?;
+        let later = wait_for(
+            &self.client,
+            &event_titled("Multiyear, multibillion-dollar extension"),
+        )
+        .await?;
+        let (x1, ..) = first.rectangle().await?;
+        let (x2, ..) = later.rectangle().await?;
+        // 22 Jul 2019 to 23 Jan 2023.
+        Ok((x2 - x1) / 1281.0)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn drag_an_event_from_the_library_onto_a_lane() -> anyhow::Result<()> {
+    let app = App::start("library-drag.db").await?;
+    let event = app.event_id("Microsoft agrees to buy Activision Blizzard for $68.7B");
+    let lane = app.lane_id(OPENAI, "Deal");
+    let placed =
+        format!("SELECT count(*) FROM placement WHERE event_id = {event} AND lane_id = {lane}");
+    assert_eq!(app.query(&placed), "0");
+    let item = wait_css(
+        &app.client,
+        &format!(r#"[data-testid="library-item"][data-event-id="{event}"]"#),
+    )
+    .await?;
+    let target = wait_css(
+        &app.client,
+        &format!(r#"[data-testid="lane"][data-lane-id="{lane}"]"#),
+    )
+    .await?;
+    app.drag_onto(&item, &target).await?;
+    app.wait_query(&placed, "1").await?;
+    wait_for(
+        &app.client,
+        &event_titled("Microsoft agrees to buy Activision"),
+    )
+    .await?;
+
+    app.click("undo").await?;
+    app.wait_query(&placed, "0").await?;
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn re_date_an_event_by_dragging_it_at_its_precision() -> anyhow::Result<()> {
+    let app = App::start("redate.db").await?;
+    let event = app.event_id("Further Microsoft investment in OpenAI");
+    let start = format!("SELECT start_edtf FROM event WHERE id = {event}");
+    assert_eq!(app.query(&start), "2021");
+    let px_per_day = app.px_per_day().await?;
+    let element = wait_for(
+        &app.client,
+        &event_titled("Further Microsoft investment in OpenAI"),
+    )
+    .await?;
+    // A year and a half later lands inside 2022; the date stays a year.
+    app.drag(&element, (0.0, 0.0), 548.0 * px_per_day, 0.0)
+        .await?;
+    app.wait_query(&start, "2022").await?;
+
+    app.click("undo").await?;
+    app.wait_query(&start, "2021").await?;
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn resize_a_range_by_dragging_its_end() -> anyhow::Result<()> {
+    let app = App::start("resize.db").await?;
+    let event = app.event_id("UK CMA merger inquiry");
+    let end = format!("SELECT end_edtf FROM event WHERE id = {event}");
+    assert_eq!(app.query(&end), "2025-03-05");
+    let px_per_day = app.px_per_day().await?;
+    let handle = app
+        .client
+        .wait()
+        .for_element(Locator::XPath(&format!(
+            r#"//*[@data-testid="timeline-event"][@data-event-id="{event}"]//*[@data-testid="resize-end"]"#
+        )))
+        .await?;
+    app.drag(&handle, (0.0, 0.0), 90.0 * px_per_day, 0.0)
+        .await?;
+    app.wait_query(
+        &format!(
+            "SELECT end_edtf > '2025-04-01' AND length(end_edtf) = 10 FROM event WHERE id = {event}"
+        ),
+        "1",
+    )
+    .await?;
+
+    app.click("undo").await?;
+    app.wait_query(&end, "2025-03-05").await?;
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn type_a_start_date_as_a_quarter_in_the_inspector() -> anyhow::Result<()> {
+    let app = App::start("quarter.db").await?;
+    let event = app.event_id("Microsoft gives up its OpenAI board observer seat");
+    let start = format!("SELECT start_edtf FROM event WHERE id = {event}");
+    wait_for(
+        &app.client,
+        &event_titled("Microsoft gives up its OpenAI board observer seat"),
+    )
+    .await?
+    .click()
+    .await?;
+    let field = app.by_testid("inspector-start").await?;
+    replace_text(&field, "Q1 2024").await?;
+    app.wait_query(&start, "2024-33").await?;
+    wait_for(
+        &app.client,
+        r#"//*[@data-testid="inspector"][contains(., "Q1 2024")]"#,
+    )
+    .await?;
+
+    app.click("undo").await?;
+    app.wait_query(&start, "2024-07-09").await?;
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn attach_a_source_with_its_quote() -> anyhow::Result<()> {
+    let app = App::start("cite.db").await?;
+    let event = app.event_id("Agreement in principle for Altman's return");
+    let quote = "On November 17th, OpenAI’s board abruptly announced that co-founder and CEO Sam Altman was out";
+    let cited = format!(
+        "SELECT count(*) FROM event_source l JOIN source s ON s.id = l.source_id
+         WHERE l.event_id = {event} AND s.publisher = 'The Verge' AND l.quote = '{quote}'"
+    );
+    wait_for(
+        &app.client,
+        &event_titled("Agreement in principle for Altman's return"),
+    )
+    .await?
+    .click()
+    .await?;
+    app.click("add-source").await?;
+    app.by_testid("source-search")
+        .await?
+        .send_keys("turmoil")
+        .await?;
+    app.click("source-option").await?;
+    app.by_testid("source-quote")
+        .await?
+        .send_keys(quote)
+        .await?;
+    app.click("source-cite").await?;
+    app.wait_query(&cited, "1").await?;
+
+    app.click("undo").await?;
+    app.wait_query(&cited, "0").await?;
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_finds_an_event_by_a_word_of_its_quote() -> anyhow::Result<()> {
+    let app = App::start("search.db").await?;
+    // "acquirement" stands only in the quote that supports the announcement.
+    let event = app.event_id("Microsoft agrees to buy Activision Blizzard for $68.7B");
+    assert_eq!(
+        app.query("SELECT count(*) FROM event WHERE title || description LIKE '%acquirement%'"),
+        "0"
+    );
+    app.by_testid("library-search")
+        .await?
+        .send_keys("acquirement")
+        .await?;
+    let deadline = std::time::Instant::now() + tideline_tests::WAIT;
+    let script = r#"return [...document.querySelectorAll('[data-testid="library-item"]')].map(e => e.dataset.eventId)"#;
+    loop {
+        let shown = app.client.execute(script, vec![]).await?;
+        if shown == serde_json::json!([event]) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the library shows {shown}, not [{event}]"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn place_an_event_with_the_keyboard_alone() -> anyhow::Result<()> {
+    let app = App::start("keyboard.db").await?;
+    let event = app.event_id("Amazon to invest up to $4B in Anthropic");
+    let lane = app.lane_id(OPENAI, "Deal");
+    let placed =
+        format!("SELECT count(*) FROM placement WHERE event_id = {event} AND lane_id = {lane}");
+    let item = wait_css(
+        &app.client,
+        &format!(r#"[data-testid="library-item"][data-event-id="{event}"]"#),
+    )
+    .await?;
+    item.send_keys("p").await?;
+    let choice = wait_css(
+        &app.client,
+        &format!(r#"[data-testid="place-lane"][data-lane-id="{lane}"]"#),
+    )
+    .await?;
+    choice
+        .send_keys(&char::from(Key::Enter).to_string())
+        .await?;
+    app.wait_query(&placed, "1").await?;
+    app.close().await
+}

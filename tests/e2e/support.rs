@@ -1,0 +1,185 @@
+//! What every journey needs: the app on a fresh workspace, elements found by
+//! their test ids, pointer drags, and the SQLite file read as the app wrote it.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use rusqlite::{Connection, OpenFlags, types::Value};
+use tideline_tests::{Harness, Profile, WAIT};
+
+pub const EVENT: &str = r#"[data-testid="timeline-event"]"#;
+
+/// One app at a time: the machine has two cores and each app is a whole
+/// WebKit.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+pub struct App {
+    pub client: Client,
+    pub db: PathBuf,
+    harness: Harness,
+    _dir: tempfile::TempDir,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+impl App {
+    /// Opens the app on a new workspace file, which it fills with the sample,
+    /// and waits for the first timeline's events.
+    pub async fn start(file: &str) -> anyhow::Result<App> {
+        let turn = ONE_AT_A_TIME.lock().await;
+        let harness = Harness::start(Profile::Debug)?;
+        let dir = tempfile::tempdir()?;
+        let db = dir.path().join(file);
+        let client = harness.launch(&db).await?;
+        wait_for(&client, &event_titled("Microsoft invests $1B in OpenAI")).await?;
+        Ok(App {
+            client,
+            db,
+            harness,
+            _dir: dir,
+            _turn: turn,
+        })
+    }
+
+    /// Closes the app and opens it again on the same file.
+    pub async fn restart(&mut self) -> anyhow::Result<()> {
+        self.client.clone().close().await?;
+        self.client = self.harness.launch(&self.db).await?;
+        Ok(())
+    }
+
+    pub async fn close(self) -> anyhow::Result<()> {
+        self.client.clone().close().await?;
+        Ok(())
+    }
+
+    /// The first column of the first row of `sql`, as text.
+    pub fn query(&self, sql: &str) -> String {
+        let conn = Connection::open_with_flags(&self.db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        let value: Value = conn
+            .query_row(sql, [], |row| row.get(0))
+            .unwrap_or(Value::Null);
+        match value {
+            Value::Null => "NULL".to_owned(),
+            Value::Integer(n) => n.to_string(),
+            Value::Real(x) => x.to_string(),
+            Value::Text(text) => text,
+            Value::Blob(_) => "<blob>".to_owned(),
+        }
+    }
+
+    /// Waits until `sql` gives `expected`: the app saves asynchronously.
+    pub async fn wait_query(&self, sql: &str, expected: &str) -> anyhow::Result<()> {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let got = self.query(sql);
+            if got == expected {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                anyhow::bail!("{sql} gave {got:?}, not {expected:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    pub async fn by_testid(&self, testid: &str) -> anyhow::Result<Element> {
+        wait_css(&self.client, &format!(r#"[data-testid="{testid}"]"#)).await
+    }
+
+    /// Clicks the control once it is enabled (Undo waits for the edit before it).
+    pub async fn click(&self, testid: &str) -> anyhow::Result<()> {
+        wait_css(
+            &self.client,
+            &format!(r#"[data-testid="{testid}"]:not([disabled])"#),
+        )
+        .await?
+        .click()
+        .await?;
+        Ok(())
+    }
+
+    /// Presses the left button on `element` (at an offset from its centre),
+    /// moves by (`dx`, `dy`) in steps, and lets go.
+    pub async fn drag(
+        &self,
+        element: &Element,
+        from: (f64, f64),
+        dx: f64,
+        dy: f64,
+    ) -> anyhow::Result<()> {
+        let step = Some(Duration::from_millis(60));
+        let mut actions = MouseActions::new("mouse".to_owned())
+            .then(PointerAction::MoveToElement {
+                element: element.clone(),
+                duration: None,
+                x: from.0,
+                y: from.1,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            });
+        for _ in 0..4 {
+            actions = actions.then(PointerAction::MoveBy {
+                duration: step,
+                x: dx / 4.0,
+                y: dy / 4.0,
+            });
+        }
+        let actions = actions.then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+        self.client.perform_actions(actions).await?;
+        self.client.release_actions().await?;
+        Ok(())
+    }
+
+    /// Drags `element` onto the centre of `target`.
+    pub async fn drag_onto(&self, element: &Element, target: &Element) -> anyhow::Result<()> {
+        let (x, y, width, height) = element.rectangle().await?;
+        let (tx, ty, twidth, theight) = target.rectangle().await?;
+        let (dx, dy) = (
+            (tx + twidth / 2.0) - (x + width / 2.0),
+            (ty + theight / 2.0) - (y + height / 2.0),
+        );
+        self.drag(element, (0.0, 0.0), dx, dy).await
+    }
+}
+
+/// An event element on the canvas whose text contains `title`.
+pub fn event_titled(title: &str) -> String {
+    format!(r#"//*[@data-testid="timeline-event"][contains(normalize-space(.), "{title}")]"#)
+}
+
+pub async fn wait_for(client: &Client, xpath: &str) -> anyhow::Result<Element> {
+    Ok(client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(xpath))
+        .await?)
+}
+
+pub async fn wait_css(client: &Client, css: &str) -> anyhow::Result<Element> {
+    Ok(client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await?)
+}
+
+/// Selects all the text of a field and types `text` and Enter over it, as a
+/// user does; the field never loses focus on the way.
+pub async fn replace_text(field: &Element, text: &str) -> anyhow::Result<()> {
+    field.click().await?;
+    // Modifiers are released at the end of each call: select all, then type.
+    field
+        .send_keys(&format!("{}a", char::from(Key::Control)))
+        .await?;
+    field
+        .send_keys(&format!("{text}{}", char::from(Key::Enter)))
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,273 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { AnnotationView } from "../../bindings/AnnotationView";
+import type { EventView } from "../../bindings/EventView";
+import type { Layout } from "../../bindings/Layout";
+import type { TimelineView } from "../../bindings/TimelineView";
+import type { Viewport } from "../../bindings/Viewport";
+import { useEventDrag } from "../../hooks/useEventDrag";
+import { usePointerDrag } from "../../hooks/usePointerDrag";
+import { intersects, type Rect, rectFrom } from "../../lib/drag";
+import type { LanePlace } from "../../lib/events";
+import { neighbour } from "../../lib/order";
+import type { Selection } from "../../lib/selection";
+import { panBy, panOffset, wheelPixels, zoomAt } from "../../lib/viewport";
+import { DragGhost } from "../common/DragGhost";
+import { Axis, Grid } from "./Axis";
+import { HoverCard } from "./HoverCard";
+import { TimelineBand } from "./TimelineBand";
+
+/** Wheel zoom speed, per px of wheel travel; pinches (ctrl+wheel) report smaller deltas. */
+const WHEEL_ZOOM = 0.002;
+const PINCH_ZOOM = 0.01;
+const EVENT_SELECTOR = '[data-testid="timeline-event"]';
+/** Presses on these are theirs, not the canvas's (no pan, no box). */
+const OWN_PRESS = ".event, button, input, select, textarea, [role='button'], .lane-head";
+
+interface Props {
+  layout: Layout | null;
+  viewport: Viewport | null;
+  timelines: readonly TimelineView[];
+  /** No timeline is picked: say how to show one. */
+  empty: boolean;
+  events: ReadonlyMap<number, EventView>;
+  notes: ReadonlyMap<number, readonly AnnotationView[]>;
+  lanes: ReadonlyMap<number, LanePlace>;
+  /** The lane an event dragged from the library would be placed on. */
+  dropLane: number | null;
+  selection: Selection;
+  /** A click on an event; `additive` with shift or ctrl held. */
+  onPick: (id: number, timeline: number, additive: boolean) => void;
+  /** A box drawn with shift-drag on empty canvas. */
+  onPickMany: (entries: [number, number][]) => void;
+  /** A click on empty canvas. */
+  onDeselect: () => void;
+  onViewport: (update: (viewport: Viewport) => Viewport) => void;
+  onWidth: (px: number) => void;
+}
+
+interface Hover {
+  id: number;
+  anchor: { left: number; top: number; bottom: number };
+}
+
+/**
+ * The time axis and the shown timelines. Wheel zooms around the pointer,
+ * shift+wheel or a horizontal wheel pans, alt+wheel scrolls, a drag on empty
+ * canvas pans and a shift-drag there selects the events in a box. Events
+ * are dragged to re-date or move them; Tab walks them in date order.
+ */
+export function Canvas(props: Props) {
+  const { layout, viewport, timelines, empty, events, notes, lanes, dropLane, selection } = props;
+  const { onPick, onPickMany, onDeselect, onViewport, onWidth } = props;
+  const root = useRef<HTMLElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const [box, setBox] = useState<Rect | null>(null);
+  /** The event last focused, kept in the tab order. */
+  const [current, setCurrent] = useState<number | null>(null);
+  const track = usePointerDrag();
+  const { drag, grab } = useEventDrag({ layout, events, lanes, selection, canvas: scroller, onPick });
+
+  // A hover card is placed against the layout it was hovered in.
+  useEffect(() => {
+    setHover(null);
+  }, [layout]);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => {
+      onWidth(element.clientWidth);
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+    };
+  }, [onWidth]);
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const onWheel = (wheel: WheelEvent) => {
+      wheel.preventDefault();
+      setHover(null);
+      const rect = element.getBoundingClientRect();
+      const dx = wheelPixels(wheel.deltaX, wheel.deltaMode, rect.width);
+      const dy = wheelPixels(wheel.deltaY, wheel.deltaMode, rect.height);
+      if (wheel.altKey) {
+        element.scrollTop += dy;
+      } else if (wheel.shiftKey || Math.abs(dx) > Math.abs(dy)) {
+        const distance = dx !== 0 ? dx : dy;
+        onViewport((current) => panBy(current, distance));
+      } else {
+        const factor = Math.exp(-dy * (wheel.ctrlKey ? PINCH_ZOOM : WHEEL_ZOOM));
+        onViewport((current) => zoomAt(current, factor, wheel.clientX - rect.left));
+      }
+    };
+    element.addEventListener("wheel", onWheel, { passive: false });
+    return () => {
+      element.removeEventListener("wheel", onWheel);
+    };
+  }, [onViewport]);
+
+  const pan = (press: PointerEvent) => {
+    let last = { dx: 0, dy: 0 };
+    track(press, {
+      start: () => {
+        setHover(null);
+      },
+      move: (point) => {
+        const dx = point.dx - last.dx;
+        const dy = point.dy - last.dy;
+        last = point;
+        if (dx !== 0) onViewport((viewport) => panBy(viewport, -dx));
+        if (scroller.current) scroller.current.scrollTop -= dy;
+      },
+      drop: () => undefined,
+      cancel: () => undefined,
+    });
+  };
+
+  const select = (press: PointerEvent) => {
+    const frame = root.current?.getBoundingClientRect();
+    if (!frame) return;
+    const corner = { x: press.clientX, y: press.clientY };
+    const local = (x: number, y: number) => rectFrom(corner.x - frame.left, corner.y - frame.top, x - frame.left, y - frame.top);
+    track(press, {
+      start: () => {
+        setHover(null);
+      },
+      move: (point) => {
+        setBox(local(point.x, point.y));
+      },
+      drop: (point) => {
+        setBox(null);
+        const area = rectFrom(corner.x, corner.y, point.x, point.y);
+        const hits = [...(scroller.current?.querySelectorAll<HTMLElement>(EVENT_SELECTOR) ?? [])].flatMap((element) => {
+          const timeline = element.closest<HTMLElement>('[data-testid="timeline"]');
+          const entry: [number, number] = [Number(element.dataset.eventId), Number(timeline?.dataset.timelineId)];
+          return intersects(area, element.getBoundingClientRect()) ? [entry] : [];
+        });
+        onPickMany(hits);
+      },
+      cancel: () => {
+        setBox(null);
+      },
+    });
+  };
+
+  const onPointerDown = (press: PointerEvent) => {
+    const target = press.target;
+    if (press.button !== 0 || (target instanceof Element && target.closest(OWN_PRESS))) return;
+    if (press.shiftKey) select(press);
+    else pan(press);
+  };
+
+  const onClick = (click: MouseEvent) => {
+    const target = click.target;
+    if (click.shiftKey || (target instanceof Element && target.closest(OWN_PRESS))) return;
+    onDeselect();
+  };
+
+  /** Tab and shift+Tab walk the events in date order; past either end, focus leaves the canvas. */
+  const onKeyDown = (key: KeyboardEvent) => {
+    const target = key.target;
+    // GTK names shift+Tab ISO_Left_Tab, which reaches the page as key "Unidentified", code "Tab".
+    const tab = key.key === "Tab" || key.code === "Tab";
+    if (!tab || !(target instanceof HTMLElement) || !target.matches(EVENT_SELECTOR)) return;
+    const elements = [...(scroller.current?.querySelectorAll<HTMLElement>(EVENT_SELECTOR) ?? [])];
+    const minute = (element: HTMLElement) => events.get(Number(element.dataset.eventId))?.start_minute ?? 0;
+    const next = neighbour(elements, minute, target, key.shiftKey ? -1 : 1);
+    if (next) {
+      key.preventDefault();
+      next.focus();
+    }
+  };
+
+  const onFocusIn = (focus: FocusEvent) => {
+    const target = focus.target;
+    if (target instanceof HTMLElement && target.matches(EVENT_SELECTOR)) setCurrent(Number(target.dataset.eventId));
+  };
+
+  const onHover = (id: number | null, element?: HTMLElement) => {
+    const frame = root.current?.getBoundingClientRect();
+    if (id === null || !element || !frame) {
+      setHover(null);
+      return;
+    }
+    const rect = element.getBoundingClientRect();
+    setHover({ id, anchor: { left: rect.left - frame.left, top: rect.top - frame.top, bottom: rect.bottom - frame.top } });
+  };
+
+  // One event is in the tab order: the one last focused, else the one selected, else the earliest shown.
+  const shown = layout?.timelines.flatMap((band) => band.lanes.flatMap((lane) => lane.items.filter((item) => item.visible))) ?? [];
+  const shownIds = new Set(shown.map((item) => item.id));
+  const earliest = shown.reduce<number | null>((best, item) => {
+    const minute = events.get(item.id)?.start_minute ?? Infinity;
+    return best === null || minute < (events.get(best)?.start_minute ?? Infinity) ? item.id : best;
+  }, null);
+  const tabbable = [current, selection.focus].find((id) => id !== null && shownIds.has(id)) ?? earliest;
+
+  // Until the next layout arrives, shift the last one by the pan since.
+  const shift = layout && viewport ? (panOffset(layout.viewport, viewport) ?? 0) : 0;
+  const plane = { transform: `translateX(${shift}px)` };
+  const views = new Map(timelines.map((view) => [view.id, view]));
+  const hovered = hover && !drag ? events.get(hover.id) : undefined;
+
+  return (
+    <main class={`canvas${drag ? " is-dragging" : ""}`} ref={root} aria-label="Timeline canvas">
+      <Axis layout={layout} plane={plane} />
+      <div
+        class="canvas-scroll"
+        ref={scroller}
+        onPointerDown={onPointerDown}
+        onClick={onClick}
+        onKeyDown={onKeyDown}
+        onFocusIn={onFocusIn}
+      >
+        {layout && (
+          <div class="canvas-content" style={{ height: layout.height_px + 48 }}>
+            <Grid layout={layout} plane={plane} />
+            {layout.timelines.map((band) => {
+              const view = views.get(band.id);
+              return (
+                view && (
+                  <TimelineBand
+                    key={band.id}
+                    box={band}
+                    view={view}
+                    laidOut={layout.viewport}
+                    plane={plane}
+                    data={{ events, notes, selection, tabbable, drag, dropLane, onPick, onGrab: grab, onHover }}
+                  />
+                )
+              );
+            })}
+          </div>
+        )}
+        {empty && (
+          <div class="canvas-empty">
+            <p>No timeline is shown.</p>
+            <p class="muted">Pick one or more in the sidebar to lay them out here, or create one.</p>
+          </div>
+        )}
+      </div>
+      {box && (
+        <div
+          class="select-box"
+          data-testid="select-box"
+          style={{ left: box.left, top: box.top, width: box.right - box.left, height: box.bottom - box.top }}
+        />
+      )}
+      {hover && hovered && (
+        <HoverCard
+          event={hovered}
+          notes={notes.get(hover.id) ?? []}
+          anchor={hover.anchor}
+          canvas={{ width: root.current?.clientWidth ?? 0, height: root.current?.clientHeight ?? 0 }}
+        />
+      )}
+      {drag && <DragGhost ghost={drag.ghost} />}
+    </main>
+  );
+}

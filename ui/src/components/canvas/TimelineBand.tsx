@@ -1,0 +1,104 @@
+import type { CSSProperties } from "preact";
+import type { AnnotationView } from "../../bindings/AnnotationView";
+import type { EventView } from "../../bindings/EventView";
+import type { TimelineBox } from "../../bindings/TimelineBox";
+import type { TimelineView } from "../../bindings/TimelineView";
+import type { Viewport } from "../../bindings/Viewport";
+import type { CanvasDrag, Grab } from "../../hooks/useEventDrag";
+import type { Selection } from "../../lib/selection";
+import { EventItem } from "./EventItem";
+import { LaneHeader } from "./LaneHeader";
+import { Spans } from "./Spans";
+import { TimelineHeader } from "./TimelineHeader";
+
+export interface CanvasData {
+  events: ReadonlyMap<number, EventView>;
+  notes: ReadonlyMap<number, readonly AnnotationView[]>;
+  selection: Selection;
+  /** The event whose element is in the tab order. */
+  tabbable: number | null;
+  drag: CanvasDrag | null;
+  /** The lane an event dragged from the library would be placed on. */
+  dropLane: number | null;
+  onPick: (id: number, timeline: number, additive: boolean) => void;
+  onGrab: (press: PointerEvent, grab: Grab) => void;
+  onHover: (id: number | null, element?: HTMLElement) => void;
+}
+
+interface Props {
+  box: TimelineBox;
+  view: TimelineView;
+  /** The viewport the layout was made for, to place annotation spans. */
+  laidOut: Viewport;
+  plane: CSSProperties;
+  data: CanvasData;
+}
+
+/** A timeline: its header, its annotation spans and its lanes of events. */
+export function TimelineBand({ box, view, laidOut, plane, data }: Props) {
+  const lanes = new Map(view.lanes.map((lane, index) => [lane.id, { lane, index }]));
+  const { drag } = data;
+  return (
+    <div
+      class="timeline"
+      data-testid="timeline"
+      data-timeline-id={view.id}
+      style={{ top: box.y, height: box.height, "--timeline": view.colour }}
+    >
+      <TimelineHeader view={view} />
+      <Spans annotations={view.annotations} laidOut={laidOut} plane={plane} />
+      {box.lanes.map((laneBox, row) => {
+        const entry = lanes.get(laneBox.id);
+        const colour = entry?.lane.colour ?? null;
+        const classes = [
+          "lane",
+          row % 2 === 1 && "is-alt",
+          colour !== null && "has-colour",
+          (drag?.targetLane === laneBox.id || data.dropLane === laneBox.id) && "is-drop-target",
+        ]
+          .filter(Boolean)
+          .join(" ");
+        return (
+          <div
+            key={laneBox.id}
+            class={classes}
+            data-testid="lane"
+            data-lane-id={laneBox.id}
+            style={{ top: laneBox.y - box.y, height: laneBox.height, "--lane": colour ?? view.colour }}
+          >
+            {entry && <LaneHeader lane={entry.lane} index={entry.index} count={view.lanes.length} />}
+            {laneBox.items.length === 0 && <span class="lane-empty">Drag events here from the library</span>}
+            <div class="plane lane-plane" style={plane}>
+              {laneBox.items.map((item) => {
+                const event = data.events.get(item.id);
+                const stretch = drag?.stretch?.id === item.id ? drag.stretch : null;
+                return (
+                  item.visible &&
+                  event && (
+                    <EventItem
+                      key={item.id}
+                      item={item}
+                      laneY={laneBox.y}
+                      laneId={laneBox.id}
+                      timelineId={view.id}
+                      event={event}
+                      notes={data.notes.get(item.id) ?? []}
+                      selected={data.selection.picked.has(item.id)}
+                      tabbable={item.id === data.tabbable}
+                      dragging={drag?.ids.has(item.id) === true && drag.stretch === null}
+                      stretch={stretch}
+                      widthPx={laidOut.width_px}
+                      onPick={data.onPick}
+                      onGrab={data.onGrab}
+                      onHover={data.onHover}
+                    />
+                  )
+                );
+              })}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Inline } from "../../lib/markdown";
+import { parseMarkdown } from "../../lib/markdown";
+
+/**
+ * A description rendered from the safe Markdown subset, as Preact elements
+ * over text nodes. Links are never followed: the webview must not navigate,
+ * so a web link shows its text, with its URL on hover.
+ */
+export function Markdown({ source }: { source: string }) {
+  return (
+    <div class="markdown" data-testid="description-preview">
+      {parseMarkdown(source).map((block, index) =>
+        block.type === "paragraph" ? (
+          <p key={index}>
+            <Inlines nodes={block.children} />
+          </p>
+        ) : block.ordered ? (
+          <ol key={index}>
+            <Items items={block.items} />
+          </ol>
+        ) : (
+          <ul key={index}>
+            <Items items={block.items} />
+          </ul>
+        ),
+      )}
+    </div>
+  );
+}
+
+function Items({ items }: { items: Inline[][] }) {
+  return (
+    <>
+      {items.map((item, index) => (
+        <li key={index}>
+          <Inlines nodes={item} />
+        </li>
+      ))}
+    </>
+  );
+}
+
+function Inlines({ nodes }: { nodes: readonly Inline[] }) {
+  return (
+    <>
+      {nodes.map((node, index) => {
+        switch (node.type) {
+          case "text":
+            return node.text;
+          case "break":
+            return <br key={index} />;
+          case "code":
+            return <code key={index}>{node.text}</code>;
+          case "em":
+            return (
+              <em key={index}>
+                <Inlines nodes={node.children} />
+              </em>
+            );
+          case "strong":
+            return (
+              <strong key={index}>
+                <Inlines nodes={node.children} />
+              </strong>
+            );
+          case "link":
+            return (
+              <span key={index} class="md-link" title={node.url} data-url={node.url}>
+                <Inlines nodes={node.children} />
+              </span>
+            );
+        }
+      })}
+    </>
+  );
+}

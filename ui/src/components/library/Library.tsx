@@ -1,0 +1,203 @@
+import { memo } from "preact/compat";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { EventView } from "../../bindings/EventView";
+import type { TimelineView } from "../../bindings/TimelineView";
+import { useDebounced } from "../../hooks/useDebounced";
+import { useEdit } from "../../hooks/useEdit";
+import { useLibraryDrag } from "../../hooks/useLibraryDrag";
+import * as api from "../../ipc";
+import { indexLanes } from "../../lib/events";
+import { activeFilters, eventFilter, type Filters, NO_FILTERS } from "../../lib/filters";
+import { plural } from "../../lib/format";
+import { DragGhost } from "../common/DragGhost";
+import { Popover } from "../common/Popover";
+import { FilterIcon, PlusIcon, SearchIcon } from "../icons";
+import { LibraryFilters } from "./LibraryFilters";
+import { LibraryItem } from "./LibraryItem";
+import { NewEventForm } from "./NewEventForm";
+import { PlacePopover } from "./PlacePopover";
+
+const SEARCH_DEBOUNCE_MS = 150;
+
+interface Props {
+  selectedId: number | null;
+  /** Bumped after every change, to list events afresh. */
+  revision: number;
+  /** The shown timelines: their lanes take drops and keyboard placements. */
+  views: readonly TimelineView[];
+  /** The "new event" form is open (the N key opens it too). */
+  creating: boolean;
+  onCreating: (open: boolean) => void;
+  onSelect: (id: number) => void;
+  /** The lane a dragged event would be placed on, for the canvas to highlight. */
+  onDropLane: (laneId: number | null) => void;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * Every event in the workspace, searchable and filterable; events are
+ * dragged from here onto lanes, or placed with Enter. Memoised: panning the
+ * canvas must not re-render it.
+ */
+export const Library = memo(function Library(props: Props) {
+  const { selectedId, revision, views, creating, onCreating, onSelect, onDropLane, onError } = props;
+  const edit = useEdit();
+  const [text, setText] = useState("");
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [filtering, setFiltering] = useState(false);
+  const [events, setEvents] = useState<EventView[] | null>(null);
+  const [placing, setPlacing] = useState<{ event: EventView; anchor: HTMLElement } | null>(null);
+  const newButton = useRef<HTMLButtonElement>(null);
+  const lanes = useMemo(() => indexLanes(views), [views]);
+  const first = views[0];
+  const timeline = first ? { id: first.id, title: first.title } : null;
+
+  const search = useMemo(() => ({ text: text.trim(), filters }), [text, filters]);
+  const settled = useDebounced(search, SEARCH_DEBOUNCE_MS);
+  const timelineId = timeline?.id ?? null;
+  useEffect(() => {
+    let live = true;
+    api.listEvents(eventFilter(settled.text, settled.filters, timelineId)).then(
+      (list) => {
+        if (live) setEvents(list);
+      },
+      (error: unknown) => {
+        if (live) onError(error);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [settled, timelineId, revision, onError]);
+
+  const place = (event: EventView, laneId: number) => {
+    void edit.run(() => api.placeEvent(event.id, laneId)).then((view) => {
+      if (view) onSelect(event.id);
+    });
+  };
+  const { ghost, grab } = useLibraryDrag(lanes, place, onDropLane);
+
+  const filterCount = activeFilters(filters);
+  const narrowed = search.text !== "" || filterCount > 0;
+  return (
+    <section class="sidebar-section library" aria-labelledby="library-heading">
+      <div class="section-header">
+        <h2 class="section-title" id="library-heading">
+          Event library
+        </h2>
+        {events !== null && <span class="count">{events.length}</span>}
+        <span class="section-spacer" />
+        <button
+          ref={newButton}
+          type="button"
+          class="header-button"
+          data-testid="new-event"
+          title="New event (N)"
+          aria-keyshortcuts="N"
+          aria-expanded={creating}
+          onClick={() => {
+            onCreating(!creating);
+          }}
+        >
+          <PlusIcon size={12} />
+          New event
+        </button>
+      </div>
+      <div class="search-row">
+        <label class="search">
+          <SearchIcon />
+          <input
+            type="search"
+            data-testid="library-search"
+            placeholder="Search events, parties, tags, sources"
+            aria-label="Search events"
+            value={text}
+            onInput={(input) => {
+              setText(input.currentTarget.value);
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          class={`filter-button${filterCount > 0 ? " is-active" : ""}`}
+          data-testid="library-filters"
+          aria-label={filterCount > 0 ? `Filters (${filterCount} set)` : "Filters"}
+          aria-expanded={filtering}
+          title="Filter by kind, confidence, party, tag…"
+          onClick={() => {
+            setFiltering((open) => !open);
+          }}
+        >
+          <FilterIcon />
+          {filterCount > 0 && <span class="filter-count">{filterCount}</span>}
+        </button>
+      </div>
+      {filtering && <LibraryFilters filters={filters} timeline={timeline} onChange={setFilters} />}
+      <p id="library-hint" class="sr-only">
+        Drag an event onto a lane to place it, or press Enter or P to choose the lane.
+      </p>
+      <ul class="library-list">
+        {events?.map((event) => (
+          <li key={event.id}>
+            <LibraryItem
+              event={event}
+              selected={event.id === selectedId}
+              dragging={ghost?.id === event.id}
+              onSelect={onSelect}
+              onGrab={grab}
+              onPlace={(chosen, anchor) => {
+                setPlacing({ event: chosen, anchor });
+              }}
+            />
+          </li>
+        ))}
+      </ul>
+      {events?.length === 0 && (
+        <p class="empty-note">
+          {!narrowed ? "No events yet." : search.text !== "" ? `No events match “${search.text}”.` : "No events pass these filters."}
+        </p>
+      )}
+      {events !== null && events.length > 0 && narrowed && (
+        <p class="library-footer">{plural(events.length, "match", "matches")}</p>
+      )}
+      {placing && (
+        <PlacePopover
+          title={placing.event.title}
+          anchor={placing.anchor}
+          views={views}
+          onPlace={(laneId) => {
+            setPlacing(null);
+            placing.anchor.focus();
+            place(placing.event, laneId);
+          }}
+          onClose={() => {
+            setPlacing(null);
+          }}
+        />
+      )}
+      {creating && newButton.current && (
+        <Popover
+          anchor={newButton.current}
+          label="New event"
+          testid="new-event-popover"
+          class="is-wide"
+          onClose={() => {
+            onCreating(false);
+          }}
+        >
+          <NewEventForm
+            lane={first?.lanes[0] ? (lanes.get(first.lanes[0].id) ?? null) : null}
+            onCreated={(created) => {
+              onCreating(false);
+              onSelect(created.id);
+            }}
+            onCancel={() => {
+              onCreating(false);
+            }}
+          />
+        </Popover>
+      )}
+      {ghost && <DragGhost ghost={ghost} />}
+    </section>
+  );
+});

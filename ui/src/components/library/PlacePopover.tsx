@@ -1,0 +1,55 @@
+import type { TimelineView } from "../../bindings/TimelineView";
+import { Popover } from "../common/Popover";
+
+interface Props {
+  title: string;
+  anchor: HTMLElement;
+  /** The shown timelines, whose lanes are offered. */
+  views: readonly TimelineView[];
+  onPlace: (laneId: number) => void;
+  onClose: () => void;
+}
+
+/** The lanes of the shown timelines, as buttons: placing an event without a mouse. */
+export function PlacePopover({ title, anchor, views, onPlace, onClose }: Props) {
+  return (
+    <Popover anchor={anchor} label={`Place “${title}” on a lane`} testid="place-popover" onClose={onClose}>
+      <div class="menu" role="menu">
+        <div class="menu-heading">Place on lane</div>
+        {views.length === 0 && <p class="menu-note">Show a timeline to place events on it.</p>}
+        {views.map((view) => (
+          <div key={view.id} role="group" aria-label={view.title}>
+            <div class="menu-group" style={{ "--dot": view.colour }}>
+              {view.title}
+            </div>
+            {view.lanes.map((lane) => (
+              <button
+                key={lane.id}
+                type="button"
+                role="menuitem"
+                class="menu-item"
+                data-testid="place-lane"
+                data-lane-id={lane.id}
+                onClick={() => {
+                  onPlace(lane.id);
+                }}
+                onKeyDown={(key) => {
+                  // Arrow keys move between lanes.
+                  const items = [...(key.currentTarget.closest('[role="menu"]')?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+                  const at = items.indexOf(key.currentTarget);
+                  const step = key.key === "ArrowDown" ? 1 : key.key === "ArrowUp" ? -1 : 0;
+                  if (step !== 0) {
+                    key.preventDefault();
+                    items[(at + step + items.length) % items.length]?.focus();
+                  }
+                }}
+              >
+                {lane.name}
+              </button>
+            ))}
+          </div>
+        ))}
+      </div>
+    </Popover>
+  );
+}
