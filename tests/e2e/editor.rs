@@ -84,9 +84,17 @@ async fn re_date_an_event_by_dragging_it_at_its_precision() -> anyhow::Result<()
         &event_titled("Further Microsoft investment in OpenAI"),
     )
     .await?;
-    // A year and a half later lands inside 2022; the date stays a year.
-    app.drag(&element, (0.0, 0.0), 548.0 * px_per_day, 0.0)
+    // A year and a half later lands inside 2022; the date stays a year, and
+    // the ghost says so before the button is let go.
+    app.press_and_move(&element, (0.0, 0.0), 548.0 * px_per_day, 0.0)
         .await?;
+    wait_for(
+        &app.client,
+        r#"//*[@data-testid="drag-ghost-date"][normalize-space(.) = "2022"]"#,
+    )
+    .await?;
+    app.screenshot("drag.png").await?;
+    app.release().await?;
     app.wait_query(&start, "2022").await?;
 
     app.click("undo").await?;

@@ -1,15 +1,9 @@
 //! The foundation's journey: the sample on first run, a title edited in the
 //! inspector, saved through Rust to SQLite, and still there after a restart.
 
-use std::path::Path;
-
 use fantoccini::Locator;
 
 use crate::support::{App, EVENT, event_titled, replace_text, wait_for};
-
-fn screenshot_to(name: &str) -> Option<std::path::PathBuf> {
-    std::env::var_os("TIDELINE_SCREENSHOT_DIR").map(|dir| Path::new(&dir).join(name))
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn edit_an_event_title_and_find_it_after_a_restart() -> anyhow::Result<()> {
@@ -30,9 +24,7 @@ async fn edit_an_event_title_and_find_it_after_a_restart() -> anyhow::Result<()>
         &event_titled("Definitive agreement; OpenAI recapitalization completed"),
     )
     .await?;
-    if let Some(path) = screenshot_to("sample-timeline.png") {
-        std::fs::write(path, app.client.screenshot().await?)?;
-    }
+    app.screenshot("sample-timeline.png").await?;
 
     let id = original
         .attr("data-event-id")
@@ -49,9 +41,7 @@ async fn edit_an_event_title_and_find_it_after_a_restart() -> anyhow::Result<()>
     wait_for(&app.client, &event_titled(renamed)).await?;
     let title = format!("SELECT title FROM event WHERE id = {id}");
     assert_eq!(app.query(&title), renamed, "the edit reached SQLite");
-    if let Some(path) = screenshot_to("inspector.png") {
-        std::fs::write(path, app.client.screenshot().await?)?;
-    }
+    app.screenshot("inspector.png").await?;
 
     app.restart().await?;
     let element = wait_for(&app.client, &event_titled(renamed)).await?;

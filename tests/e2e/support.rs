@@ -111,6 +111,18 @@ impl App {
         dx: f64,
         dy: f64,
     ) -> anyhow::Result<()> {
+        self.press_and_move(element, from, dx, dy).await?;
+        self.release().await
+    }
+
+    /// The first half of a drag: the button stays down until [`App::release`].
+    pub async fn press_and_move(
+        &self,
+        element: &Element,
+        from: (f64, f64),
+        dx: f64,
+        dy: f64,
+    ) -> anyhow::Result<()> {
         let step = Some(Duration::from_millis(60));
         let mut actions = MouseActions::new("mouse".to_owned())
             .then(PointerAction::MoveToElement {
@@ -129,11 +141,27 @@ impl App {
                 y: dy / 4.0,
             });
         }
-        let actions = actions.then(PointerAction::Up {
+        self.client.perform_actions(actions).await?;
+        Ok(())
+    }
+
+    pub async fn release(&self) -> anyhow::Result<()> {
+        let up = MouseActions::new("mouse".to_owned()).then(PointerAction::Up {
             button: MOUSE_BUTTON_LEFT,
         });
-        self.client.perform_actions(actions).await?;
+        self.client.perform_actions(up).await?;
         self.client.release_actions().await?;
+        Ok(())
+    }
+
+    /// Saves a screenshot when `TIDELINE_SCREENSHOT_DIR` names a folder.
+    pub async fn screenshot(&self, name: &str) -> anyhow::Result<()> {
+        if let Some(dir) = std::env::var_os("TIDELINE_SCREENSHOT_DIR") {
+            std::fs::write(
+                std::path::Path::new(&dir).join(name),
+                self.client.screenshot().await?,
+            )?;
+        }
         Ok(())
     }
 
