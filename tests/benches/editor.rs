@@ -28,13 +28,18 @@ function frame(now) {
   const zoom = n % 60 < 30;
   target.dispatchEvent(new WheelEvent("wheel", {
     deltaY: zoom ? (n % 30 < 15 ? -40 : 40) : 0,
-    deltaX: zoom ? 0 : 30,
+    deltaX: zoom ? 0 : (n % 120 < 60 ? 30 : -30),
     shiftKey: !zoom,
     clientX: box.left + box.width / 2, clientY: box.top + 200,
     bubbles: true, cancelable: true,
   }));
   work.push(performance.now() - start);
-  if (++n < 240) requestAnimationFrame(frame); else setTimeout(() => done({ intervals, work }), 0);
+  if (++n < 240) requestAnimationFrame(frame); else setTimeout(() => done(JSON.stringify({
+    intervals, work,
+    nodes: document.getElementsByTagName("*").length,
+    events: document.querySelectorAll('[data-testid="timeline-event"]').length,
+    library: document.querySelectorAll('[data-testid="library-item"]').length,
+  })), 0);
 }
 requestAnimationFrame(frame);
 "#;
@@ -67,6 +72,8 @@ async fn main() -> anyhow::Result<()> {
         start_minute: Date::year(1989)?.start_minute() as f64,
         end_minute: Date::year(2026)?.end_minute() as f64,
         width_px: 1280.0,
+        top_px: None,
+        height_px: None,
     };
     let mut layout_ms: Vec<f64> = (0..30)
         .map(|_| {
@@ -125,13 +132,21 @@ async fn main() -> anyhow::Result<()> {
         "App: launch to 10,000-event timeline on screen".into(),
         format!("{:.0} ms", ms(started.elapsed())),
     ));
+    let timeouts =
+        fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(300)), None, None);
+    client.update_timeouts(timeouts).await?;
     let result = client.execute_async(FRAMES_SCRIPT, vec![]).await?;
+    let result: serde_json::Value = serde_json::from_str(result.as_str().unwrap_or("{}"))?;
     let numbers = |key: &str| -> Vec<f64> {
         result[key]
             .as_array()
             .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
             .unwrap_or_default()
     };
+    eprintln!(
+        "DOM after panning: {} elements, {} events on the canvas, {} in the library",
+        result["nodes"], result["events"], result["library"]
+    );
     let mut intervals = numbers("intervals");
     let mut work = numbers("work");
     let on_time =

@@ -72,17 +72,34 @@ impl Harness {
                 "args": ["--db", db],
             }),
         );
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{}", self.driver_port))
-            .await
-            .with_context(|| {
-                format!(
-                    "could not open a WebDriver session on display {}",
-                    self.display
-                )
-            })?;
-        Ok(client)
+        // tauri-driver now and then drops the first request of a session
+        // while WebKitWebDriver starts; a second attempt goes through.
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            let connected = ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{}", self.driver_port))
+                .await;
+            match connected {
+                Ok(client) => return Ok(client),
+                Err(error) if attempts < 3 => {
+                    eprintln!("WebDriver session attempt {attempts} failed: {error}; trying again");
+                    let port = self.driver_port;
+                    wait_until("tauri-driver to listen", || {
+                        TcpStream::connect(("127.0.0.1", port)).is_ok()
+                    })?;
+                }
+                Err(error) => {
+                    return Err(error).with_context(|| {
+                        format!(
+                            "could not open a WebDriver session on display {}",
+                            self.display
+                        )
+                    });
+                }
+            }
+        }
     }
 }
 

@@ -25,7 +25,7 @@ import { focusedEvent } from "./lib/dom";
 import { eventMarks, indexLanes, indexViews, placedOn } from "./lib/events";
 import { LABEL_FONT } from "./lib/geometry";
 import { textWidth } from "./lib/measure";
-import { fitMarks, panBy, resize, zoomAt } from "./lib/viewport";
+import { fitMarks, panBy, resize, zoomAt, type Band } from "./lib/viewport";
 import { tickUnitLabel } from "./lib/vocabulary";
 
 const ZOOM_STEP = 1.5;
@@ -95,7 +95,9 @@ export function App() {
   const lanes = useMemo(() => indexLanes(views), [views]);
   const layoutIds = useMemo(() => views.map((view) => view.id), [views]);
   const today = info?.today_minute ?? null;
-  const layout = useLayout(layoutIds, viewport, today, report);
+  /** The canvas rows on screen: the layout returns only the events there. */
+  const [band, setBand] = useState<Band | null>(null);
+  const layout = useLayout(layoutIds, viewport, band, today, report);
 
   /** The view showing `shownEvents` with their labels, or null for none. */
   const fitting = useCallback(
@@ -286,6 +288,7 @@ export function App() {
             onDeselect={deselect}
             onViewport={onViewport}
             onWidth={onWidth}
+            onBand={setBand}
           />
           {selected && (
             <Inspector

@@ -51,6 +51,14 @@ pub struct Viewport {
     /// Minutes since 1970-01-01T00:00Z at the right edge.
     pub end_minute: f64,
     pub width_px: f64,
+    /// The band of the layout on screen, in px from its top: items outside
+    /// it are not visible. Absent, every row counts as on screen.
+    #[serde(default)]
+    #[ts(optional)]
+    pub top_px: Option<f64>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub height_px: Option<f64>,
 }
 
 impl Viewport {
@@ -70,10 +78,13 @@ impl Viewport {
         } else {
             0.0
         };
+        let finite = |px: Option<f64>| px.filter(|px| px.is_finite());
         Viewport {
             start_minute: minute(self.start_minute),
             end_minute: minute(self.end_minute),
             width_px,
+            top_px: finite(self.top_px),
+            height_px: finite(self.height_px).map(|px| px.max(0.0)),
         }
     }
 
@@ -379,16 +390,18 @@ impl LaneContext<'_> {
                 ]
                 .into_iter()
                 .fold(f64::NEG_INFINITY, f64::max);
+                let y = rows_top + (row as f64 + 0.5) * style.row_height_px;
                 let visible = self.scale.is_some()
                     && span.left(style) <= width + VISIBILITY_MARGIN_PX
-                    && drawn_right >= -VISIBILITY_MARGIN_PX;
+                    && drawn_right >= -VISIBILITY_MARGIN_PX
+                    && self.in_band(y, style);
                 PlacedItem {
                     id: p.item.id,
                     x: span.x,
                     x_end,
                     fuzzy_start_x: span.fuzzy_start,
                     fuzzy_end_x: span.fuzzy_end,
-                    y: rows_top + (row as f64 + 0.5) * style.row_height_px,
+                    y,
                     row,
                     label_x: span.label_x,
                     label_width: p.label_width,
@@ -408,6 +421,16 @@ impl LaneContext<'_> {
             rows: row_count,
             items,
         }
+    }
+
+    /// Whether a row centred at `y` is within the viewport's band, if it has one.
+    fn in_band(&self, y: f64, style: &LayoutStyle) -> bool {
+        let (Some(top), Some(height)) = (self.viewport.top_px, self.viewport.height_px) else {
+            return true;
+        };
+        let half_row = style.row_height_px / 2.0;
+        y + half_row >= top - VISIBILITY_MARGIN_PX
+            && y - half_row <= top + height + VISIBILITY_MARGIN_PX
     }
 }
 
@@ -885,6 +908,8 @@ mod tests {
             start_minute: start as f64,
             end_minute: end as f64,
             width_px,
+            top_px: None,
+            height_px: None,
         }
     }
 
@@ -1087,7 +1112,7 @@ mod tests {
                     label: "x".to_owned(),
                 })
                 .collect();
-            let layout = run(&one_lane(items), Viewport { start_minute: start, end_minute: end, width_px: width });
+            let layout = run(&one_lane(items), Viewport { start_minute: start, end_minute: end, width_px: width, top_px: None, height_px: None });
             assert_ticks_sane(&layout);
             let json = serde_json::to_string(&layout).unwrap();
             prop_assert!(!json.contains("null,") || layout.today_x.is_none());
@@ -1213,6 +1238,8 @@ mod tests {
                 start_minute: s,
                 end_minute: e,
                 width_px: w,
+                top_px: None,
+                height_px: None,
             };
             let layout = run(&one_lane(items), viewport);
             assert!(layout.ticks.is_empty());
@@ -1222,6 +1249,8 @@ mod tests {
             start_minute: f64::NEG_INFINITY,
             end_minute: f64::INFINITY,
             width_px: 1000.0,
+            top_px: None,
+            height_px: None,
         };
         let layout = run(&[], everything);
         assert_eq!(layout.viewport.start_minute, MIN_MINUTE as f64);
@@ -1385,6 +1414,47 @@ mod tests {
         assert_eq!(second.y, first.height + style.timeline_gap_px);
         assert_eq!(second.height, style.timeline_header_px);
         assert_eq!(layout.height_px, second.y + second.height);
+    }
+
+    #[test]
+    fn only_rows_in_the_band_on_screen_are_visible() {
+        // Twenty events on one day stack into twenty rows.
+        let day = Date::day(2021, 6, 1).unwrap();
+        let items = (0..20).map(|n| item(n, day, None, "same day")).collect();
+        let timelines = one_lane(items);
+        let mut viewport = viewport(minute(2021, 1, 1), minute(2022, 1, 1), 800.0);
+        let everything = run(&timelines, viewport.clone());
+        assert!(
+            everything.timelines[0].lanes[0]
+                .items
+                .iter()
+                .all(|i| i.visible)
+        );
+        let style = LayoutStyle::screen();
+        let row_y = |row: f64| {
+            style.timeline_header_px + style.lane_header_px + (row + 0.5) * style.row_height_px
+        };
+        // A band from row 10 down, as tall as two rows.
+        viewport.top_px = Some(row_y(10.0) - style.row_height_px / 2.0);
+        viewport.height_px = Some(2.0 * style.row_height_px);
+        let band = run(&timelines, viewport);
+        let lane = &band.timelines[0].lanes[0];
+        for placed in &lane.items {
+            let on_screen = placed.y >= row_y(10.0) - VISIBILITY_MARGIN_PX - style.row_height_px
+                && placed.y <= row_y(11.0) + VISIBILITY_MARGIN_PX + style.row_height_px;
+            assert_eq!(placed.visible, on_screen, "row {}", placed.row);
+        }
+        let visible = lane.items.iter().filter(|i| i.visible).count();
+        assert!((2..20).contains(&visible), "{visible} of 20 visible");
+        // The rows themselves do not change with the band.
+        let rows = |layout: &Layout| {
+            layout.timelines[0].lanes[0]
+                .items
+                .iter()
+                .map(|i| i.row)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(rows(&band), rows(&everything));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //!
 //! Invariant: only this crate speaks SQL, and it knows nothing of Tauri.
 
+mod canvas;
 mod editor;
 mod error;
 mod history;

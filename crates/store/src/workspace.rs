@@ -4,11 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
-use tideline_model::layout::{
-    self, ItemInput, LaneInput, Layout, LayoutInput, LayoutStyle, TimelineInput, Viewport,
-};
 use tideline_model::source::validate_quote;
-use tideline_model::text::FontMetrics;
 use tideline_model::timeline::{validate_annotation_text, validate_lane_name};
 use tideline_model::{
     AnnotationTarget, Date, EventDraft, EventEnd, SourceDraft, TimelineDraft, validation,
@@ -25,6 +21,8 @@ use crate::views::{
 pub struct Workspace {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// What the canvas lays out, read once per change of the file.
+    pub(crate) layout_inputs: crate::canvas::InputCache,
 }
 
 impl Workspace {
@@ -43,6 +41,7 @@ impl Workspace {
         Ok(Workspace {
             conn,
             path: path.to_owned(),
+            layout_inputs: Default::default(),
         })
     }
 
@@ -226,48 +225,6 @@ impl Workspace {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Lays out timelines for a viewport on screen, with the bundled font's
-    /// metrics; only the items in view are returned.
-    pub fn layout(
-        &self,
-        timelines: &[i64],
-        viewport: Viewport,
-        today_minute: Option<i64>,
-    ) -> Result<Layout> {
-        let mut inputs = Vec::with_capacity(timelines.len());
-        for &id in timelines {
-            let view = self.timeline(id)?;
-            let lanes = view
-                .lanes
-                .iter()
-                .map(|lane| LaneInput {
-                    id: lane.id,
-                    collapsed: lane.collapsed,
-                    items: view
-                        .placements
-                        .iter()
-                        .filter(|p| p.lane_id == lane.id)
-                        .filter_map(|p| view.events.iter().find(|e| e.id == p.event_id))
-                        .map(item_input)
-                        .collect(),
-                })
-                .collect();
-            inputs.push(TimelineInput { id, lanes });
-        }
-        let input = LayoutInput {
-            timelines: &inputs,
-            viewport,
-            today_minute,
-        };
-        let mut layout =
-            layout::lay_out(&input, &LayoutStyle::screen(), FontMetrics::inter_regular());
-        // The screen draws only what is in view; rows were packed over all items.
-        for lane in layout.timelines.iter_mut().flat_map(|t| t.lanes.iter_mut()) {
-            lane.items.retain(|item| item.visible);
-        }
-        Ok(layout)
     }
 
     // Events.
@@ -734,22 +691,6 @@ fn event_row(row: &Row<'_>) -> rusqlite::Result<Result<EventView>> {
             matches: Vec::new(),
         })
     })())
-}
-
-fn item_input(event: &EventView) -> ItemInput {
-    let start = Date::parse_edtf(&event.start)
-        .expect("events are read through event_row, which checks dates");
-    let end = event
-        .end
-        .as_deref()
-        .and_then(|end| Date::parse_edtf(end).ok());
-    ItemInput {
-        id: event.id,
-        start,
-        end,
-        ongoing: event.ongoing,
-        label: event.title.clone(),
-    }
 }
 
 pub(crate) fn display_edtf(edtf: &str) -> String {

@@ -290,6 +290,8 @@ fn layout_places_every_sample_event_in_view_without_overlap() {
         start_minute: start,
         end_minute: end,
         width_px: 1200.0,
+        top_px: None,
+        height_px: None,
     };
     let layout = workspace.layout(&[id], viewport, None).unwrap();
     let items: Vec<_> = layout.timelines[0]
@@ -299,4 +301,49 @@ fn layout_places_every_sample_event_in_view_without_overlap() {
         .collect();
     assert_eq!(items.len(), events);
     assert!(!layout.ticks.is_empty());
+}
+
+#[test]
+fn the_layout_follows_every_change_to_the_file() {
+    let dir = Dir::new();
+    let path = dir.file("fresh-layout.db");
+    let mut workspace = sample(&path);
+    let id = workspace.find_timeline("Microsoft–OpenAI").unwrap();
+    let event = workspace.timeline(id).unwrap().events[0].id;
+    let viewport = tideline_model::layout::Viewport {
+        start_minute: Date::year(2019).unwrap().start_minute() as f64,
+        end_minute: Date::year(2026).unwrap().end_minute() as f64,
+        width_px: 1200.0,
+        top_px: None,
+        height_px: None,
+    };
+    let x_of = |workspace: &Workspace| {
+        let layout = workspace.layout(&[id], viewport.clone(), None).unwrap();
+        let items = layout.timelines[0]
+            .lanes
+            .iter()
+            .flat_map(|l| l.items.iter());
+        items.filter(|i| i.id == event).map(|i| i.x).next().unwrap()
+    };
+    let before = x_of(&workspace);
+    assert_eq!(
+        x_of(&workspace),
+        before,
+        "an unchanged file lays out the same"
+    );
+
+    // An edit through this workspace.
+    workspace.move_event(event, 365 * 1440).unwrap();
+    let moved = x_of(&workspace);
+    assert!(moved > before + 100.0, "{before} → {moved}");
+
+    // A change committed by another connection, as the CLI would make.
+    let other = Connection::open(&path).unwrap();
+    other
+        .execute(
+            "UPDATE event SET start_edtf = '2019-07-22', start_minute = ?1 WHERE id = ?2",
+            rusqlite::params![Date::day(2019, 7, 22).unwrap().start_minute(), event],
+        )
+        .unwrap();
+    assert_eq!(x_of(&workspace), before);
 }

@@ -11,4 +11,9 @@ start_minute: number,
 /**
  * Minutes since 1970-01-01T00:00Z at the right edge.
  */
-end_minute: number, width_px: number, };
+end_minute: number, width_px: number, 
+/**
+ * The band of the layout on screen, in px from its top: items outside
+ * it are not visible. Absent, every row counts as on screen.
+ */
+top_px?: number, height_px?: number, };

@@ -2,41 +2,69 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Layout } from "../bindings/Layout";
 import type { Viewport } from "../bindings/Viewport";
 import * as api from "../ipc";
+import type { Band } from "../lib/viewport";
+
+interface Args {
+  timelines: readonly number[];
+  viewport: Viewport | null;
+  band: Band | null;
+  today: number | null;
+}
 
 /**
- * The engine's layout for the latest arguments: at most one request per
- * animation frame, and a reply older than the one shown is dropped.
+ * The engine's layout for the latest arguments, with only the events in the
+ * rows on screen. One request is in flight at a time: arguments that change
+ * meanwhile are sent when it returns, so requests never queue up behind a
+ * slow one, and the screen always ends on the latest arguments.
  */
 export function useLayout(
   timelines: readonly number[],
   viewport: Viewport | null,
+  band: Band | null,
   today: number | null,
   onError: (error: unknown) => void,
 ): Layout | null {
   const [layout, setLayout] = useState<Layout | null>(null);
-  const latest = useRef({ timelines, viewport, today });
-  latest.current = { timelines, viewport, today };
+  const latest = useRef<Args>({ timelines, viewport, band, today });
+  latest.current = { timelines, viewport, band, today };
   const frame = useRef<number | null>(null);
-  const sent = useRef(0);
-  const shown = useRef(0);
+  const busy = useRef(false);
+  const stale = useRef(false);
+  const alive = useRef(true);
+  const onErrorRef = useRef(onError);
+  onErrorRef.current = onError;
 
+  const send = useRef(() => {
+    const { timelines, viewport, band, today } = latest.current;
+    if (!viewport || viewport.width_px <= 0) return;
+    busy.current = true;
+    stale.current = false;
+    const request: Viewport = band ? { ...viewport, top_px: band.top, height_px: band.height } : viewport;
+    api
+      .layout([...timelines], request, today)
+      .then((next) => {
+        if (alive.current) setLayout(next);
+      }, onErrorRef.current)
+      .finally(() => {
+        busy.current = false;
+        if (stale.current && alive.current) send.current();
+      });
+  });
   useLayoutEffect(() => {
+    if (busy.current) {
+      stale.current = true;
+      return;
+    }
     if (frame.current !== null) return;
     frame.current = requestAnimationFrame(() => {
       frame.current = null;
-      const { timelines, viewport, today } = latest.current;
-      if (!viewport || viewport.width_px <= 0) return;
-      const id = ++sent.current;
-      api.layout([...timelines], viewport, today).then((next) => {
-        if (id < shown.current) return;
-        shown.current = id;
-        setLayout(next);
-      }, onError);
+      send.current();
     });
-  }, [timelines, viewport, today, onError]);
+  }, [timelines, viewport, band, today]);
 
   useEffect(
     () => () => {
+      alive.current = false;
       if (frame.current !== null) cancelAnimationFrame(frame.current);
     },
     [],

@@ -6,6 +6,12 @@ import type { Viewport } from "../bindings/Viewport";
 export const MIN_MINUTE = Date.UTC(-9999, 0, 1) / 60_000;
 export const MAX_MINUTE = Date.UTC(10000, 0, 1) / 60_000;
 
+/** The rows of the canvas on screen: how far it is scrolled down, and how tall it is, in px. */
+export interface Band {
+  top: number;
+  height: number;
+}
+
 /** Narrowest span the canvas zooms to: half an hour. */
 export const MIN_SPAN = 30;
 /** Widest span: every year a date can stand for. */

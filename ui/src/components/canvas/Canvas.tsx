@@ -10,7 +10,7 @@ import { intersects, type Rect, rectFrom } from "../../lib/drag";
 import type { LanePlace } from "../../lib/events";
 import { neighbour } from "../../lib/order";
 import type { Selection } from "../../lib/selection";
-import { panBy, panOffset, wheelPixels, zoomAt } from "../../lib/viewport";
+import { panBy, panOffset, wheelPixels, zoomAt, type Band } from "../../lib/viewport";
 import { DragGhost } from "../common/DragGhost";
 import { Axis, Grid } from "./Axis";
 import { HoverCard } from "./HoverCard";
@@ -43,6 +43,8 @@ interface Props {
   onDeselect: () => void;
   onViewport: (update: (viewport: Viewport) => Viewport) => void;
   onWidth: (px: number) => void;
+  /** The rows on screen changed: scrolled or resized. */
+  onBand: (band: Band) => void;
 }
 
 interface Hover {
@@ -58,7 +60,7 @@ interface Hover {
  */
 export function Canvas(props: Props) {
   const { layout, viewport, timelines, empty, events, notes, lanes, dropLane, selection } = props;
-  const { onPick, onPickMany, onDeselect, onViewport, onWidth } = props;
+  const { onPick, onPickMany, onDeselect, onViewport, onWidth, onBand } = props;
   const root = useRef<HTMLElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -76,14 +78,20 @@ export function Canvas(props: Props) {
   useEffect(() => {
     const element = scroller.current;
     if (!element) return;
+    const band = () => {
+      onBand({ top: element.scrollTop, height: element.clientHeight });
+    };
     const observer = new ResizeObserver(() => {
       onWidth(element.clientWidth);
+      band();
     });
     observer.observe(element);
+    element.addEventListener("scroll", band, { passive: true });
     return () => {
       observer.disconnect();
+      element.removeEventListener("scroll", band);
     };
-  }, [onWidth]);
+  }, [onWidth, onBand]);
 
   useEffect(() => {
     const element = scroller.current;

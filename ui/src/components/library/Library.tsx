@@ -39,6 +39,9 @@ interface Props {
  * dragged from here onto lanes, or placed with Enter. Memoised: panning the
  * canvas must not re-render it.
  */
+/** The most events the list shows at once: enough to browse, few enough to stay instant at 10,000. */
+const LIBRARY_LIMIT = 300;
+
 export const Library = memo(function Library(props: Props) {
   const { selectedId, revision, views, creating, onCreating, onSelect, onDropLane, onError } = props;
   const edit = useEdit();
@@ -137,7 +140,7 @@ export const Library = memo(function Library(props: Props) {
         Drag an event onto a lane to place it, or press Enter or P to choose the lane.
       </p>
       <ul class="library-list">
-        {events?.map((event) => (
+        {events?.slice(0, LIBRARY_LIMIT).map((event) => (
           <li key={event.id}>
             <LibraryItem
               event={event}
@@ -152,6 +155,12 @@ export const Library = memo(function Library(props: Props) {
           </li>
         ))}
       </ul>
+      {events !== null && events.length > LIBRARY_LIMIT && (
+        <p class="empty-note" data-testid="library-more">
+          Showing the first {LIBRARY_LIMIT.toLocaleString("en-GB")} of {events.length.toLocaleString("en-GB")} events.
+          Search or filter to find the others.
+        </p>
+      )}
       {events?.length === 0 && (
         <p class="empty-note">
           {!narrowed ? "No events yet." : search.text !== "" ? `No events match “${search.text}”.` : "No events pass these filters."}

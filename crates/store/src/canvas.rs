@@ -1,0 +1,144 @@
+//! The canvas's layout: the few columns the layout needs, read in one query
+//! and kept until the file changes, so that a pan or a zoom costs a layout,
+//! not a reload of every event.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use tideline_model::Date;
+use tideline_model::layout::{
+    self, ItemInput, LaneInput, Layout, LayoutInput, LayoutStyle, TimelineInput, Viewport,
+};
+use tideline_model::text::FontMetrics;
+
+use crate::error::{Result, StoreError};
+use crate::workspace::Workspace;
+
+/// Layout inputs per timeline, valid while the file is unchanged.
+#[derive(Default)]
+pub(crate) struct InputCache(RefCell<Option<Cached>>);
+
+struct Cached {
+    /// This connection's change count and SQLite's data version (which
+    /// moves when another connection, such as the CLI, commits).
+    version: (u64, i64),
+    timelines: HashMap<i64, TimelineInput>,
+}
+
+impl Workspace {
+    /// Lays out timelines for a viewport on screen, with the bundled font's
+    /// metrics; only the items in view (across and down) are returned.
+    pub fn layout(
+        &self,
+        timelines: &[i64],
+        viewport: Viewport,
+        today_minute: Option<i64>,
+    ) -> Result<Layout> {
+        let inputs = timelines
+            .iter()
+            .map(|&id| self.layout_input(id))
+            .collect::<Result<Vec<_>>>()?;
+        let input = LayoutInput {
+            timelines: &inputs,
+            viewport,
+            today_minute,
+        };
+        let mut layout =
+            layout::lay_out(&input, &LayoutStyle::screen(), FontMetrics::inter_regular());
+        // Rows were packed over all items; the screen draws what is in view.
+        for lane in layout.timelines.iter_mut().flat_map(|t| t.lanes.iter_mut()) {
+            lane.items.retain(|item| item.visible);
+        }
+        Ok(layout)
+    }
+
+    fn layout_input(&self, timeline: i64) -> Result<TimelineInput> {
+        let data_version: i64 = self
+            .conn
+            .pragma_query_value(None, "data_version", |row| row.get(0))?;
+        let version = (self.conn.total_changes(), data_version);
+        let mut cache = self.layout_inputs.0.borrow_mut();
+        if cache
+            .as_ref()
+            .is_none_or(|cached| cached.version != version)
+        {
+            *cache = Some(Cached {
+                version,
+                timelines: HashMap::new(),
+            });
+        }
+        let cached = cache.as_mut().expect("set above");
+        if let Some(input) = cached.timelines.get(&timeline) {
+            return Ok(input.clone());
+        }
+        let input = self.read_layout_input(timeline)?;
+        cached.timelines.insert(timeline, input.clone());
+        Ok(input)
+    }
+
+    fn read_layout_input(&self, timeline: i64) -> Result<TimelineInput> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, collapsed FROM lane WHERE timeline_id = ?1 ORDER BY position, id",
+        )?;
+        let mut lanes: Vec<LaneInput> = stmt
+            .query_map([timeline], |row| {
+                Ok(LaneInput {
+                    id: row.get(0)?,
+                    collapsed: row.get(1)?,
+                    items: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        if lanes.is_empty() && !self.timeline_exists(timeline)? {
+            return Err(StoreError::not_found("timeline", timeline));
+        }
+        let index: HashMap<i64, usize> = lanes
+            .iter()
+            .enumerate()
+            .map(|(at, lane)| (lane.id, at))
+            .collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.lane_id, e.id, e.start_edtf, e.end_edtf, e.ongoing, e.title
+             FROM placement p JOIN event e ON e.id = p.event_id
+             WHERE p.timeline_id = ?1 ORDER BY e.start_minute, e.id",
+        )?;
+        let mut rows = stmt.query([timeline])?;
+        while let Some(row) = rows.next()? {
+            let lane: i64 = row.get(0)?;
+            let id: i64 = row.get(1)?;
+            let damaged = |detail: String| StoreError::Corrupt {
+                path: self.path().to_owned(),
+                detail,
+            };
+            let start = Date::parse_edtf(&row.get::<_, String>(2)?)
+                .map_err(|e| damaged(format!("event {id} start: {e}")))?;
+            let end = row
+                .get::<_, Option<String>>(3)?
+                .map(|end| Date::parse_edtf(&end))
+                .transpose()
+                .map_err(|e| damaged(format!("event {id} end: {e}")))?;
+            let item = ItemInput {
+                id,
+                start,
+                end,
+                ongoing: row.get(4)?,
+                label: row.get(5)?,
+            };
+            if let Some(&at) = index.get(&lane) {
+                lanes[at].items.push(item);
+            }
+        }
+        Ok(TimelineInput {
+            id: timeline,
+            lanes,
+        })
+    }
+
+    fn timeline_exists(&self, timeline: i64) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM timeline WHERE id = ?1)",
+            [timeline],
+            |row| row.get(0),
+        )?)
+    }
+}
