@@ -1,9 +1,10 @@
 //! The commands the UI calls. Each one unpacks its arguments, makes one call
 //! into the store and maps the error to `{code, message}`: nothing else.
 
+use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use tauri::State;
+use tauri::{AppHandle, State, WebviewWindow};
 use tideline_model::layout::{Layout, Viewport};
 use tideline_model::{Edge, Precision, TimelineDraft};
 use tideline_store::views::{
@@ -11,6 +12,8 @@ use tideline_store::views::{
     SourceDraftView, SourceView, TimelineSummary, TimelineView, WorkspaceInfo,
 };
 use tideline_store::{HistoryState, StoreError, Workspace};
+
+use crate::workspaces;
 
 pub struct AppState {
     pub workspace: Mutex<Workspace>,
@@ -31,14 +34,64 @@ fn api(error: StoreError) -> ApiError {
     ApiError::from(&error)
 }
 
-#[tauri::command]
-pub fn workspace_info(state: State<'_, AppState>) -> Reply<WorkspaceInfo> {
-    let workspace = workspace(&state);
-    Ok(WorkspaceInfo {
+fn info(workspace: &Workspace) -> WorkspaceInfo {
+    WorkspaceInfo {
         path: workspace.path().display().to_string(),
         schema_version: workspace.schema_version(),
         today_minute: chrono::Utc::now().timestamp() / 60,
-    })
+    }
+}
+
+/// Puts `next` in the place of the open workspace, which closes.
+fn switch(window: &WebviewWindow, open: &mut Workspace, next: Workspace) -> WorkspaceInfo {
+    *open = next;
+    workspaces::opened(window, open.path());
+    info(open)
+}
+
+#[tauri::command]
+pub fn workspace_info(state: State<'_, AppState>) -> Reply<WorkspaceInfo> {
+    Ok(info(&workspace(&state)))
+}
+
+// Workspaces. A switch that fails leaves the open workspace as it was.
+
+#[tauri::command]
+pub fn new_workspace(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Reply<WorkspaceInfo> {
+    let next = Workspace::create(&path).map_err(api)?;
+    Ok(switch(&window, &mut workspace(&state), next))
+}
+
+#[tauri::command]
+pub fn open_workspace(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Reply<WorkspaceInfo> {
+    let next = Workspace::open_existing(&path).map_err(api)?;
+    Ok(switch(&window, &mut workspace(&state), next))
+}
+
+/// Copies the open workspace to `path` and carries on in the copy.
+#[tauri::command]
+pub fn save_workspace_as(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Reply<WorkspaceInfo> {
+    let mut open = workspace(&state);
+    open.save_as(&path).map_err(api)?;
+    let copy = Workspace::open_existing(&path).map_err(api)?;
+    Ok(switch(&window, &mut open, copy))
+}
+
+#[tauri::command]
+pub fn recent_workspaces(app: AppHandle) -> Reply<Vec<String>> {
+    Ok(workspaces::recent(&app))
 }
 
 #[tauri::command]

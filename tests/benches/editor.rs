@@ -57,7 +57,8 @@ fn ms(duration: Duration) -> f64 {
 #[tokio::main(flavor = "multi_thread")]
 async fn main() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
-    let db = dir.path().join("bench.db");
+    // TIDELINE_BENCH_DB keeps the generated workspace for a closer look.
+    let db = std::env::var_os("TIDELINE_BENCH_DB").map_or_else(|| dir.path().join("bench.db"), Into::into);
     let started = Instant::now();
     let timeline = generate_workspace(&db, EVENTS)?;
     eprintln!(

@@ -20,6 +20,7 @@ import { useSelection } from "./hooks/useSelection";
 import { useShortcuts } from "./hooks/useShortcuts";
 import { useTimelines } from "./hooks/useTimelines";
 import { useToasts } from "./hooks/useToasts";
+import { useWorkspaces } from "./hooks/useWorkspaces";
 import * as api from "./ipc";
 import { focusedEvent } from "./lib/dom";
 import { eventMarks, indexLanes, indexViews, placedOn } from "./lib/events";
@@ -45,7 +46,16 @@ function canvasHasFocus(): boolean {
   return active === null || active === document.body || active.closest(".canvas") !== null;
 }
 
+/** The open workspace; a switch to another one starts the screen afresh, so nothing of the old one lingers. */
 export function App() {
+  const [opened, setOpened] = useState(0);
+  const switched = useCallback(() => {
+    setOpened((count) => count + 1);
+  }, []);
+  return <Workbench key={opened} onSwitched={switched} />;
+}
+
+function Workbench({ onSwitched }: { onSwitched: () => void }) {
   const { toasts, report, dismiss } = useToasts();
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [summaries, setSummaries] = useState<TimelineSummary[]>([]);
@@ -76,6 +86,7 @@ export function App() {
   useEffect(() => {
     api.workspaceInfo().then(setInfo, report);
   }, [report]);
+  const workspaces = useWorkspaces(info?.path ?? null, onSwitched, report);
 
   useEffect(() => {
     api.listTimelines().then((list) => {
@@ -249,6 +260,8 @@ export function App() {
       <div class="app">
         <TopBar
           path={info?.path ?? null}
+          workspaces={workspaces}
+          onError={report}
           zoomLabel={layout ? tickUnitLabel(layout.tick_unit, layout.tick_step) : null}
           history={history}
           canZoomToSelection={selectedOnCanvas.length > 0}
@@ -306,6 +319,11 @@ export function App() {
           timelines={shownIds.length}
           selected={selection.picked.size}
         />
+        {workspaces.dragging && (
+          <div class="drop-overlay" data-testid="drop-overlay">
+            Drop a workspace file to open it
+          </div>
+        )}
         <Toasts toasts={toasts} onDismiss={dismiss} />
       </div>
     </EditContext.Provider>

@@ -58,6 +58,8 @@ pub enum StoreError {
     },
     #[error("{} is not a Tideline workspace ({reason}); the file was not changed", path.display())]
     NotAWorkspace { path: PathBuf, reason: String },
+    #[error("{} already exists; Tideline never overwrites a file, so choose a new name", path.display())]
+    Exists { path: PathBuf },
     #[error("there is no workspace at {}; create one with `tideline --db {} sample`", path.display(), path.display())]
     Missing { path: PathBuf },
     #[error("{} is damaged: {detail}", path.display())]
@@ -74,7 +76,9 @@ pub enum StoreError {
 impl StoreError {
     pub fn code(&self) -> ErrorCode {
         match self {
-            StoreError::Invalid(_) | StoreError::InvalidDate { .. } => ErrorCode::InvalidInput,
+            StoreError::Invalid(_) | StoreError::InvalidDate { .. } | StoreError::Exists { .. } => {
+                ErrorCode::InvalidInput
+            }
             StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
             StoreError::NotAWorkspace { .. } | StoreError::Missing { .. } => {

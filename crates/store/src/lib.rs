@@ -15,6 +15,7 @@ mod editor;
 mod error;
 mod history;
 mod open;
+pub mod recent;
 mod sample;
 pub mod views;
 mod workspace;

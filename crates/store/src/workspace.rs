@@ -36,6 +36,31 @@ impl Workspace {
         Workspace::open_with(path, OpenMode::MustExist)
     }
 
+    /// Creates an empty workspace at `path`. An existing file is refused,
+    /// never overwritten (an empty one is used, as a save dialog may leave).
+    pub fn create(path: &Path) -> Result<Workspace> {
+        ensure_vacant(path)?;
+        Workspace::open(path)
+    }
+
+    /// Copies the workspace, undo history included, to a new file at `dest`
+    /// as one consistent snapshot; this workspace stays open and unchanged.
+    /// An existing file at `dest` is refused as by [`Workspace::create`]; SQLite
+    /// checks again as it writes, so no race can make it overwrite one.
+    pub fn save_as(&self, dest: &Path) -> Result<()> {
+        ensure_vacant(dest)?;
+        // Absolute, so that SQLite cannot read a name like `file:x` as a URI.
+        let absolute = std::path::absolute(dest).map_err(|source| StoreError::Io {
+            path: dest.to_owned(),
+            source,
+        })?;
+        let name = absolute.to_str().ok_or_else(|| {
+            validation::ValidationError::new("path", "the file name is not valid Unicode")
+        })?;
+        self.conn.execute("VACUUM INTO ?1", [name])?;
+        Ok(())
+    }
+
     fn open_with(path: &Path, mode: OpenMode) -> Result<Workspace> {
         let conn = open_connection(path, mode)?;
         Ok(Workspace {
@@ -627,6 +652,22 @@ impl EventRow {
             &self.parties,
             &self.tags,
         ]
+    }
+}
+
+/// Refuses a file with content at `path`: what would be written there is a
+/// new workspace.
+fn ensure_vacant(path: &Path) -> Result<()> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() && metadata.len() == 0 => Ok(()),
+        Ok(_) => Err(StoreError::Exists {
+            path: path.to_owned(),
+        }),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(source) => Err(StoreError::Io {
+            path: path.to_owned(),
+            source,
+        }),
     }
 }
 

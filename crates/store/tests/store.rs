@@ -347,3 +347,79 @@ fn the_layout_follows_every_change_to_the_file() {
         .unwrap();
     assert_eq!(x_of(&workspace), before);
 }
+
+#[test]
+fn save_as_writes_a_workspace_with_the_same_events_and_history() {
+    let dir = Dir::new();
+    let mut workspace = sample(&dir.file("original.db"));
+    let first = workspace.events(&EventFilter::default()).unwrap().remove(0);
+    workspace.rename_event(first.id, "Renamed before saving").unwrap();
+    let copy_path = dir.file("copy.db");
+    workspace.save_as(&copy_path).unwrap();
+
+    let mut copy = Workspace::open_existing(&copy_path).unwrap();
+    assert_eq!(
+        copy.events(&EventFilter::default()).unwrap(),
+        workspace.events(&EventFilter::default()).unwrap()
+    );
+    assert_eq!(copy.timelines().unwrap(), workspace.timelines().unwrap());
+    assert!(copy.check().unwrap().problems.is_empty());
+    assert_eq!(pragma(&copy_path, "application_id"), APPLICATION_ID.to_string());
+    assert_eq!(pragma(&copy_path, "user_version"), SCHEMA_VERSION.to_string());
+    assert_eq!(pragma(&copy_path, "journal_mode"), "wal");
+
+    // The copy carries the undo history and goes its own way from here.
+    copy.undo_step().unwrap();
+    assert_eq!(copy.event(first.id).unwrap().title, first.title);
+    assert_eq!(
+        workspace.event(first.id).unwrap().title,
+        "Renamed before saving"
+    );
+}
+
+#[test]
+fn save_as_and_create_never_overwrite_a_file() {
+    let dir = Dir::new();
+    let workspace = sample(&dir.file("original.db"));
+    let taken = dir.file("taken.db");
+    std::fs::write(&taken, "someone's notes\n").unwrap();
+    let other = dir.file("other.db");
+    drop(sample(&other));
+    for path in [&taken, &other, workspace.path()] {
+        let before = std::fs::read(path).unwrap();
+        let error = workspace.save_as(path).unwrap_err();
+        assert_eq!(error.code(), ErrorCode::InvalidInput);
+        assert!(error.to_string().contains("already exists"), "{error}");
+        let error = Workspace::create(path).err().expect("refused");
+        assert_eq!(error.code(), ErrorCode::InvalidInput);
+        assert_eq!(std::fs::read(path).unwrap(), before, "{}", path.display());
+    }
+
+    // An empty file, as a save dialog may leave, is used.
+    let empty = dir.file("empty.db");
+    std::fs::write(&empty, "").unwrap();
+    workspace.save_as(&empty).unwrap();
+    assert!(!Workspace::open_existing(&empty).unwrap().is_empty().unwrap());
+    let new = dir.file("new.db");
+    assert!(Workspace::create(&new).unwrap().is_empty().unwrap());
+}
+
+#[test]
+fn another_connection_sees_an_edit_as_soon_as_it_returns() {
+    let dir = Dir::new();
+    let path = dir.file("shared.db");
+    let mut app = sample(&path);
+    // The CLI opening the file while the app has it open.
+    let cli = Workspace::open_existing(&path).unwrap();
+    let event = cli.events(&EventFilter::default()).unwrap().remove(0);
+    app.rename_event(event.id, "Seen at once").unwrap();
+    assert_eq!(cli.event(event.id).unwrap().title, "Seen at once");
+    assert_eq!(
+        Workspace::open_existing(&path)
+            .unwrap()
+            .event(event.id)
+            .unwrap()
+            .title,
+        "Seen at once"
+    );
+}

@@ -1,9 +1,12 @@
 import type { HistoryState } from "../bindings/HistoryState";
-import { fileName } from "../lib/format";
+import type { Workspaces } from "../hooks/useWorkspaces";
 import { LogoMark, UndoIcon } from "./icons";
+import { WorkspaceMenu } from "./WorkspaceMenu";
 
 interface Props {
   path: string | null;
+  workspaces: Workspaces;
+  onError: (error: unknown) => void;
   /** The axis unit in words, once there is a layout. */
   zoomLabel: string | null;
   history: HistoryState;
@@ -18,18 +21,14 @@ interface Props {
 }
 
 export function TopBar(props: Props) {
-  const { path, zoomLabel, history, canZoomToSelection } = props;
+  const { path, workspaces, onError, zoomLabel, history, canZoomToSelection } = props;
   return (
     <header class="topbar">
       <div class="brand">
         <LogoMark />
         <span class="wordmark">Tideline</span>
       </div>
-      {path !== null && (
-        <span class="workspace-name" title={path} data-testid="workspace-name">
-          {fileName(path)}
-        </span>
-      )}
+      {path !== null && <WorkspaceMenu path={path} workspaces={workspaces} onError={onError} />}
       <div class="segmented" role="group" aria-label="History">
         <button
           type="button"

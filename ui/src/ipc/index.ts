@@ -1,7 +1,10 @@
-// The one door to the Rust side: typed wrappers around Tauri's `invoke`.
-// Every command rejects with a CommandError carrying the engine's ApiError.
+// The one door to the Rust side: typed wrappers around Tauri's `invoke`, the
+// native file dialogs and files dropped on the window. Every command rejects
+// with a CommandError carrying the engine's ApiError.
 
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import type { AnnotationDraft } from "../bindings/AnnotationDraft";
 import type { ApiError } from "../bindings/ApiError";
 import type { DatePreview } from "../bindings/DatePreview";
@@ -57,9 +60,43 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof CommandError && error.code === "not-found";
 }
 
-// ---- Reading ----
+// ---- Workspaces ----
 
 export const workspaceInfo = (): Promise<WorkspaceInfo> => call("workspace_info");
+
+/** Creates an empty workspace at `path` (never over an existing file) and switches to it. */
+export const newWorkspace = (path: string): Promise<WorkspaceInfo> => call("new_workspace", { path });
+
+/** Switches to the workspace at `path`; on failure the open one stays as it was. */
+export const openWorkspace = (path: string): Promise<WorkspaceInfo> => call("open_workspace", { path });
+
+/** Copies the open workspace to a new file at `path` and switches to the copy. */
+export const saveWorkspaceAs = (path: string): Promise<WorkspaceInfo> => call("save_workspace_as", { path });
+
+/** The workspaces opened lately that are still there, most recent first. */
+export const recentWorkspaces = (): Promise<string[]> => call("recent_workspaces");
+
+const WORKSPACE_FILES = [{ name: "Tideline workspace", extensions: ["db", "tideline"] }];
+
+/** The native open dialog: the chosen workspace file, or null when cancelled. */
+export const openWorkspaceDialog = (): Promise<string | null> =>
+  open({ title: "Open workspace", filters: WORKSPACE_FILES, multiple: false, directory: false });
+
+/** The native save dialog, suggesting `name`: the chosen path, or null when cancelled. */
+export const saveWorkspaceDialog = (title: string, name: string): Promise<string | null> =>
+  save({ title, filters: WORKSPACE_FILES, defaultPath: name });
+
+/** A file dragged over the window: it hovers, leaves, or is dropped. */
+export type FileDrag = { type: "over" } | { type: "leave" } | { type: "drop"; paths: string[] };
+
+/** Calls `handler` as files are dragged over the window; resolves to a function that stops. */
+export const onFileDrop = (handler: (drag: FileDrag) => void): Promise<() => void> =>
+  getCurrentWebview().onDragDropEvent(({ payload }) => {
+    if (payload.type === "drop") handler({ type: "drop", paths: payload.paths });
+    else handler({ type: payload.type === "leave" ? "leave" : "over" });
+  });
+
+// ---- Reading ----
 
 export const listTimelines = (): Promise<TimelineSummary[]> => call("list_timelines");
 

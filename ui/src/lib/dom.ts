@@ -30,3 +30,14 @@ export function focusedEvent(): { eventId: number; timelineId: number } | null {
   const timelineId = Number(timeline?.dataset.timelineId);
   return Number.isFinite(eventId) && Number.isFinite(timelineId) ? { eventId, timelineId } : null;
 }
+
+/** Up and down arrows move the focus between the items of the menu the key was pressed in. */
+export function moveInMenu(key: KeyboardEvent): void {
+  const step = key.key === "ArrowDown" ? 1 : key.key === "ArrowUp" ? -1 : 0;
+  if (step === 0 || !(key.target instanceof HTMLElement)) return;
+  const menu = key.target.closest('[role="menu"]');
+  const items = [...(menu?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  const at = items.indexOf(key.target);
+  key.preventDefault();
+  items[(at + step + items.length) % items.length]?.focus();
+}

@@ -6,6 +6,12 @@ export function fileName(path: string): string {
   return parts.at(-1) ?? path;
 }
 
+/** The name Save as suggests for a copy of the file `name`: "deals.db" gives "deals copy.db". */
+export function copyName(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? `${name.slice(0, dot)} copy${name.slice(dot)}` : `${name} copy`;
+}
+
 /** "1 event", "12 events". */
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;

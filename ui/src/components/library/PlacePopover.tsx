@@ -1,4 +1,5 @@
 import type { TimelineView } from "../../bindings/TimelineView";
+import { moveInMenu } from "../../lib/dom";
 import { Popover } from "../common/Popover";
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
 export function PlacePopover({ title, anchor, views, onPlace, onClose }: Props) {
   return (
     <Popover anchor={anchor} label={`Place “${title}” on a lane`} testid="place-popover" onClose={onClose}>
-      <div class="menu" role="menu">
+      <div class="menu" role="menu" onKeyDown={moveInMenu}>
         <div class="menu-heading">Place on lane</div>
         {views.length === 0 && <p class="menu-note">Show a timeline to place events on it.</p>}
         {views.map((view) => (
@@ -32,16 +33,6 @@ export function PlacePopover({ title, anchor, views, onPlace, onClose }: Props) 
                 data-lane-id={lane.id}
                 onClick={() => {
                   onPlace(lane.id);
-                }}
-                onKeyDown={(key) => {
-                  // Arrow keys move between lanes.
-                  const items = [...(key.currentTarget.closest('[role="menu"]')?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-                  const at = items.indexOf(key.currentTarget);
-                  const step = key.key === "ArrowDown" ? 1 : key.key === "ArrowUp" ? -1 : 0;
-                  if (step !== 0) {
-                    key.preventDefault();
-                    items[(at + step + items.length) % items.length]?.focus();
-                  }
                 }}
               >
                 {lane.name}
