@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { AnnotationView } from "../../bindings/AnnotationView";
 import type { EventView } from "../../bindings/EventView";
 import type { Layout } from "../../bindings/Layout";
@@ -197,7 +197,8 @@ export function Canvas(props: Props) {
     if (target instanceof HTMLElement && target.matches(EVENT_SELECTOR)) setCurrent(Number(target.dataset.eventId));
   };
 
-  const onHover = (id: number | null, element?: HTMLElement) => {
+  // Stable, so that memoised event items are not rendered again on every pan.
+  const onHover = useCallback((id: number | null, element?: HTMLElement) => {
     const frame = root.current?.getBoundingClientRect();
     if (id === null || !element || !frame) {
       setHover(null);
@@ -205,7 +206,7 @@ export function Canvas(props: Props) {
     }
     const rect = element.getBoundingClientRect();
     setHover({ id, anchor: { left: rect.left - frame.left, top: rect.top - frame.top, bottom: rect.bottom - frame.top } });
-  };
+  }, []);
 
   // One event is in the tab order: the one last focused, else the one selected, else the earliest shown.
   const shown = layout?.timelines.flatMap((band) => band.lanes.flatMap((lane) => lane.items.filter((item) => item.visible))) ?? [];

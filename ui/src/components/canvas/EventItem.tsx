@@ -1,3 +1,4 @@
+import { memo } from "preact/compat";
 import type { AnnotationView } from "../../bindings/AnnotationView";
 import type { Edge } from "../../bindings/Edge";
 import type { EventView } from "../../bindings/EventView";
@@ -40,7 +41,11 @@ export interface EventItemProps {
  * engine placed; the date interval, date text, badges and a bar's end
  * handles hang outside it.
  */
-export function EventItem(props: EventItemProps) {
+/**
+ * Memoised: a pan only moves the plane the items sit on, so items whose props
+ * did not change are not rendered again.
+ */
+export const EventItem = memo(function EventItem(props: EventItemProps) {
   const { item, laneY, laneId, timelineId, event, notes, selected, tabbable, dragging, stretch, widthPx } = props;
   const { onPick, onGrab, onHover } = props;
   const box = hitExtent(item, widthPx);
@@ -177,4 +182,4 @@ export function EventItem(props: EventItemProps) {
       )}
     </div>
   );
-}
+});

@@ -11,6 +11,8 @@ import { LaneHeader } from "./LaneHeader";
 import { Spans } from "./Spans";
 import { TimelineHeader } from "./TimelineHeader";
 
+const NO_NOTES: readonly AnnotationView[] = [];
+
 export interface CanvasData {
   events: ReadonlyMap<number, EventView>;
   notes: ReadonlyMap<number, readonly AnnotationView[]>;
@@ -82,7 +84,7 @@ export function TimelineBand({ box, view, laidOut, plane, data }: Props) {
                       laneId={laneBox.id}
                       timelineId={view.id}
                       event={event}
-                      notes={data.notes.get(item.id) ?? []}
+                      notes={data.notes.get(item.id) ?? NO_NOTES}
                       selected={data.selection.picked.has(item.id)}
                       tabbable={item.id === data.tabbable}
                       dragging={drag?.ids.has(item.id) === true && drag.stretch === null}
