@@ -1,5 +1,7 @@
 //! The commands the UI calls. Each one unpacks its arguments, makes one call
-//! into the store and maps the error to `{code, message}`: nothing else.
+//! into the store and maps the error to `{code, message}`: nothing else. A
+//! switch of workspace also has `workspaces` update the window title and the
+//! recent list.
 
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};

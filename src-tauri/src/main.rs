@@ -34,7 +34,7 @@ fn run() -> anyhow::Result<()> {
     };
     // Absolute, as the recent list and the status bar show it.
     let path = std::path::absolute(&path)
-        .with_context(|| format!("could not find {}", path.display()))?;
+        .with_context(|| format!("could not resolve {}", path.display()))?;
     let workspace = open_or_create(&path)?;
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

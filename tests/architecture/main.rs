@@ -80,8 +80,10 @@ fn the_content_security_policy_allows_no_remote_origin() {
     );
 }
 
+/// The native open and save dialogs, and listening for the files dropped on
+/// the window: nothing else (no shell, no HTTP, no file system).
 #[test]
-fn the_window_is_granted_no_plugin_or_core_permission() {
+fn the_window_is_granted_only_file_dialogs_and_drop_events() {
     let dir = root().join("src-tauri/capabilities");
     let mut files = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -89,7 +91,12 @@ fn the_window_is_granted_no_plugin_or_core_permission() {
             serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
         assert_eq!(
             capability["permissions"],
-            serde_json::json!([]),
+            serde_json::json!([
+                "core:event:allow-listen",
+                "core:event:allow-unlisten",
+                "dialog:allow-open",
+                "dialog:allow-save"
+            ]),
             "{capability}"
         );
         files += 1;

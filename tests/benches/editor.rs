@@ -58,7 +58,8 @@ fn ms(duration: Duration) -> f64 {
 async fn main() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     // TIDELINE_BENCH_DB keeps the generated workspace for a closer look.
-    let db = std::env::var_os("TIDELINE_BENCH_DB").map_or_else(|| dir.path().join("bench.db"), Into::into);
+    let db = std::env::var_os("TIDELINE_BENCH_DB")
+        .map_or_else(|| dir.path().join("bench.db"), Into::into);
     let started = Instant::now();
     let timeline = generate_workspace(&db, EVENTS)?;
     eprintln!(

@@ -4,3 +4,4 @@
 mod editor;
 mod foundation;
 mod support;
+mod workspaces;

@@ -28,6 +28,8 @@ pub struct Harness {
     driver: Child,
     xvfb: Option<Child>,
     display: String,
+    /// The apps' config folder (the recent workspaces), not the user's.
+    _config: tempfile::TempDir,
 }
 
 impl Harness {
@@ -41,9 +43,11 @@ impl Harness {
             }
         };
         let [driver_port, native_port] = free_ports()?;
+        let config = tempfile::tempdir()?;
         let driver = Command::new("tauri-driver")
             .args(["--port", &driver_port.to_string(), "--native-port", &native_port.to_string()])
             .env("DISPLAY", &display)
+            .env("XDG_CONFIG_HOME", config.path())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
@@ -54,6 +58,7 @@ impl Harness {
             driver,
             xvfb,
             display,
+            _config: config,
         };
         wait_until("tauri-driver to listen", || {
             TcpStream::connect(("127.0.0.1", driver_port)).is_ok()

@@ -321,7 +321,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
         />
         {workspaces.dragging && (
           <div class="drop-overlay" data-testid="drop-overlay">
-            Drop a workspace file to open it
+            <span>Drop a workspace file to open it</span>
           </div>
         )}
         <Toasts toasts={toasts} onDismiss={dismiss} />

@@ -58,6 +58,9 @@ mod tests {
         assert_eq!(updated.len(), MAX_RECENT);
         assert_eq!(updated[0], "/new.db");
         assert_eq!(updated[1..], full[..MAX_RECENT - 1]);
-        assert_eq!(remember(&full, "/3.db", 3), list(&["/3.db", "/0.db", "/1.db"]));
+        assert_eq!(
+            remember(&full, "/3.db", 3),
+            list(&["/3.db", "/0.db", "/1.db"])
+        );
     }
 }

@@ -353,7 +353,9 @@ fn save_as_writes_a_workspace_with_the_same_events_and_history() {
     let dir = Dir::new();
     let mut workspace = sample(&dir.file("original.db"));
     let first = workspace.events(&EventFilter::default()).unwrap().remove(0);
-    workspace.rename_event(first.id, "Renamed before saving").unwrap();
+    workspace
+        .rename_event(first.id, "Renamed before saving")
+        .unwrap();
     let copy_path = dir.file("copy.db");
     workspace.save_as(&copy_path).unwrap();
 
@@ -364,8 +366,14 @@ fn save_as_writes_a_workspace_with_the_same_events_and_history() {
     );
     assert_eq!(copy.timelines().unwrap(), workspace.timelines().unwrap());
     assert!(copy.check().unwrap().problems.is_empty());
-    assert_eq!(pragma(&copy_path, "application_id"), APPLICATION_ID.to_string());
-    assert_eq!(pragma(&copy_path, "user_version"), SCHEMA_VERSION.to_string());
+    assert_eq!(
+        pragma(&copy_path, "application_id"),
+        APPLICATION_ID.to_string()
+    );
+    assert_eq!(
+        pragma(&copy_path, "user_version"),
+        SCHEMA_VERSION.to_string()
+    );
     assert_eq!(pragma(&copy_path, "journal_mode"), "wal");
 
     // The copy carries the undo history and goes its own way from here.
@@ -399,7 +407,12 @@ fn save_as_and_create_never_overwrite_a_file() {
     let empty = dir.file("empty.db");
     std::fs::write(&empty, "").unwrap();
     workspace.save_as(&empty).unwrap();
-    assert!(!Workspace::open_existing(&empty).unwrap().is_empty().unwrap());
+    assert!(
+        !Workspace::open_existing(&empty)
+            .unwrap()
+            .is_empty()
+            .unwrap()
+    );
     let new = dir.file("new.db");
     assert!(Workspace::create(&new).unwrap().is_empty().unwrap());
 }

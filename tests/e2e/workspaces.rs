@@ -1,0 +1,135 @@
+//! Workspaces: a file that is not one refused with nothing changed, Save as,
+//! another workspace opened, and the first one found again under Recent. The
+//! native dialogs cannot be driven over WebDriver, so these journeys call the
+//! commands with the paths the dialogs would give, as the UI does.
+
+use std::path::Path;
+
+use anyhow::Context;
+use rusqlite::{Connection, OpenFlags};
+use serde_json::{Value, json};
+use tideline_store::Workspace;
+use tideline_store::views::EventFilter;
+
+use crate::support::{App, event_titled, wait_css, wait_for};
+
+const RENAMED: &str = "Only in the other workspace";
+
+impl App {
+    /// Calls `command` as the UI does: its reply, or the error it rejected with.
+    async fn invoke(&self, command: &str, args: Value) -> anyhow::Result<Result<Value, Value>> {
+        let script = "const [command, args, done] = arguments;
+            window.__TAURI_INTERNALS__.invoke(command, args).then(ok => done({ ok }), err => done({ err }));";
+        let mut reply = self
+            .client
+            .execute_async(script, vec![command.into(), args])
+            .await?;
+        Ok(match reply.get_mut("err") {
+            Some(error) => Err(error.take()),
+            None => Ok(reply["ok"].take()),
+        })
+    }
+
+    /// Waits until the top bar names the open workspace `name`.
+    async fn wait_for_workspace(&self, name: &str) -> anyhow::Result<()> {
+        wait_for(
+            &self.client,
+            &format!(r#"//*[@data-testid="workspace-name"][normalize-space(.)="{name}"]"#),
+        )
+        .await?;
+        Ok(())
+    }
+}
+
+fn event_count(path: &Path) -> anyhow::Result<i64> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    Ok(conn.query_row("SELECT count(*) FROM event", [], |row| row.get(0))?)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_that_is_not_a_workspace_is_refused_and_nothing_changes() -> anyhow::Result<()> {
+    let app = App::start("kept.db").await?;
+    let notes = app.db.with_file_name("notes.db");
+    std::fs::write(&notes, "Meeting notes, not a database.\n")?;
+
+    let error = app
+        .invoke("open_workspace", json!({ "path": notes }))
+        .await?
+        .expect_err("the text file is refused");
+    assert_eq!(error["code"], "not-a-workspace", "{error}");
+    let message = error["message"].as_str().context("a message")?;
+    assert!(message.contains("is not a Tideline workspace"), "{message}");
+    assert_eq!(
+        std::fs::read_to_string(&notes)?,
+        "Meeting notes, not a database.\n"
+    );
+
+    let info = app.invoke("workspace_info", json!({})).await?.unwrap();
+    assert_eq!(info["path"], app.db.display().to_string());
+    app.wait_for_workspace("kept.db").await?;
+    wait_for(
+        &app.client,
+        &event_titled("Microsoft invests $1B in OpenAI"),
+    )
+    .await?;
+    let recent = app.invoke("recent_workspaces", json!({})).await?.unwrap();
+    assert_eq!(recent, json!([app.db]));
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn save_as_open_another_and_come_back_through_recent() -> anyhow::Result<()> {
+    let app = App::start("first.db").await?;
+    let other = app.db.with_file_name("other.db");
+    {
+        let mut workspace = Workspace::open(&other)?;
+        workspace.replace_with_sample()?;
+        let event = workspace
+            .events(&EventFilter::default())?
+            .into_iter()
+            .find(|event| event.title == "Microsoft invests $1B in OpenAI")
+            .context("the sample's first event")?;
+        workspace.rename_event(event.id, RENAMED)?;
+    }
+
+    let copy = app.db.with_file_name("copy.db");
+    let info = app
+        .invoke("save_workspace_as", json!({ "path": copy }))
+        .await?
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    assert_eq!(info["path"], copy.display().to_string());
+    assert_eq!(event_count(&copy)?, event_count(&app.db)?);
+
+    app.invoke("open_workspace", json!({ "path": other }))
+        .await?
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    // The UI asks the shell for everything afresh after a reload.
+    app.client.refresh().await?;
+    app.wait_for_workspace("other.db").await?;
+    wait_for(&app.client, &event_titled(RENAMED)).await?;
+
+    app.click("workspace-name").await?;
+    app.by_testid("workspace-menu").await?;
+    let recent = json!([copy, app.db]);
+    let item = |path: &Value| {
+        format!(
+            r#"[data-testid="recent-workspace"][data-path="{}"]"#,
+            path.as_str().unwrap()
+        )
+    };
+    wait_css(&app.client, &item(&recent[1])).await?;
+    wait_css(&app.client, &item(&recent[0]))
+        .await?
+        .click()
+        .await?;
+    app.wait_for_workspace("copy.db").await?;
+    wait_for(
+        &app.client,
+        &event_titled("Microsoft invests $1B in OpenAI"),
+    )
+    .await?;
+
+    let recent = app.invoke("recent_workspaces", json!({})).await?.unwrap();
+    assert_eq!(recent, json!([copy, other, app.db]));
+    app.close().await
+}
