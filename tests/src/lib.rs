@@ -44,14 +44,26 @@ impl Harness {
         };
         let [driver_port, native_port] = free_ports()?;
         let config = tempfile::tempdir()?;
-        let driver = Command::new("tauri-driver")
-            .args(["--port", &driver_port.to_string(), "--native-port", &native_port.to_string()])
+        let mut driver = Command::new("tauri-driver");
+        driver
+            .args([
+                "--port",
+                &driver_port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("DISPLAY", &display)
             .env("XDG_CONFIG_HOME", config.path())
             .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .context("could not start tauri-driver; install it with `cargo install tauri-driver --locked`")?;
+            .stderr(Stdio::inherit());
+        // WebKitWebDriver's screenshots hang with the DMA-BUF renderer off,
+        // which the app turns off by default: keep it on to take them.
+        if std::env::var_os("TIDELINE_SCREENSHOT_DIR").is_some() {
+            driver.env("WEBKIT_DISABLE_DMABUF_RENDERER", "0");
+        }
+        let driver = driver.spawn().context(
+            "could not start tauri-driver; install it with `cargo install tauri-driver --locked`",
+        )?;
         let harness = Harness {
             app,
             driver_port,
