@@ -34,8 +34,13 @@ fn main() -> anyhow::Result<()> {
     }
 }
 
+/// The repo's root. `cargo run` names the manifest's directory at run time:
+/// a shared target directory may hold an xtask built from another clone,
+/// whose compile-time path would point there.
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    manifest
         .parent()
         .expect("xtask sits in the repo")
         .to_owned()
