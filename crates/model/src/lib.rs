@@ -9,6 +9,7 @@
 
 pub mod date;
 pub mod event;
+pub mod graphic;
 pub mod layout;
 pub mod source;
 pub mod text;

@@ -114,6 +114,15 @@ impl FontMetrics {
         })
     }
 
+    /// Inter Italic, the face of notes and annotations in exported graphics.
+    pub fn inter_italic() -> &'static FontMetrics {
+        static METRICS: OnceLock<FontMetrics> = OnceLock::new();
+        METRICS.get_or_init(|| {
+            FontMetrics::from_font_data(include_bytes!("../../../assets/fonts/Inter-Italic.otf"))
+                .expect("bundled Inter-Italic.otf is a valid font")
+        })
+    }
+
     /// Advance of `c` in font units.
     fn advance(&self, c: char) -> f64 {
         let known = match self.table.get(c as usize) {
@@ -146,7 +155,11 @@ mod tests {
 
     #[test]
     fn wide_letters_are_wider() {
-        for font in [FontMetrics::inter_regular(), FontMetrics::inter_semibold()] {
+        for font in [
+            FontMetrics::inter_regular(),
+            FontMetrics::inter_semibold(),
+            FontMetrics::inter_italic(),
+        ] {
             assert!(font.width("MMMM", 12.0) > font.width("iiii", 12.0));
         }
     }

@@ -1,0 +1,224 @@
+//! From a timeline as the store hands it out to what the exporters show:
+//! the lanes asked for, the events and spans inside the crop, dates parsed.
+
+use tideline_model::Date;
+use tideline_model::graphic::{GraphicInput, GraphicItem, GraphicLane, SpanInput};
+use tideline_store::views::{AnnotationView, EventView, LaneView, TimelineView};
+
+use crate::{ExportError, ExportOptions};
+
+/// The part of a timeline an export shows.
+pub(crate) struct Selection<'a> {
+    pub view: &'a TimelineView,
+    /// Lanes in the timeline's order, each with its events in start order.
+    pub lanes: Vec<(&'a LaneView, Vec<Event<'a>>)>,
+    pub spans: Vec<(&'a AnnotationView, SpanInput)>,
+    /// Annotations on the timeline as a whole.
+    pub notes: Vec<&'a AnnotationView>,
+}
+
+/// An event with its dates parsed.
+pub(crate) struct Event<'a> {
+    pub view: &'a EventView,
+    pub start: Date,
+    pub end: Option<Date>,
+}
+
+impl Event<'_> {
+    /// The annotations on this event.
+    pub fn callouts<'s>(&self, view: &'s TimelineView) -> impl Iterator<Item = &'s AnnotationView> {
+        let id = self.view.id;
+        view.annotations
+            .iter()
+            .filter(move |a| a.event_id == Some(id))
+    }
+}
+
+fn parse_option(option: &'static str, text: &Option<String>) -> Result<Option<Date>, ExportError> {
+    text.as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| {
+            Date::parse(t).map_err(|e| ExportError::InvalidOption {
+                option,
+                message: e.to_string(),
+            })
+        })
+        .transpose()
+}
+
+impl<'a> Selection<'a> {
+    pub fn new(
+        view: &'a TimelineView,
+        options: &ExportOptions,
+    ) -> Result<Selection<'a>, ExportError> {
+        let from = parse_option("from", &options.from)?.map(|d| d.start_minute());
+        let to = parse_option("to", &options.to)?.map(|d| d.end_minute());
+        let inside =
+            |start: i64, end: i64| from.is_none_or(|f| end > f) && to.is_none_or(|t| start < t);
+        let lanes: Vec<&LaneView> = view
+            .lanes
+            .iter()
+            .filter(|lane| {
+                options
+                    .lanes
+                    .as_ref()
+                    .is_none_or(|ids| ids.contains(&lane.id))
+            })
+            .collect();
+        let mut by_lane: Vec<(&LaneView, Vec<Event<'a>>)> =
+            lanes.iter().map(|lane| (*lane, Vec::new())).collect();
+        // Placements come in start order.
+        for placement in &view.placements {
+            let Some(slot) = by_lane
+                .iter_mut()
+                .find(|(lane, _)| lane.id == placement.lane_id)
+            else {
+                continue;
+            };
+            let Some(event) = view.events.iter().find(|e| e.id == placement.event_id) else {
+                continue;
+            };
+            let end = if event.ongoing {
+                i64::MAX
+            } else {
+                event.end_minute
+            };
+            if !inside(event.start_minute, end) {
+                continue;
+            }
+            let parse = |edtf: &str| {
+                Date::parse_edtf(edtf).map_err(|e| ExportError::InvalidDate {
+                    event: event.id,
+                    message: e.to_string(),
+                })
+            };
+            slot.1.push(Event {
+                view: event,
+                start: parse(&event.start)?,
+                end: event.end.as_deref().map(parse).transpose()?,
+            });
+        }
+        let mut spans = Vec::new();
+        let mut notes = Vec::new();
+        for annotation in &view.annotations {
+            match (&annotation.start, &annotation.end, annotation.event_id) {
+                (Some(start), Some(end), _) => {
+                    let (Ok(start), Ok(end)) = (Date::parse_edtf(start), Date::parse_edtf(end))
+                    else {
+                        continue;
+                    };
+                    if inside(start.start_minute(), end.end_minute()) {
+                        spans.push((
+                            annotation,
+                            SpanInput {
+                                start,
+                                end,
+                                text: annotation.text.clone(),
+                            },
+                        ));
+                    }
+                }
+                (_, _, None) => notes.push(annotation),
+                _ => {}
+            }
+        }
+        Ok(Selection {
+            view,
+            lanes: by_lane,
+            spans,
+            notes,
+        })
+    }
+
+    /// Every selected event once, in start order (an event in two lanes
+    /// counts once).
+    pub fn events(&self) -> Vec<&Event<'a>> {
+        let mut events: Vec<&Event<'a>> = Vec::new();
+        for (_, lane) in &self.lanes {
+            for event in lane {
+                if !events.iter().any(|e| e.view.id == event.view.id) {
+                    events.push(event);
+                }
+            }
+        }
+        events.sort_by_key(|e| (e.start.start_minute(), e.start, e.view.id));
+        events
+    }
+
+    /// "Sources: A; B; C." — publishers in order of first citation, and
+    /// how many events have none.
+    pub fn credit(&self) -> String {
+        let events = self.events();
+        let mut publishers: Vec<&str> = Vec::new();
+        for event in &events {
+            for source in &event.view.sources {
+                let name = if source.publisher.trim().is_empty() {
+                    source.title.trim()
+                } else {
+                    source.publisher.trim()
+                };
+                if !name.is_empty() && !publishers.contains(&name) {
+                    publishers.push(name);
+                }
+            }
+        }
+        let unsourced = events.iter().filter(|e| e.view.sources.is_empty()).count();
+        let mut credit = if publishers.is_empty() {
+            String::new()
+        } else {
+            format!("Sources: {}.", publishers.join("; "))
+        };
+        if unsourced > 0 {
+            let s = if unsourced == 1 { "" } else { "s" };
+            credit = format!("{credit} {unsourced} event{s} unsourced.")
+                .trim()
+                .to_owned();
+        }
+        credit
+    }
+}
+
+/// The model's input for the graphic of `view`.
+pub fn graphic_input(
+    view: &TimelineView,
+    options: &ExportOptions,
+) -> Result<GraphicInput, ExportError> {
+    let selection = Selection::new(view, options)?;
+    let lanes = selection
+        .lanes
+        .iter()
+        .map(|(lane, events)| GraphicLane {
+            id: lane.id,
+            name: lane.name.clone(),
+            items: events
+                .iter()
+                .map(|event| GraphicItem {
+                    id: event.view.id,
+                    title: event.view.title.clone(),
+                    description: event.view.description.clone(),
+                    start: event.start,
+                    end: event.end,
+                    ongoing: event.view.ongoing,
+                    kind: event.view.kind,
+                    confidence: event.view.confidence,
+                    callouts: event.callouts(view).map(|a| a.text.clone()).collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(GraphicInput {
+        title: view.title.clone(),
+        subtitle: view.subtitle.clone(),
+        lanes,
+        spans: selection
+            .spans
+            .iter()
+            .map(|(_, span)| span.clone())
+            .collect(),
+        notes: selection.notes.iter().map(|a| a.text.clone()).collect(),
+        credit: selection.credit(),
+        width_px: options.width.unwrap_or(options.orientation.default_width()),
+        orientation: options.orientation,
+        descriptions: options.descriptions,
+    })
+}

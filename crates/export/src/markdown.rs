@@ -1,0 +1,363 @@
+//! The brief: a timeline as CommonMark with footnotes (the GitHub dialect).
+//!
+//! Title, subtitle, description, an optional image of the graphic, the
+//! chronology grouped by year or by lane (each event with its date at its
+//! precision, kind, confidence when not "confirmed", description,
+//! callouts, and a footnote for every source it cites, with the quote),
+//! the shaded spans and notes, and the durations between consecutive
+//! milestones, as exact as the dates allow.
+//!
+//! User text never becomes markup: it is put on one line and every
+//! character that Markdown could read as syntax is backslash-escaped, so
+//! `[x](javascript:alert(1))` stays text; only `http(s)` URLs become links.
+
+use std::fmt::Write;
+
+use serde::{Deserialize, Serialize};
+use tideline_model::{Confidence, Date, EventKind, Precision};
+
+use crate::input::{Event, Selection};
+use crate::{ExportError, ExportOptions};
+
+/// How the chronology is grouped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grouping {
+    /// A heading per year.
+    #[default]
+    Year,
+    /// A heading per lane.
+    Lane,
+}
+
+/// Kinds that count as milestones of a deal, between which durations are
+/// listed.
+pub const MILESTONES: [EventKind; 6] = [
+    EventKind::Announcement,
+    EventKind::Investment,
+    EventKind::Mou,
+    EventKind::DefinitiveAgreement,
+    EventKind::Closing,
+    EventKind::Termination,
+];
+
+/// The brief of the selected part of `view`.
+pub(crate) fn brief(
+    view: &tideline_store::views::TimelineView,
+    options: &ExportOptions,
+) -> Result<String, ExportError> {
+    let selection = Selection::new(view, options)?;
+    let mut out = String::with_capacity(16 * 1024);
+    let mut notes: Vec<String> = Vec::new();
+    let _ = writeln!(out, "# {}\n", inline(&view.title));
+    if !view.subtitle.trim().is_empty() {
+        let _ = writeln!(out, "*{}*\n", inline(&view.subtitle));
+    }
+    if !view.description.trim().is_empty() {
+        let _ = writeln!(out, "{}\n", inline(&view.description));
+    }
+    if let Some(image) = &options.image {
+        let _ = writeln!(
+            out,
+            "![{}](<{}>)\n",
+            inline(&view.title),
+            image.replace(['<', '>', '\n'], "")
+        );
+    }
+    let events = selection.events();
+    let unsourced = events.iter().filter(|e| e.view.sources.is_empty()).count();
+    let _ = writeln!(
+        out,
+        "{} events, {} with sources{}.\n",
+        events.len(),
+        events.len() - unsourced,
+        if unsourced > 0 {
+            format!(", {unsourced} unsourced")
+        } else {
+            String::new()
+        }
+    );
+
+    out.push_str("## Chronology\n\n");
+    match options.group {
+        Grouping::Year => {
+            let mut year = None;
+            for event in &events {
+                if year != Some(event.start.year_value()) {
+                    year = Some(event.start.year_value());
+                    let _ = writeln!(
+                        out,
+                        "### {}\n",
+                        Date::from_minute(event.start.start_minute(), Precision::Year)
+                    );
+                }
+                write_event(&mut out, &mut notes, &selection, event, options, true);
+            }
+        }
+        Grouping::Lane => {
+            for (lane, events) in &selection.lanes {
+                let _ = writeln!(out, "### {}\n", inline(&lane.name));
+                if events.is_empty() {
+                    out.push_str("No events.\n\n");
+                }
+                for event in events {
+                    write_event(&mut out, &mut notes, &selection, event, options, false);
+                }
+            }
+        }
+    }
+
+    if !selection.spans.is_empty() {
+        out.push_str("## Periods\n\n");
+        for (_, span) in &selection.spans {
+            let _ = writeln!(
+                out,
+                "- **{} – {}**: {}",
+                span.start,
+                span.end,
+                inline(&span.text)
+            );
+        }
+        out.push('\n');
+    }
+    if !selection.notes.is_empty() {
+        out.push_str("## Notes\n\n");
+        for note in &selection.notes {
+            let _ = writeln!(out, "- {}", inline(&note.text));
+        }
+        out.push('\n');
+    }
+
+    let milestones: Vec<&&Event<'_>> = events
+        .iter()
+        .filter(|e| MILESTONES.contains(&e.view.kind))
+        .collect();
+    if milestones.len() > 1 {
+        out.push_str("## Durations between milestones\n\n");
+        for pair in milestones.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let _ = writeln!(
+                out,
+                "- **{} → {}**: {} ({}, {} → {}, {})",
+                a.view.kind.label(),
+                b.view.kind.label().to_lowercase(),
+                duration(a.start, b.start),
+                inline(&a.view.title),
+                a.start,
+                inline(&b.view.title),
+                b.start
+            );
+        }
+        out.push('\n');
+    }
+
+    if !notes.is_empty() {
+        out.push_str("## Sources\n\n");
+        for (i, note) in notes.iter().enumerate() {
+            let _ = writeln!(out, "[^{}]: {note}", i + 1);
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    Ok(out)
+}
+
+fn write_event(
+    out: &mut String,
+    notes: &mut Vec<String>,
+    selection: &Selection<'_>,
+    event: &Event<'_>,
+    options: &ExportOptions,
+    with_lane: bool,
+) {
+    let view = event.view;
+    let date = match (event.end, view.ongoing) {
+        (Some(end), _) => format!("{} – {}", event.start, end),
+        (None, true) => format!("{} – ongoing", event.start),
+        (None, false) => event.start.to_string(),
+    };
+    let mut facts = vec![view.kind.label().to_owned()];
+    if view.confidence != Confidence::Confirmed {
+        facts.push(format!("*{}*", view.confidence.label().to_lowercase()));
+    }
+    if with_lane && selection.lanes.len() > 1 {
+        let lanes: Vec<String> = selection
+            .lanes
+            .iter()
+            .filter(|(_, events)| events.iter().any(|e| e.view.id == view.id))
+            .map(|(lane, _)| inline(&lane.name))
+            .collect();
+        facts.extend(lanes);
+    }
+    let mut refs = String::new();
+    for source in &view.sources {
+        notes.push(citation(source));
+        let _ = write!(refs, "[^{}]", notes.len());
+    }
+    if view.sources.is_empty() {
+        refs.push_str(" — **unsourced**");
+    }
+    let _ = writeln!(
+        out,
+        "- **{}** · {} — {}{}",
+        inline(&date),
+        facts.join(" · "),
+        inline(&view.title),
+        refs
+    );
+    if options.descriptions && !view.description.trim().is_empty() {
+        let _ = writeln!(out, "\n  {}", inline(&view.description));
+    }
+    for callout in event.callouts(selection.view) {
+        let _ = writeln!(out, "\n  *Note:* {}", inline(&callout.text));
+    }
+    out.push('\n');
+}
+
+/// A footnote: title, publisher, date, link, quote.
+fn citation(source: &tideline_store::views::SourceQuoteView) -> String {
+    let mut parts = Vec::new();
+    let title = if source.title.trim().is_empty() {
+        "Untitled source".to_owned()
+    } else {
+        inline(&source.title)
+    };
+    parts.push(format!("*{title}*"));
+    if !source.publisher.trim().is_empty() {
+        parts.push(inline(&source.publisher));
+    }
+    if !source.author.trim().is_empty() {
+        parts.push(inline(&source.author));
+    }
+    if let Some(published) = &source.published_label {
+        parts.push(inline(published));
+    }
+    let mut note = parts.join(", ");
+    note.push('.');
+    if !source.url.trim().is_empty() {
+        let _ = write!(note, " {}", link(source.url.trim()));
+        if let Some(accessed) = &source.accessed_label {
+            let _ = write!(note, " (accessed {})", inline(accessed));
+        }
+    }
+    if !source.quote.trim().is_empty() {
+        let _ = write!(note, " “{}”", inline(&source.quote));
+    }
+    note
+}
+
+/// An autolink for an `http(s)` URL that CommonMark can carry as one;
+/// anything else as escaped text.
+fn link(url: &str) -> String {
+    let lower = url.to_ascii_lowercase();
+    let web = lower.starts_with("https://") || lower.starts_with("http://");
+    let plain = url
+        .chars()
+        .all(|c| !c.is_whitespace() && !c.is_control() && c != '<' && c != '>');
+    if web && plain {
+        format!("<{url}>")
+    } else {
+        inline(url)
+    }
+}
+
+/// User text as inline Markdown that is only text: one line, with every
+/// character that could start markup backslash-escaped.
+pub fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if matches!(
+                c,
+                '\\' | '`'
+                    | '*'
+                    | '_'
+                    | '['
+                    | ']'
+                    | '('
+                    | ')'
+                    | '<'
+                    | '>'
+                    | '#'
+                    | '|'
+                    | '~'
+                    | '!'
+                    | '&'
+                    | '^'
+                    | '{'
+                    | '}'
+                    | '$'
+            ) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    // A line that starts like a list item, a quote or a heading would be one.
+    if out.starts_with(['-', '+', '='])
+        || out.chars().next().is_some_and(|c| c.is_ascii_digit()) && out.contains(". ")
+    {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+/// The time from `a` to `b`, as exact as their precision allows: days
+/// between two days, "~2 months" when a date is known to the month, "~1
+/// year" to the year.
+pub fn duration(a: Date, b: Date) -> String {
+    let coarsest = [a.precision(), b.precision()]
+        .into_iter()
+        .min_by_key(|p| precision_rank(*p))
+        .unwrap_or(Precision::Day);
+    let vague = [a, b].iter().any(|d| d.approximate() || d.uncertain());
+    let minutes = |d: Date| (d.start_minute(), d.end_minute());
+    let (a0, a1) = minutes(a);
+    let (b0, b1) = minutes(b);
+    match coarsest {
+        Precision::Day | Precision::Minute if !vague => {
+            let days = (b0 - a0).div_euclid(1440);
+            match days {
+                0 => "same day".to_owned(),
+                1 => "1 day".to_owned(),
+                d => format!("{d} days"),
+            }
+        }
+        precision => {
+            // From the middle of one interval to the middle of the other.
+            let days = ((b0 + b1) - (a0 + a1)) as f64 / 2.0 / 1440.0;
+            let months = days / 30.436875;
+            if matches!(precision, Precision::Year | Precision::Half) || months >= 24.0 {
+                let years = (months / 12.0).round().max(0.0) as i64;
+                match years {
+                    0 => "under a year".to_owned(),
+                    1 => "~1 year".to_owned(),
+                    y => format!("~{y} years"),
+                }
+            } else {
+                let months = months.round().max(0.0) as i64;
+                match months {
+                    0 => "under a month".to_owned(),
+                    1 => "~1 month".to_owned(),
+                    m => format!("~{m} months"),
+                }
+            }
+        }
+    }
+}
+
+/// Coarsest first.
+fn precision_rank(precision: Precision) -> u8 {
+    match precision {
+        Precision::Year => 0,
+        Precision::Half => 1,
+        Precision::Quarter => 2,
+        Precision::Month => 3,
+        Precision::Day => 4,
+        Precision::Minute => 5,
+    }
+}
