@@ -1,18 +1,21 @@
 //! `tideline`: the same engine as the desktop app, headless.
 //!
-//! Prints what a workspace holds, writes the sample workspace and checks a
-//! file's integrity. The contract (commands, flags, JSON fields, exit codes)
+//! Prints what a workspace holds, writes the sample workspace, checks a
+//! file's integrity, and imports and exports timelines (TimelineJS,
+//! Markwhen, CSV, Tideline JSON). The contract (commands, flags, JSON fields, exit codes)
 //! is relied on by scripts: extend it, never rename it.
 //!
 //! Exit codes: 0 success, 1 bad input or arguments, 2 a workspace that cannot
 //! be used (newer schema, not a Tideline file, damaged, unreadable).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use tideline_store::views::{EventFilter, EventView, TimelineSummary};
+use clap::{Parser, Subcommand, ValueEnum};
+use tideline_interop::{ExportFormat, ImportFormat};
+use tideline_model::{Date, Precision};
+use tideline_store::views::{EventFilter, EventView, ImportOptions, TimelineSummary};
 use tideline_store::{StoreError, Workspace};
 
 #[derive(Parser)]
@@ -52,12 +55,88 @@ enum Command {
     },
     /// Check the file's integrity and schema version; exit 0 when sound
     Check,
+    /// Import a timeline file; by default a file with any invalid event
+    /// imports nothing and lists every problem
+    Import {
+        /// The file to import
+        file: PathBuf,
+        /// The file's format [default: told from its name and content]
+        #[arg(long, value_enum)]
+        format: Option<ImportFormatArg>,
+        /// Import into the timeline with this exact title (made if missing)
+        #[arg(long, value_name = "TITLE")]
+        timeline: Option<String>,
+        /// Import the valid events and list the skipped ones
+        #[arg(long)]
+        skip_invalid: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a timeline (or, as tideline-json, the whole workspace) to a file
+    Export {
+        /// The timeline (id or exact title)
+        #[arg(value_name = "TIMELINE", required_unless_present = "workspace")]
+        timeline: Option<String>,
+        /// Export every timeline, event and source (tideline-json only)
+        #[arg(long, conflicts_with = "timeline")]
+        workspace: bool,
+        #[arg(long, value_enum)]
+        format: ExportFormatArg,
+        /// The file to write; an existing file is refused
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+}
+
+/// `--format` of `import`.
+#[derive(Clone, Copy, ValueEnum)]
+enum ImportFormatArg {
+    TimelinejsJson,
+    TimelinejsCsv,
+    Markwhen,
+    Csv,
+    TidelineJson,
+}
+
+impl From<ImportFormatArg> for ImportFormat {
+    fn from(format: ImportFormatArg) -> ImportFormat {
+        match format {
+            ImportFormatArg::TimelinejsJson => ImportFormat::TimelinejsJson,
+            ImportFormatArg::TimelinejsCsv => ImportFormat::TimelinejsCsv,
+            ImportFormatArg::Markwhen => ImportFormat::Markwhen,
+            ImportFormatArg::Csv => ImportFormat::Csv,
+            ImportFormatArg::TidelineJson => ImportFormat::TidelineJson,
+        }
+    }
+}
+
+/// `--format` of `export`: the data formats (graphic ones join this list).
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormatArg {
+    TidelineJson,
+    TimelinejsJson,
+    TimelinejsCsv,
+    Csv,
+}
+
+impl ExportFormatArg {
+    /// The data format this writes, for the formats `tideline-interop` writes.
+    fn data(self) -> ExportFormat {
+        match self {
+            ExportFormatArg::TidelineJson => ExportFormat::TidelineJson,
+            ExportFormatArg::TimelinejsJson => ExportFormat::TimelinejsJson,
+            ExportFormatArg::TimelinejsCsv => ExportFormat::TimelinejsCsv,
+            ExportFormatArg::Csv => ExportFormat::Csv,
+        }
+    }
 }
 
 /// Why the command failed, and so its exit code.
 enum Failure {
     /// Bad input or arguments: exit 1.
     Input(String),
+    /// Several problems with the input, one `error:` line each: exit 1.
+    Inputs(Vec<String>),
     /// The workspace cannot be used: exit 2.
     Workspace(String),
 }
@@ -93,6 +172,12 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Input(message)) => {
             eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Inputs(messages)) => {
+            for message in messages {
+                eprintln!("error: {message}");
+            }
             ExitCode::from(1)
         }
         Err(Failure::Workspace(message)) => {
@@ -148,7 +233,124 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 report.journal_mode
             )))
         }
+        Command::Import {
+            file,
+            format,
+            timeline,
+            skip_invalid,
+            json,
+        } => import(
+            path,
+            &file,
+            ImportOptions {
+                format: format.map(ImportFormat::from),
+                timeline,
+                skip_invalid,
+            },
+            json,
+        ),
+        Command::Export {
+            timeline,
+            workspace: everything,
+            format,
+            out,
+        } => {
+            let workspace = Workspace::open_existing(&path)?;
+            let bytes = match (timeline, format.data()) {
+                (Some(timeline), format) => {
+                    let id = workspace.find_timeline(&timeline)?;
+                    workspace.export(id, format)?
+                }
+                (None, ExportFormat::TidelineJson) if everything => workspace.export_workspace()?,
+                (None, _) => {
+                    return Err(Failure::Input(
+                        "--workspace exports as tideline-json only".to_owned(),
+                    ));
+                }
+            };
+            write_new(&out, &bytes)?;
+            print_lines(std::iter::once(format!(
+                "wrote {} ({} bytes)",
+                out.display(),
+                bytes.len()
+            )))
+        }
     }
+}
+
+fn import(path: PathBuf, file: &Path, options: ImportOptions, json: bool) -> Result<(), Failure> {
+    let bytes = std::fs::read(file)
+        .map_err(|error| Failure::Input(format!("could not read {}: {error}", file.display())))?;
+    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|error| {
+            Failure::Workspace(format!("could not create {}: {error}", dir.display()))
+        })?;
+    }
+    let mut workspace = Workspace::open(&path)?;
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let report = match workspace.import(name, &bytes, &options, today()) {
+        Ok(report) => report,
+        Err(StoreError::ImportRefused { problems }) => {
+            let mut lines: Vec<String> = problems
+                .iter()
+                .map(|p| format!("{}: {}: {}", file.display(), p.place, p.message))
+                .collect();
+            lines.push(format!(
+                "{} was not imported ({} problems); fix them, or pass --skip-invalid to import the valid events",
+                file.display(),
+                problems.len()
+            ));
+            return Err(Failure::Inputs(lines));
+        }
+        Err(error) => return Err(error.into()),
+    };
+    if json {
+        return print_json(&report);
+    }
+    for warning in &report.warnings {
+        eprintln!("warning: {}: {}", warning.place, warning.message);
+    }
+    for skipped in &report.skipped {
+        eprintln!("skipped: {}: {}", skipped.place, skipped.message);
+    }
+    print_lines(std::iter::once(format!(
+        "imported {} events into timeline {} ({}){}",
+        report.events,
+        report.timeline.map_or("-".to_owned(), |id| id.to_string()),
+        report.title,
+        if report.skipped.is_empty() {
+            String::new()
+        } else {
+            format!("; skipped {}", report.skipped.len())
+        }
+    )))
+}
+
+/// Today's date (UTC), for Markwhen's `now`.
+fn today() -> Date {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_minute((seconds / 60) as i64, Precision::Day)
+}
+
+/// Writes `bytes` to a new file at `out`; an existing file is refused.
+fn write_new(out: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    use std::fs::OpenOptions;
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(out)
+        .map_err(|error| {
+            let reason = if error.kind() == std::io::ErrorKind::AlreadyExists {
+                "it already exists; Tideline never overwrites a file".to_owned()
+            } else {
+                error.to_string()
+            };
+            Failure::Input(format!("could not write {}: {reason}", out.display()))
+        })?;
+    file.write_all(bytes)
+        .map_err(|error| Failure::Input(format!("could not write {}: {error}", out.display())))
 }
 
 fn sample(path: PathBuf, force: bool) -> Result<(), Failure> {

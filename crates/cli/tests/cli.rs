@@ -219,3 +219,121 @@ fn bad_arguments_and_unknown_timelines_exit_1() {
     assert_eq!(missing.status.code(), Some(2));
     assert_one_error_line(&missing);
 }
+
+fn interop_fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/interop")
+        .join(name)
+}
+
+#[test]
+fn import_prints_its_report_and_export_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("imported.db");
+    let file = interop_fixture("timelinejs-eras.json");
+    let report = json(&tideline(
+        &db,
+        &["import", file.to_str().unwrap(), "--json"],
+    ));
+    assert_eq!(report["title"], "Eras Test");
+    assert_eq!(report["events"], 20);
+    assert_eq!(report["skipped"], Value::Array(vec![]));
+    assert!(report["warnings"].is_array());
+    let id = report["timeline"].as_i64().unwrap();
+
+    let out = dir.path().join("eras.json");
+    let output = tideline(
+        &db,
+        &[
+            "export",
+            "Eras Test",
+            "--format",
+            "tideline-json",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let other = dir.path().join("other.db");
+    let again = json(&tideline(
+        &other,
+        &[
+            "import",
+            out.to_str().unwrap(),
+            "--format",
+            "tideline-json",
+            "--json",
+        ],
+    ));
+    let out2 = dir.path().join("eras2.json");
+    let id2 = again["timeline"].as_i64().unwrap().to_string();
+    let output = tideline(
+        &other,
+        &[
+            "export",
+            &id2,
+            "--format",
+            "tideline-json",
+            "--out",
+            out2.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&out2).unwrap());
+
+    // An existing file is never overwritten.
+    let output = tideline(
+        &db,
+        &[
+            "export",
+            &id.to_string(),
+            "--format",
+            "csv",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_one_error_line(&output);
+}
+
+#[test]
+fn a_refused_import_exits_1_naming_each_problem_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    let before = json(&tideline(&db, &["events", "--json"]));
+    let file = dir.path().join("bad.csv");
+    std::fs::write(
+        &file,
+        "Year,Month,Day,Headline\n2019,13,,Month\n2019,1,32,Day\n2020,,,Fine\n",
+    )
+    .unwrap();
+    let output = tideline(&db, &["import", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines.iter().all(|l| l.starts_with("error: ")), "{text}");
+    assert!(
+        lines[0].contains("line 2: Month: 13 is not a month"),
+        "{text}"
+    );
+    assert!(lines[1].contains("line 3: Day"), "{text}");
+    assert_eq!(json(&tideline(&db, &["events", "--json"])), before);
+
+    let skipped = json(&tideline(
+        &db,
+        &[
+            "import",
+            file.to_str().unwrap(),
+            "--skip-invalid",
+            "--timeline",
+            "Mixed",
+            "--json",
+        ],
+    ));
+    assert_eq!(skipped["events"], 1);
+    assert_eq!(skipped["title"], "Mixed");
+    assert_eq!(skipped["skipped"].as_array().unwrap().len(), 2);
+    assert_eq!(skipped["skipped"][0]["place"], "line 2");
+}

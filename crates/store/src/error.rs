@@ -24,6 +24,9 @@ pub enum ErrorCode {
     Io,
     /// A bug: something that should not happen.
     Internal,
+    /// A file to import has problems (listed with their places); nothing
+    /// was imported.
+    ImportInvalid,
 }
 
 impl ErrorCode {
@@ -71,6 +74,33 @@ pub enum StoreError {
     },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("{}", refusal(problems))]
+    ImportRefused {
+        problems: Vec<crate::views::ImportProblem>,
+    },
+}
+
+/// "the file was not imported: 2 problems: line 3: …; line 9: …".
+fn refusal(problems: &[crate::views::ImportProblem]) -> String {
+    let listed: Vec<String> = problems
+        .iter()
+        .take(5)
+        .map(|p| format!("{}: {}", p.place, p.message))
+        .collect();
+    let more = problems.len().saturating_sub(listed.len());
+    let more = if more > 0 {
+        format!("; and {more} more")
+    } else {
+        String::new()
+    };
+    let count = match problems.len() {
+        1 => "1 problem".to_owned(),
+        n => format!("{n} problems"),
+    };
+    format!(
+        "the file was not imported ({count}): {}{more}",
+        listed.join("; ")
+    )
 }
 
 impl StoreError {
@@ -87,6 +117,7 @@ impl StoreError {
             StoreError::Corrupt { .. } => ErrorCode::Corrupt,
             StoreError::Io { .. } => ErrorCode::Io,
             StoreError::Sqlite(error) => sqlite_code(error),
+            StoreError::ImportRefused { .. } => ErrorCode::ImportInvalid,
         }
     }
 

@@ -7,6 +7,8 @@
 //! [`views`], which are also the wire contract with the UI. The editor's
 //! changes (`editor.rs`) are each one undoable step of [`Workspace::edit`];
 //! search runs on an FTS5 index kept in step by triggers (migration 3).
+//! `transfer.rs` imports and exports files through `tideline-interop`'s
+//! document, each import one undoable step.
 //!
 //! Invariant: only this crate speaks SQL, and it knows nothing of Tauri.
 
@@ -17,6 +19,7 @@ mod history;
 mod open;
 pub mod recent;
 mod sample;
+mod transfer;
 pub mod views;
 mod workspace;
 
@@ -24,6 +27,7 @@ pub use error::{ErrorCode, Result, StoreError};
 pub use history::HistoryState;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};
 pub use sample::SampleSummary;
+pub use transfer::preview_import;
 pub use workspace::{Workspace, Writer};
 
 /// Where the default workspace lives inside the platform data directory.

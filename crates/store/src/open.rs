@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_history.sql"),
     include_str!("../migrations/0003_editor.sql"),
+    include_str!("../migrations/0004_interop.sql"),
 ];
 
 /// The schema version this build writes.

@@ -3,6 +3,7 @@
 //! twins in `ui/src/bindings/` are generated from them (`cargo xtask codegen`).
 
 use serde::{Deserialize, Serialize};
+use tideline_interop::{ImportFormat, Media};
 use tideline_model::{Confidence, EventKind, Precision};
 use ts_rs::TS;
 
@@ -111,6 +112,16 @@ pub struct EventView {
     /// found in the event's searchable text, for highlighting. Empty
     /// without a query.
     pub matches: Vec<String>,
+    /// How an imported file asked for the date to be shown ("Spring
+    /// 1943"); absent when it did not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub display_date: Option<String>,
+    /// A picture or embed from a TimelineJS file, with its credit; absent
+    /// when none. Text only: the URL may be an embed's HTML, never run.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub media: Option<Media>,
 }
 
 /// A source as cited by one event, with the supporting quote.
@@ -334,4 +345,79 @@ pub struct AnnotationDraft {
     /// As typed: EDTF or a human form.
     pub start: Option<String>,
     pub end: Option<String>,
+}
+
+/// A problem in a file to import: where ("line 3, column 5",
+/// "events[2].start_date.month") and what.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct ImportProblem {
+    pub place: String,
+    pub message: String,
+}
+
+impl From<&tideline_interop::Problem> for ImportProblem {
+    fn from(problem: &tideline_interop::Problem) -> ImportProblem {
+        ImportProblem {
+            place: problem.place.to_string(),
+            message: problem.message.clone(),
+        }
+    }
+}
+
+/// How to import a file.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, TS)]
+#[serde(default)]
+pub struct ImportOptions {
+    /// Null: told from the file's name and content.
+    #[ts(optional = nullable)]
+    pub format: Option<ImportFormat>,
+    /// The timeline to import into, by exact title: an existing one gets
+    /// the events (and any lanes it lacks), otherwise a new one is made
+    /// with this title. Null: a new timeline titled as the file says.
+    #[ts(optional = nullable)]
+    pub timeline: Option<String>,
+    /// Import the valid events and skip the others (listed), instead of
+    /// refusing the whole file.
+    pub skip_invalid: bool,
+}
+
+/// What importing a file would do, before anything is written.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct ImportPreview {
+    /// The format read (given or detected); null when it could not be told.
+    pub format: Option<ImportFormat>,
+    /// The title of the (first) timeline the file holds.
+    pub title: String,
+    /// How many timelines the file holds (more than one only in Tideline JSON).
+    pub timelines: u32,
+    /// Valid events, which an import writes.
+    pub events: u32,
+    /// Lanes of the (first) timeline, in order.
+    pub lanes: Vec<String>,
+    /// The span of the valid events, as a person reads it: "Jul 2019".
+    pub start_label: Option<String>,
+    pub end_label: Option<String>,
+    /// File-level problems and invalid events: by default any of these
+    /// refuses the import; with `skip_invalid` only file-level ones do.
+    pub problems: Vec<ImportProblem>,
+    /// How many events (or eras, rows) are invalid and would be skipped.
+    pub invalid: u32,
+    /// True when the file cannot be imported at all, even skipping.
+    pub unreadable: bool,
+    /// What is kept differently or dropped; never stops an import.
+    pub warnings: Vec<ImportProblem>,
+}
+
+/// What an import wrote; `tideline import --json` prints it.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct ImportReport {
+    /// The (first) timeline imported into; null when the file held none.
+    #[ts(type = "number | null")]
+    pub timeline: Option<i64>,
+    pub title: String,
+    /// Events written.
+    pub events: u32,
+    /// Problems of what was left out (with `skip_invalid`).
+    pub skipped: Vec<ImportProblem>,
+    pub warnings: Vec<ImportProblem>,
 }

@@ -273,7 +273,8 @@ impl Workspace {
         // ?2, the search, is used by the join when there is one.
         let sql = format!(
             "SELECT e.id, e.title, e.description, e.start_edtf, e.end_edtf, e.ongoing, e.kind,
-                    e.confidence, e.importance, e.parties, e.tags, {text}
+                    e.confidence, e.importance, e.parties, e.tags, {text},
+                    e.display_date, e.media_url, e.media_credit, e.media_caption, e.media_thumbnail
              FROM event e {search}
              WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM placement p WHERE p.event_id = e.id AND p.timeline_id = ?1))
                AND (?3 IS NULL OR e.kind IN (SELECT value FROM json_each(?3)))
@@ -323,7 +324,8 @@ impl Workspace {
             .conn
             .query_row(
                 "SELECT id, title, description, start_edtf, end_edtf, ongoing, kind, confidence,
-                        importance, parties, tags
+                        importance, parties, tags,
+                        display_date, media_url, media_credit, media_caption, media_thumbnail
                  FROM event WHERE id = ?1",
                 [id],
                 event_row,
@@ -598,7 +600,7 @@ pub(crate) fn update_event_row(conn: &Connection, id: i64, draft: EventDraft) ->
 }
 
 /// An event's columns, from a validated draft.
-struct EventRow {
+pub(crate) struct EventRow {
     title: String,
     description: String,
     start_edtf: String,
@@ -614,7 +616,7 @@ struct EventRow {
 }
 
 impl EventRow {
-    fn new(draft: EventDraft) -> Result<EventRow> {
+    pub(crate) fn new(draft: EventDraft) -> Result<EventRow> {
         let draft = draft.validate()?;
         let (end, ongoing) = match draft.end {
             EventEnd::Point => (None, false),
@@ -637,7 +639,7 @@ impl EventRow {
         })
     }
 
-    fn params(&self) -> [&dyn rusqlite::ToSql; 12] {
+    pub(crate) fn params(&self) -> [&dyn rusqlite::ToSql; 12] {
         [
             &self.title,
             &self.description,
@@ -690,6 +692,13 @@ fn event_row(row: &Row<'_>) -> rusqlite::Result<Result<EventView>> {
     let description: String = row.get(2)?;
     let ongoing: bool = row.get(5)?;
     let importance: u8 = row.get(8)?;
+    let display_date: String = row.get("display_date")?;
+    let media = tideline_interop::Media {
+        url: row.get("media_url")?,
+        credit: row.get("media_credit")?,
+        caption: row.get("media_caption")?,
+        thumbnail: row.get("media_thumbnail")?,
+    };
     Ok((|| {
         let damaged = |detail: String| StoreError::Corrupt {
             path: PathBuf::from("the workspace"),
@@ -730,6 +739,8 @@ fn event_row(row: &Row<'_>) -> rusqlite::Result<Result<EventView>> {
             timelines: Vec::new(),
             sources: Vec::new(),
             matches: Vec::new(),
+            display_date: (!display_date.is_empty()).then_some(display_date),
+            media: (media != tideline_interop::Media::default()).then_some(media),
         })
     })())
 }

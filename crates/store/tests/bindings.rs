@@ -5,12 +5,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use tideline_interop::ExportFormat;
 use tideline_model::Edge;
 use tideline_model::layout::{Layout, Viewport};
 use tideline_store::HistoryState;
 use tideline_store::views::{
     AnnotationDraft, ApiError, CheckReport, DatePreview, EventFilter, EventPatch, EventView,
-    NewEvent, SourceDraftView, SourceView, TimelineSummary, TimelineView, WorkspaceInfo,
+    ImportOptions, ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView,
+    TimelineSummary, TimelineView, WorkspaceInfo,
 };
 use ts_rs::TS;
 
@@ -32,6 +34,10 @@ fn export_all(dir: &Path) {
     NewEvent::export_all_to(dir).unwrap();
     SourceDraftView::export_all_to(dir).unwrap();
     SourceView::export_all_to(dir).unwrap();
+    ImportOptions::export_all_to(dir).unwrap();
+    ImportPreview::export_all_to(dir).unwrap();
+    ImportReport::export_all_to(dir).unwrap();
+    ExportFormat::export_all_to(dir).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

@@ -12,9 +12,10 @@ use tideline_store::{APPLICATION_ID, SCHEMA_VERSION, Workspace};
 
 const V1: &str = include_str!("fixtures/schema-v1.sql");
 const V2: &str = include_str!("fixtures/schema-v2.sql");
+const V3: &str = include_str!("fixtures/schema-v3.sql");
 
 /// Every frozen schema version with its fixture.
-const FIXTURES: &[(i64, &str)] = &[(1, V1), (2, V2)];
+const FIXTURES: &[(i64, &str)] = &[(1, V1), (2, V2), (3, V3)];
 
 /// The tables that hold the user's data (all there since version 1).
 const USER_TABLES: &[&str] = &[
@@ -276,6 +277,44 @@ fn a_version_2_workspace_is_upgraded_with_its_data_and_its_history() {
     drop(workspace);
     let redone = data(&Connection::open(&path).unwrap(), &old_columns);
     assert_eq!(before, redone);
+}
+
+#[test]
+fn a_version_3_workspace_is_upgraded_with_its_data_and_its_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = build(dir.path(), V3);
+    assert_eq!(pragma(&path, "user_version"), 3);
+    let old = Connection::open(&path).unwrap();
+    let old_columns = table_columns(&old);
+    let before = data(&old, &old_columns);
+    drop(old);
+    assert!(before.iter().all(|(_, rows)| !rows.is_empty()));
+
+    let workspace = Workspace::open(&path).unwrap();
+    assert_eq!(workspace.check().unwrap().problems, Vec::<String>::new());
+    let event = workspace.event(1).unwrap();
+    assert_eq!((event.display_date, event.media), (None, None));
+    assert_eq!(
+        workspace.timeline(1).unwrap().lanes[0].colour.as_deref(),
+        Some("#ff8800")
+    );
+    drop(workspace);
+    let after = data(&Connection::open(&path).unwrap(), &old_columns);
+    assert_eq!(before, after, "the upgrade changed no data");
+
+    // The history recorded by version 3 still undoes and redoes.
+    let mut workspace = Workspace::open(&path).unwrap();
+    assert_eq!(workspace.undo().unwrap().as_deref(), Some("Edit event"));
+    assert_eq!(workspace.event(1).unwrap().tags, ["cloud"]);
+    assert_eq!(workspace.undo().unwrap().as_deref(), Some("Rename lane"));
+    assert_eq!(workspace.timeline(1).unwrap().lanes[1].name, "Regulation");
+    workspace.redo().unwrap();
+    workspace.redo().unwrap();
+    drop(workspace);
+    assert_eq!(
+        data(&Connection::open(&path).unwrap(), &old_columns),
+        before
+    );
 }
 
 #[test]

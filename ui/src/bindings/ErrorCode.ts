@@ -3,4 +3,4 @@
 /**
  * The closed set of error codes that cross to the UI and the CLI.
  */
-export type ErrorCode = "invalid-input" | "not-found" | "newer-schema" | "not-a-workspace" | "corrupt" | "io" | "internal";
+export type ErrorCode = "invalid-input" | "not-found" | "newer-schema" | "not-a-workspace" | "corrupt" | "io" | "internal" | "import-invalid";
