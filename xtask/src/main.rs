@@ -8,6 +8,8 @@
 //! - `bench`: the editor's figures on a generated workspace of 10,000
 //!   events (docs/benchmarks.md).
 //! - `codegen`: regenerate the TypeScript bindings in `ui/src/bindings/`.
+//! - `fuzz [--seconds N]`: fuzz the date parser and every importer for N
+//!   seconds each (default 30); `test` runs it for 2 seconds each.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -30,7 +32,10 @@ fn main() -> anyhow::Result<()> {
         Some("test") => test(),
         Some("codegen") => codegen(),
         Some("bench") => bench(),
-        _ => bail!("usage: cargo xtask run [-- APP ARGS] | test | bench | codegen"),
+        Some("fuzz") => fuzz(&args[1..]),
+        _ => bail!(
+            "usage: cargo xtask run [-- APP ARGS] | test | bench | codegen | fuzz [--seconds N]"
+        ),
     }
 }
 
@@ -87,6 +92,8 @@ fn test() -> anyhow::Result<()> {
         "--package",
         "tideline-cli",
     ]))?;
+    step("Rust: a short fuzz of the date parser and the importers");
+    fuzz(&["--seconds".to_owned(), "2".to_owned()])?;
     step("Rust: every test, end-to-end ones included");
     let (passed, failed) = counted(&mut cargo(&["test", "--workspace"]))?;
     println!("\ntests: {passed} passed, {failed} failed");
@@ -145,6 +152,26 @@ fn bench() -> anyhow::Result<()> {
         "tideline-tests",
         "--bench",
         "editor",
+    ]))
+}
+
+/// The stable-Rust mutation fuzzer in `crates/interop/examples/fuzz.rs`.
+fn fuzz(args: &[String]) -> anyhow::Result<()> {
+    let seconds = match args {
+        [] => "30",
+        [flag, seconds] if flag == "--seconds" => seconds.as_str(),
+        _ => bail!("usage: cargo xtask fuzz [--seconds N]"),
+    };
+    status(&mut cargo(&[
+        "run",
+        "--release",
+        "--package",
+        "tideline-interop",
+        "--example",
+        "fuzz",
+        "--",
+        "--seconds",
+        seconds,
     ]))
 }
 

@@ -307,6 +307,10 @@ type EventLine = (usize, (Endpoint, Option<Endpoint>), bool);
 fn split_event(line: &str) -> Option<Result<EventLine, String>> {
     let mut first_error = None;
     for (at, _) in line.match_indices(':') {
+        // Dates are short: a longer prefix is text, read in linear time.
+        if at > 200 {
+            break;
+        }
         let next = line[at + 1..].chars().next();
         if next.is_some_and(|c| !c.is_whitespace()) {
             continue;
