@@ -59,6 +59,8 @@ fn timeline() -> TimelineView {
                     quote: "A sentence from the report that supports the event.".to_owned(),
                 }],
                 matches: Vec::new(),
+                display_date: None,
+                media: None,
             }
         })
         .collect();

@@ -279,6 +279,8 @@ fn hostile() -> TimelineView {
         timelines: Vec::new(),
         sources,
         matches: Vec::new(),
+        display_date: None,
+        media: None,
     };
     TimelineView {
         id: 1,
