@@ -19,13 +19,16 @@ const FRAMES_SCRIPT: &str = r#"
 const done = arguments[0];
 const target = document.querySelector('[data-testid="timeline"]');
 const box = target.getBoundingClientRect();
-const intervals = [], work = [];
-let last = 0, n = 0;
+const intervals = [], work = [], zooming = [];
+let last = 0, n = 0, zoom = false;
 function frame(now) {
-  if (last) intervals.push(now - last);
+  if (last) {
+    intervals.push(now - last);
+    zooming.push(zoom);
+  }
   last = now;
   const start = performance.now();
-  const zoom = n % 60 < 30;
+  zoom = n % 60 < 30;
   target.dispatchEvent(new WheelEvent("wheel", {
     deltaY: zoom ? (n % 30 < 15 ? -40 : 40) : 0,
     deltaX: zoom ? 0 : (n % 120 < 60 ? 30 : -30),
@@ -35,7 +38,7 @@ function frame(now) {
   }));
   work.push(performance.now() - start);
   if (++n < 240) requestAnimationFrame(frame); else setTimeout(() => done(JSON.stringify({
-    intervals, work,
+    intervals, work, zooming,
     nodes: document.getElementsByTagName("*").length,
     events: document.querySelectorAll('[data-testid="timeline-event"]').length,
     library: document.querySelectorAll('[data-testid="library-item"]').length,
@@ -151,6 +154,28 @@ async fn main() -> anyhow::Result<()> {
     );
     let mut intervals = numbers("intervals");
     let mut work = numbers("work");
+    let zooming: Vec<bool> = result["zooming"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_bool()).collect())
+        .unwrap_or_default();
+    for (label, zoom) in [("pan", false), ("zoom", true)] {
+        let mut part: Vec<f64> = intervals
+            .iter()
+            .zip(&zooming)
+            .filter(|&(_, &z)| z == zoom)
+            .map(|(&i, _)| i)
+            .collect();
+        let on_time = part.iter().filter(|&&i| i <= 25.0).count() as f64 / part.len().max(1) as f64;
+        rows.push((
+            format!("App: {label} alone, frames within 25 ms; interval p50 / p95"),
+            format!(
+                "{:.1} %; {:.1} ms / {:.1} ms",
+                on_time * 100.0,
+                percentile(&mut part, 0.5),
+                percentile(&mut part, 0.95)
+            ),
+        ));
+    }
     let on_time =
         intervals.iter().filter(|&&i| i <= 25.0).count() as f64 / intervals.len().max(1) as f64;
     rows.push((

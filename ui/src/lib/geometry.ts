@@ -18,31 +18,51 @@ export interface Extent {
   right: number;
 }
 
-/** The px an item's marker or bar and its label cover, cut to the canvas width. */
-export function hitExtent(item: PlacedItem, widthPx: number): Extent {
+/**
+ * What the screen shows of an item: the px its marker or bar and its label
+ * cover, cut to `screen`, and the room its date text may take there.
+ */
+export interface Clip {
+  left: number;
+  right: number;
+  /** Date text starts at or after this… */
+  textMin: number;
+  /** …and ends at or before this. */
+  textMax: number;
+}
+
+export function sameClip(a: Clip, b: Clip): boolean {
+  return a.left === b.left && a.right === b.right && a.textMin === b.textMin && a.textMax === b.textMax;
+}
+
+/**
+ * Cuts `item` to `screen`. Date text never sits over a neighbour: a point's
+ * goes left of its marker within its start date's interval, a bar's after
+ * its label within the bar.
+ */
+export function clipItem(item: PlacedItem, screen: Extent): Clip {
   const labelEnd = item.label_visible ? item.label_x + item.label_width : -Infinity;
   const [left, right] =
     item.x_end === null
       ? [item.x - MARKER_PX / 2, Math.max(item.x + MARKER_PX / 2, labelEnd)]
       : [item.x, Math.max(item.x_end, labelEnd)];
-  const cutLeft = Math.min(Math.max(left, 0), widthPx);
-  return { left: cutLeft, right: Math.max(cutLeft, Math.min(right, widthPx)) };
+  const cutLeft = Math.min(Math.max(left, screen.left), screen.right);
+  const cut = { left: cutLeft, right: Math.max(cutLeft, Math.min(right, screen.right)) };
+  if (item.x_end === null) {
+    return { ...cut, textMin: Math.max(item.fuzzy_start_x, screen.left), textMax: item.x - MARKER_PX / 2 - TEXT_GAP_PX };
+  }
+  const textStart = item.label_visible ? labelEnd : item.x;
+  return {
+    ...cut,
+    textMin: Math.max(textStart, screen.left) + 2 * TEXT_GAP_PX,
+    textMax: Math.min(item.x_end, screen.right) - TEXT_GAP_PX,
+  };
 }
 
-/**
- * Where date text `textWidth` px wide fits inside space the engine reserved
- * for the item (never over a neighbour): left of a point's marker within its
- * start date's interval, or after a bar's label within the bar. Returns the
- * text's left edge, or null when it does not fit.
- */
-export function dateTextX(item: PlacedItem, textWidth: number, widthPx: number): number | null {
-  if (item.x_end === null) {
-    const left = item.x - MARKER_PX / 2 - TEXT_GAP_PX - textWidth;
-    return left >= item.fuzzy_start_x && left >= 0 ? left : null;
-  }
-  const labelEnd = item.label_visible ? item.label_x + item.label_width : item.x;
-  const left = Math.max(labelEnd, 0) + 2 * TEXT_GAP_PX;
-  return left + textWidth <= Math.min(item.x_end, widthPx) - TEXT_GAP_PX ? left : null;
+/** Where date text `textWidth` px wide starts in an item's clip, or null when it does not fit. */
+export function dateTextX(item: PlacedItem, textWidth: number, clip: Clip): number | null {
+  if (clip.textMax - clip.textMin < textWidth) return null;
+  return item.x_end === null ? clip.textMax - textWidth : clip.textMin;
 }
 
 /** Whether a point's date interval is wide enough on screen to draw. */

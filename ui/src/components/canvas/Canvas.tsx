@@ -4,6 +4,7 @@ import type { EventView } from "../../bindings/EventView";
 import type { Layout } from "../../bindings/Layout";
 import type { TimelineView } from "../../bindings/TimelineView";
 import type { Viewport } from "../../bindings/Viewport";
+import { useAnchoredLayout } from "../../hooks/useAnchoredLayout";
 import { useEventDrag } from "../../hooks/useEventDrag";
 import { usePointerDrag } from "../../hooks/usePointerDrag";
 import { intersects, type Rect, rectFrom } from "../../lib/drag";
@@ -59,7 +60,9 @@ interface Hover {
  * are dragged to re-date or move them; Tab walks them in date order.
  */
 export function Canvas(props: Props) {
-  const { layout, viewport, timelines, empty, events, notes, lanes, dropLane, selection } = props;
+  const { viewport, timelines, empty, events, notes, lanes, dropLane, selection } = props;
+  const anchored = useAnchoredLayout(props.layout);
+  const layout = anchored?.layout ?? null;
   const { onPick, onPickMany, onDeselect, onViewport, onWidth, onBand } = props;
   const root = useRef<HTMLElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -234,7 +237,7 @@ export function Canvas(props: Props) {
         onKeyDown={onKeyDown}
         onFocusIn={onFocusIn}
       >
-        {layout && (
+        {anchored && layout && (
           <div class="canvas-content" style={{ height: layout.height_px + 48 }}>
             <Grid layout={layout} plane={plane} />
             {layout.timelines.map((band) => {
@@ -246,6 +249,7 @@ export function Canvas(props: Props) {
                     box={band}
                     view={view}
                     laidOut={layout.viewport}
+                    screen={anchored.window}
                     plane={plane}
                     data={{ events, notes, selection, tabbable, drag, dropLane, onPick, onGrab: grab, onHover }}
                   />

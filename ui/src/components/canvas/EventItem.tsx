@@ -5,7 +5,7 @@ import type { EventView } from "../../bindings/EventView";
 import type { PlacedItem } from "../../bindings/PlacedItem";
 import type { Grab } from "../../hooks/useEventDrag";
 import { dateRangeLabel, isFuzzy, isUnsourced } from "../../lib/events";
-import { DATE_FONT, dateTextX, hitExtent, MARKER_PX, ROW_HEIGHT_PX, showsInterval } from "../../lib/geometry";
+import { type Clip, DATE_FONT, dateTextX, MARKER_PX, ROW_HEIGHT_PX, sameClip, showsInterval } from "../../lib/geometry";
 import { textWidth } from "../../lib/measure";
 import { kindVars } from "../../lib/vocabulary";
 import { NoteIcon } from "../icons";
@@ -30,7 +30,8 @@ export interface EventItemProps {
   dragging: boolean;
   /** A bar end being dragged by `dx` px. */
   stretch: { edge: Edge; dx: number } | null;
-  widthPx: number;
+  /** What the screen shows of the item (see `clipItem`). */
+  clip: Clip;
   onPick: (id: number, timeline: number, additive: boolean) => void;
   onGrab: (press: PointerEvent, grab: Grab) => void;
   onHover: (id: number | null, element?: HTMLElement) => void;
@@ -43,12 +44,12 @@ export interface EventItemProps {
  */
 /**
  * Memoised: a pan only moves the plane the items sit on, so items whose props
- * did not change are not rendered again.
+ * did not change (the clip by value) are not rendered again.
  */
 export const EventItem = memo(function EventItem(props: EventItemProps) {
-  const { item, laneY, laneId, timelineId, event, notes, selected, tabbable, dragging, stretch, widthPx } = props;
+  const { item, laneY, laneId, timelineId, event, notes, selected, tabbable, dragging, stretch, clip } = props;
   const { onPick, onGrab, onHover } = props;
-  const box = hitExtent(item, widthPx);
+  const box = clip;
   const at = (x: number) => x - box.left;
   const fuzzy = isFuzzy(event);
   const unsourced = isUnsourced(event);
@@ -59,7 +60,7 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
   const noteRoom = point && notes.length > 0 ? NOTE_PX : 0;
   // The fullest date text that fits in the room the item has.
   const date = [dateRangeLabel(event), event.start_label]
-    .map((text) => ({ text, x: dateTextX(item, textWidth(text, DATE_FONT) + noteRoom, widthPx) }))
+    .map((text) => ({ text, x: dateTextX(item, textWidth(text, DATE_FONT) + noteRoom, clip) }))
     .find((candidate): candidate is { text: string; x: number } => candidate.x !== null);
   const classes = [
     "event",
@@ -182,4 +183,10 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
       )}
     </div>
   );
-});
+}, sameProps);
+
+function sameProps(a: EventItemProps, b: EventItemProps): boolean {
+  return (Object.keys(a) as (keyof EventItemProps)[]).every((key) =>
+    key === "clip" ? sameClip(a.clip, b.clip) : a[key] === b[key],
+  );
+}

@@ -5,6 +5,7 @@ import type { Viewport } from "../../bindings/Viewport";
 import { useEdit } from "../../hooks/useEdit";
 import { useSubmit } from "../../hooks/useSubmit";
 import * as api from "../../ipc";
+import type { Extent } from "../../lib/geometry";
 import { pxAt } from "../../lib/viewport";
 import { FormError } from "../common/Form";
 import { Popover } from "../common/Popover";
@@ -12,19 +13,21 @@ import { Popover } from "../common/Popover";
 interface Props {
   annotations: AnnotationView[];
   laidOut: Viewport;
+  /** The part of the plane on screen. */
+  screen: Extent;
   plane: CSSProperties;
 }
 
 /** Annotated periods as shaded bands over the lanes, named at the top; a click on the name edits it. */
-export function Spans({ annotations, laidOut, plane }: Props) {
+export function Spans({ annotations, laidOut, screen, plane }: Props) {
   const [open, setOpen] = useState<{ annotation: AnnotationView; anchor: HTMLElement } | null>(null);
-  const width = laidOut.width_px;
+  const width = screen.right - screen.left;
   const spans = annotations.flatMap((annotation) => {
     const { start_minute: start, end_minute: end } = annotation;
     if (start === null || end === null) return [];
     // Cut to a screen either side, which any pan shift before the next layout stays within.
-    const left = Math.max(pxAt(laidOut, start), -width);
-    const right = Math.min(pxAt(laidOut, end), 2 * width);
+    const left = Math.max(pxAt(laidOut, start), screen.left - width);
+    const right = Math.min(pxAt(laidOut, end), screen.right + width);
     return right > left ? [{ annotation, left, right }] : [];
   });
   return (

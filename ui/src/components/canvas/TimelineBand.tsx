@@ -5,6 +5,7 @@ import type { TimelineBox } from "../../bindings/TimelineBox";
 import type { TimelineView } from "../../bindings/TimelineView";
 import type { Viewport } from "../../bindings/Viewport";
 import type { CanvasDrag, Grab } from "../../hooks/useEventDrag";
+import { clipItem, type Extent } from "../../lib/geometry";
 import type { Selection } from "../../lib/selection";
 import { EventItem } from "./EventItem";
 import { LaneHeader } from "./LaneHeader";
@@ -32,12 +33,14 @@ interface Props {
   view: TimelineView;
   /** The viewport the layout was made for, to place annotation spans. */
   laidOut: Viewport;
+  /** The part of the planes on screen. */
+  screen: Extent;
   plane: CSSProperties;
   data: CanvasData;
 }
 
 /** A timeline: its header, its annotation spans and its lanes of events. */
-export function TimelineBand({ box, view, laidOut, plane, data }: Props) {
+export function TimelineBand({ box, view, laidOut, screen, plane, data }: Props) {
   const lanes = new Map(view.lanes.map((lane, index) => [lane.id, { lane, index }]));
   const { drag } = data;
   return (
@@ -48,7 +51,7 @@ export function TimelineBand({ box, view, laidOut, plane, data }: Props) {
       style={{ top: box.y, height: box.height, "--timeline": view.colour }}
     >
       <TimelineHeader view={view} />
-      <Spans annotations={view.annotations} laidOut={laidOut} plane={plane} />
+      <Spans annotations={view.annotations} laidOut={laidOut} screen={screen} plane={plane} />
       {box.lanes.map((laneBox, row) => {
         const entry = lanes.get(laneBox.id);
         const colour = entry?.lane.colour ?? null;
@@ -89,7 +92,7 @@ export function TimelineBand({ box, view, laidOut, plane, data }: Props) {
                       tabbable={item.id === data.tabbable}
                       dragging={drag?.ids.has(item.id) === true && drag.stretch === null}
                       stretch={stretch}
-                      widthPx={laidOut.width_px}
+                      clip={clipItem(item, screen)}
                       onPick={data.onPick}
                       onGrab={data.onGrab}
                       onHover={data.onHover}
