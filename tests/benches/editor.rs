@@ -98,7 +98,10 @@ async fn main() -> anyhow::Result<()> {
         ),
     ));
 
-    // Engine: persisting a drag (one undoable re-date in its own transaction).
+    // Engine: persisting a drag (one undoable re-date in its own transaction),
+    // with checkpoints left to idle time as the app does.
+    workspace.checkpoint()?;
+    workspace.defer_checkpoints()?;
     let ids: Vec<i64> = workspace
         .timeline(timeline)?
         .events

@@ -74,6 +74,26 @@ impl Workspace {
         &self.path
     }
 
+    /// Stops SQLite from copying the write-ahead log into the file on a
+    /// commit that happens to fill it: that copy (and its fsync) would land
+    /// on an edit. The caller then calls [`Workspace::checkpoint`] when idle.
+    pub fn defer_checkpoints(&self) -> Result<()> {
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        Ok(())
+    }
+
+    /// Copies what the write-ahead log holds into the file, as far as
+    /// readers allow, without waiting for them. Returns how many pages the
+    /// log holds and how many of them are now in the file.
+    pub fn checkpoint(&self) -> Result<(i64, i64)> {
+        let pages = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
+                Ok((row.get(1)?, row.get(2)?))
+            })?;
+        Ok(pages)
+    }
+
     pub fn schema_version(&self) -> i64 {
         SCHEMA_VERSION
     }

@@ -199,6 +199,36 @@ fn a_renamed_event_survives_reopening_and_a_bad_title_changes_nothing() {
 }
 
 #[test]
+fn deferred_checkpoints_keep_edits_in_the_log_until_the_idle_checkpoint() {
+    let dir = Dir::new();
+    let path = dir.file("deferred.db");
+    let mut workspace = sample(&path);
+    workspace.checkpoint().unwrap();
+    workspace.defer_checkpoints().unwrap();
+    let events = workspace.events(&EventFilter::default()).unwrap();
+    // Enough edits to pass SQLite's automatic checkpoint of 1,000 pages.
+    for round in 0..30 {
+        for event in &events {
+            let delta = if round % 2 == 0 { 1440 } else { -1440 };
+            workspace.move_event(event.id, delta).unwrap();
+        }
+    }
+    let renamed = workspace
+        .rename_event(events[0].id, "Seen at once")
+        .unwrap();
+    // Another reader (the CLI) sees the edit before any checkpoint.
+    let reader = Workspace::open_existing(&path).unwrap();
+    assert_eq!(reader.event(renamed.id).unwrap().title, "Seen at once");
+    drop(reader);
+    let (logged, copied) = workspace.checkpoint().unwrap();
+    assert!(
+        logged > 1000,
+        "every edit since the last checkpoint is in the log: {logged}"
+    );
+    assert_eq!(copied, logged);
+}
+
+#[test]
 fn a_failed_write_leaves_nothing_behind() {
     let dir = Dir::new();
     let path = dir.file("tx.db");
