@@ -13,10 +13,10 @@ use tideline_model::{
 use crate::error::{Result, StoreError};
 use crate::history::HistoryState;
 use crate::views::{
-    AnnotationDraft, DatePreview, EventPatch, EventView, NewEvent, SourceDraftView, SourceView,
-    TimelineSummary, TimelineView,
+    AnnotationDraft, DatePreview, EventChange, EventPatch, EventView, NewEvent, SourceDraftView,
+    SourceView, TimelineSummary, TimelineView,
 };
-use crate::workspace::{Workspace, display_edtf, update_event_row};
+use crate::workspace::{Workspace, Writer, display_edtf, update_event_row};
 
 /// The lane a new timeline starts with.
 const FIRST_LANE: &str = "Events";
@@ -69,10 +69,7 @@ impl Workspace {
         } else {
             "Place event"
         };
-        self.edit(label, |w| {
-            event_exists(w.conn, event)?;
-            w.place(event, lane)
-        })?;
+        self.edit(label, |w| place(w, event, lane))?;
         self.timeline(timeline)
     }
 
@@ -80,64 +77,63 @@ impl Workspace {
     /// stays in the workspace and on its other timelines.
     pub fn unplace_event(&mut self, event: i64, timeline: i64) -> Result<TimelineView> {
         self.edit("Remove event from timeline", |w| {
-            let removed = w.conn.execute(
-                "DELETE FROM placement WHERE event_id = ?1 AND timeline_id = ?2",
-                params![event, timeline],
-            )?;
-            if removed == 0 {
-                return Err(StoreError::not_found(
-                    "placement",
-                    format!("event {event} on timeline {timeline}"),
-                ));
-            }
-            w.conn.execute(
-                "DELETE FROM annotation WHERE event_id = ?1 AND timeline_id = ?2",
-                params![event, timeline],
-            )?;
-            Ok(())
+            unplace(w, event, timeline)
         })?;
         self.timeline(timeline)
+    }
+
+    /// Makes every change of one gesture, in order, as one undoable step:
+    /// all of them or, if one is refused, none.
+    pub fn change_events(&mut self, changes: &[EventChange]) -> Result<HistoryState> {
+        let count = changes.len();
+        let label = match changes.first() {
+            None => return self.history(),
+            Some(EventChange::Unplace { .. }) if count == 1 => "Remove event from timeline".into(),
+            Some(EventChange::Unplace { .. }) => format!("Remove {count} events from timeline"),
+            Some(_) if count == 1 => "Move event".into(),
+            Some(_) => format!("Move {count} events"),
+        };
+        self.edit(&label, |w| {
+            for change in changes {
+                match *change {
+                    EventChange::Move { id, delta_minutes } => {
+                        redate(w, id, |dates| dates.moved(delta_minutes))?
+                    }
+                    EventChange::Shift { id, steps } => {
+                        redate(w, id, |dates| dates.shifted(steps))?
+                    }
+                    EventChange::Place { event, lane } => place(w, event, lane)?,
+                    EventChange::Unplace { event, timeline } => unplace(w, event, timeline)?,
+                }
+            }
+            Ok(())
+        })?;
+        self.history()
     }
 
     /// Re-dates an event dragged along the axis by `delta_minutes`
     /// ([`EventDates::moved`]): each date snaps to its own precision.
     pub fn move_event(&mut self, id: i64, delta_minutes: i64) -> Result<EventView> {
-        self.redate(id, "Move event", |dates| dates.moved(delta_minutes))
+        self.edit("Move event", |w| {
+            redate(w, id, |dates| dates.moved(delta_minutes))
+        })?;
+        self.event(id)
     }
 
     /// Sets one end of an event to the date of its precision containing
     /// `minute` ([`EventDates::resized`]).
     pub fn resize_event(&mut self, id: i64, edge: Edge, minute: i64) -> Result<EventView> {
-        self.redate(id, "Resize event", |dates| dates.resized(edge, minute))
+        self.edit("Resize event", |w| {
+            redate(w, id, |dates| dates.resized(edge, minute))
+        })?;
+        self.event(id)
     }
 
     /// Moves an event by whole units of its start's precision
     /// ([`EventDates::shifted`]).
     pub fn shift_event(&mut self, id: i64, steps: i64) -> Result<EventView> {
-        self.redate(id, "Move event", |dates| dates.shifted(steps))
-    }
-
-    fn redate(
-        &mut self,
-        id: i64,
-        label: &str,
-        change: impl FnOnce(EventDates) -> std::result::Result<EventDates, ValidationError>,
-    ) -> Result<EventView> {
-        self.edit(label, |w| {
-            let draft = read_event(w.conn, id)?;
-            let dates = change(EventDates {
-                start: draft.start,
-                end: draft.end,
-            })?;
-            update_event_row(
-                w.conn,
-                id,
-                EventDraft {
-                    start: dates.start,
-                    end: dates.end,
-                    ..draft
-                },
-            )
+        self.edit("Move event", |w| {
+            redate(w, id, |dates| dates.shifted(steps))
         })?;
         self.event(id)
     }
@@ -526,6 +522,52 @@ impl Workspace {
         self.redo()?;
         self.history()
     }
+}
+
+/// Re-dates an event by `change` of its dates; each date snaps to its own
+/// precision.
+fn redate(
+    w: &mut Writer<'_>,
+    id: i64,
+    change: impl FnOnce(EventDates) -> std::result::Result<EventDates, ValidationError>,
+) -> Result<()> {
+    let draft = read_event(w.conn, id)?;
+    let dates = change(EventDates {
+        start: draft.start,
+        end: draft.end,
+    })?;
+    update_event_row(
+        w.conn,
+        id,
+        EventDraft {
+            start: dates.start,
+            end: dates.end,
+            ..draft
+        },
+    )
+}
+
+fn place(w: &mut Writer<'_>, event: i64, lane: i64) -> Result<()> {
+    event_exists(w.conn, event)?;
+    w.place(event, lane)
+}
+
+fn unplace(w: &mut Writer<'_>, event: i64, timeline: i64) -> Result<()> {
+    let removed = w.conn.execute(
+        "DELETE FROM placement WHERE event_id = ?1 AND timeline_id = ?2",
+        params![event, timeline],
+    )?;
+    if removed == 0 {
+        return Err(StoreError::not_found(
+            "placement",
+            format!("event {event} on timeline {timeline}"),
+        ));
+    }
+    w.conn.execute(
+        "DELETE FROM annotation WHERE event_id = ?1 AND timeline_id = ?2",
+        params![event, timeline],
+    )?;
+    Ok(())
 }
 
 /// Reads what the user typed as a date, naming the field in the error.

@@ -234,6 +234,42 @@ pub struct NewEvent {
     pub lane_id: Option<i64>,
 }
 
+/// One part of a gesture that changes several events at once (a selection
+/// dragged, moved by arrow keys or taken off a timeline): all of a
+/// gesture's changes are one undoable step.
+#[derive(Clone, Debug, PartialEq, Deserialize, TS)]
+#[serde(tag = "change", rename_all = "kebab-case")]
+pub enum EventChange {
+    /// Re-date by dragging: `Workspace::move_event`.
+    Move {
+        #[ts(type = "number")]
+        id: i64,
+        #[ts(type = "number")]
+        delta_minutes: i64,
+    },
+    /// Move by whole units of the event's precision: `Workspace::shift_event`.
+    Shift {
+        #[ts(type = "number")]
+        id: i64,
+        #[ts(type = "number")]
+        steps: i64,
+    },
+    /// Place in a lane: `Workspace::place_event`.
+    Place {
+        #[ts(type = "number")]
+        event: i64,
+        #[ts(type = "number")]
+        lane: i64,
+    },
+    /// Take off a timeline: `Workspace::unplace_event`.
+    Unplace {
+        #[ts(type = "number")]
+        event: i64,
+        #[ts(type = "number")]
+        timeline: i64,
+    },
+}
+
 /// A change to an event: every field absent (or null, except `end`) is left
 /// as it is.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize, TS)]

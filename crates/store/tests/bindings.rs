@@ -10,8 +10,8 @@ use tideline_model::Edge;
 use tideline_model::layout::{Layout, Viewport};
 use tideline_store::HistoryState;
 use tideline_store::views::{
-    AnnotationDraft, ApiError, CheckReport, DatePreview, EventFilter, EventPatch, EventView,
-    ImportOptions, ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView,
+    AnnotationDraft, ApiError, CheckReport, DatePreview, EventChange, EventFilter, EventPatch,
+    EventView, ImportOptions, ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView,
     TimelineSummary, TimelineView, WorkspaceInfo,
 };
 use ts_rs::TS;
@@ -31,6 +31,7 @@ fn export_all(dir: &Path) {
     DatePreview::export_all_to(dir).unwrap();
     Edge::export_all_to(dir).unwrap();
     EventPatch::export_all_to(dir).unwrap();
+    EventChange::export_all_to(dir).unwrap();
     NewEvent::export_all_to(dir).unwrap();
     SourceDraftView::export_all_to(dir).unwrap();
     SourceView::export_all_to(dir).unwrap();

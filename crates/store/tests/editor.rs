@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use rusqlite::types::Value;
 use tideline_model::{Confidence, Date, Edge, EventKind, Precision, TimelineDraft};
 use tideline_store::views::{
-    AnnotationDraft, EventFilter, EventPatch, EventView, NewEvent, SourceDraftView,
+    AnnotationDraft, EventChange, EventFilter, EventPatch, EventView, NewEvent, SourceDraftView,
 };
 use tideline_store::{ErrorCode, HistoryState, StoreError, Workspace};
 
@@ -570,6 +570,84 @@ fn dragging_snaps_a_month_by_whole_months_and_keeps_a_range_of_days() {
     );
     assert_eq!(moved.end_minute - moved.start_minute, 10 * DAY);
     fx.refused(ErrorCode::NotFound, |ws, _| ws.move_event(999, DAY));
+}
+
+#[test]
+fn a_gesture_on_a_selection_is_one_step_or_nothing() {
+    let mut fx = fixture();
+    let (talks, review, signing) = (fx.talks, fx.review, fx.signing);
+    // Dragged together by 45 days into the other lane: each date snaps to its precision.
+    fx.edit("Move 4 events", |ws, fx| {
+        ws.change_events(&[
+            EventChange::Move {
+                id: talks,
+                delta_minutes: 45 * DAY,
+            },
+            EventChange::Move {
+                id: review,
+                delta_minutes: 45 * DAY,
+            },
+            EventChange::Place {
+                event: talks,
+                lane: fx.deal_regulators,
+            },
+            EventChange::Place {
+                event: review,
+                lane: fx.deal_events,
+            },
+        ])
+    });
+    assert_eq!(fx.event(talks).start, "2023-08");
+    assert_eq!(fx.event(review).start, "2024-04-15");
+    let lanes = fx.ws.timeline(fx.deal).unwrap().placements;
+    assert!(
+        lanes
+            .iter()
+            .any(|p| p.event_id == talks && p.lane_id == fx.deal_regulators)
+    );
+
+    fx.edit("Move 2 events", |ws, _| {
+        ws.change_events(&[
+            EventChange::Shift {
+                id: talks,
+                steps: -1,
+            },
+            EventChange::Shift {
+                id: signing,
+                steps: 1,
+            },
+        ])
+    });
+    assert_eq!(fx.event(talks).start, "2023-07");
+    assert_eq!(fx.event(signing).start, "2021-03-05");
+
+    fx.edit("Remove 2 events from timeline", |ws, fx| {
+        ws.change_events(&[
+            EventChange::Unplace {
+                event: talks,
+                timeline: fx.deal,
+            },
+            EventChange::Unplace {
+                event: signing,
+                timeline: fx.deal,
+            },
+        ])
+    });
+    assert!(fx.event(talks).timelines.is_empty());
+
+    // One refused change refuses the gesture.
+    fx.refused(ErrorCode::NotFound, |ws, _| {
+        ws.change_events(&[
+            EventChange::Move {
+                id: review,
+                delta_minutes: DAY,
+            },
+            EventChange::Move {
+                id: 999,
+                delta_minutes: DAY,
+            },
+        ])
+    });
 }
 
 #[test]
