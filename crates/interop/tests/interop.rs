@@ -2,12 +2,13 @@
 //! projects' own examples, every hostile file refused with the workspace
 //! left byte for byte as it was, and the round trips.
 
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 use tideline_interop::{ExportFormat, ImportFormat, ParseOptions};
 use tideline_model::{Date, Precision};
-use tideline_store::views::{EventView, ImportOptions, TimelineView};
+use tideline_store::views::{EventFilter, EventView, ImportOptions, TimelineView};
 use tideline_store::{ErrorCode, StoreError, Workspace};
 
 fn fixture(name: &str) -> PathBuf {
@@ -504,6 +505,116 @@ fn skip_invalid_imports_the_valid_events_and_lists_the_others() {
             .len(),
         2
     );
+}
+
+/// Every row of the user tables and of the search index's content, for
+/// "undo restored the workspace" (the undo history and the index's
+/// segments differ by design).
+fn contents(fx: &Fixture) -> Vec<String> {
+    fx.dump()
+        .into_iter()
+        .filter(|row| {
+            !["history_", "event_search_data:", "event_search_idx:"]
+                .iter()
+                .any(|prefix| row.starts_with(prefix))
+        })
+        .collect()
+}
+
+fn search(fx: &Fixture, query: &str) -> Vec<String> {
+    fx.workspace
+        .events(&EventFilter {
+            query: Some(query.to_owned()),
+            ..EventFilter::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|event| event.title)
+        .collect()
+}
+
+fn check_search_index(fx: &Fixture) {
+    Connection::open(&fx.path)
+        .unwrap()
+        .execute(
+            "INSERT INTO event_search (event_search) VALUES ('integrity-check')",
+            [],
+        )
+        .unwrap();
+}
+
+#[test]
+fn a_large_import_is_searchable_and_undone_and_redone_exactly() {
+    let mut fx = sample();
+    let before = contents(&fx);
+    // More rows than one INSERT statement takes, each citing a source.
+    let mut csv = String::from("title,start,lane,description,source_url,source_title,quote\n");
+    for i in 0..1234 {
+        let lane = ["Deals", "Courts"][i % 2];
+        writeln!(
+            csv,
+            "Bulk event {i},2020-01-{:02},{lane},Detail zeta{i},https://example.org/{i},Report omega{i},said quotation{i}",
+            1 + i % 28
+        )
+        .unwrap();
+    }
+    let report = fx
+        .workspace
+        .import(
+            "bulk.csv",
+            csv.as_bytes(),
+            &ImportOptions::default(),
+            today(),
+        )
+        .unwrap();
+    assert_eq!(report.events, 1234);
+    let view = fx.workspace.timeline(report.timeline.unwrap()).unwrap();
+    assert_eq!(view.events.len(), 1234);
+    assert_eq!(view.placements.len(), 1234);
+    assert_eq!(lanes(&view), ["Deals", "Courts"]);
+    let event = view
+        .events
+        .iter()
+        .find(|e| e.title == "Bulk event 1233")
+        .unwrap();
+    assert_eq!(lane_of(&view, event), "Courts");
+    assert_eq!(event.sources[0].quote, "said quotation1233");
+
+    // Found by title, description, source title and quote.
+    let imported = |fx: &Fixture| {
+        [
+            search(fx, "bulk event 7"),
+            search(fx, "zeta1233"),
+            search(fx, "omega600"),
+            search(fx, "quotation17"),
+        ]
+    };
+    let found = imported(&fx);
+    assert_eq!(found[0].len(), 1 + 10 + 100, "{:?}", found[0]);
+    assert_eq!(found[1], ["Bulk event 1233"]);
+    assert_eq!(found[2], ["Bulk event 600"]);
+    let mut quoted = found[3].clone();
+    quoted.sort();
+    let expected: Vec<String> = std::iter::once(17)
+        .chain(170..180)
+        .map(|i| format!("Bulk event {i}"))
+        .collect();
+    assert_eq!(quoted, expected);
+    check_search_index(&fx);
+    let after = contents(&fx);
+
+    assert_eq!(
+        fx.workspace.undo().unwrap().as_deref(),
+        Some("Import bulk.csv")
+    );
+    assert_eq!(contents(&fx), before);
+    assert!(imported(&fx).iter().all(Vec::is_empty));
+    check_search_index(&fx);
+
+    fx.workspace.redo().unwrap();
+    assert_eq!(contents(&fx), after);
+    assert_eq!(imported(&fx), found);
+    check_search_index(&fx);
 }
 
 #[test]
