@@ -2,7 +2,10 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { Layout } from "../bindings/Layout";
 import type { Viewport } from "../bindings/Viewport";
 import * as api from "../ipc";
-import type { Band } from "../lib/viewport";
+import { type Band, span } from "../lib/viewport";
+
+/** A zoom is shown stretched until it rests this long; then it is laid out. */
+const ZOOM_REST_MS = 120;
 
 interface Args {
   timelines: readonly number[];
@@ -15,7 +18,9 @@ interface Args {
  * The engine's layout for the latest arguments, with only the events in the
  * rows on screen. One request is in flight at a time: arguments that change
  * meanwhile are sent when it returns, so requests never queue up behind a
- * slow one, and the screen always ends on the latest arguments.
+ * slow one, and the screen always ends on the latest arguments. While a zoom
+ * goes on, the canvas stretches the last layout (redrawing every event each
+ * frame would drop frames); the zoom is laid out once it rests.
  */
 export function useLayout(
   timelines: readonly number[],
@@ -31,6 +36,8 @@ export function useLayout(
   const busy = useRef(false);
   const stale = useRef(false);
   const alive = useRef(true);
+  const rest = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastScale = useRef<number | null>(null);
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
 
@@ -50,7 +57,7 @@ export function useLayout(
         if (stale.current && alive.current) send.current();
       });
   });
-  useLayoutEffect(() => {
+  const kick = useRef(() => {
     if (busy.current) {
       stale.current = true;
       return;
@@ -60,12 +67,27 @@ export function useLayout(
       frame.current = null;
       send.current();
     });
+  });
+  useLayoutEffect(() => {
+    const scale = viewport ? viewport.width_px / span(viewport) : null;
+    const zoomed = scale !== null && lastScale.current !== null && scale !== lastScale.current;
+    lastScale.current = scale;
+    if (zoomed) {
+      if (rest.current !== null) clearTimeout(rest.current);
+      rest.current = setTimeout(() => {
+        rest.current = null;
+        kick.current();
+      }, ZOOM_REST_MS);
+    } else if (rest.current === null) {
+      kick.current();
+    }
   }, [timelines, viewport, band, today]);
 
   useEffect(
     () => () => {
       alive.current = false;
       if (frame.current !== null) cancelAnimationFrame(frame.current);
+      if (rest.current !== null) clearTimeout(rest.current);
     },
     [],
   );

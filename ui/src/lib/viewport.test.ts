@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centreOn, fitMarks, MAX_MINUTE, MAX_SPAN, MIN_MINUTE, MIN_SPAN, minuteAt, panBy, panOffset, pxAt, resize, span, zoomAt } from "./viewport";
+import { centreOn, fitMarks, MAX_MINUTE, MAX_SPAN, MIN_MINUTE, MIN_SPAN, minuteAt, panBy, planeMove, pxAt, resize, span, zoomAt } from "./viewport";
 
 const view = { start_minute: 0, end_minute: 1000, width_px: 500 };
 
@@ -62,7 +62,7 @@ describe("fitMarks", () => {
   });
 });
 
-describe("resize, centreOn and panOffset", () => {
+describe("resize, centreOn and planeMove", () => {
   it("keeps px per minute on resize", () => {
     expect(resize(view, 1000)).toEqual({ start_minute: 0, end_minute: 2000, width_px: 1000 });
   });
@@ -71,8 +71,13 @@ describe("resize, centreOn and panOffset", () => {
     expect(centreOn(view, 5000)).toEqual({ start_minute: 4500, end_minute: 5500, width_px: 500 });
   });
 
-  it("predicts a pan but not a zoom", () => {
-    expect(panOffset(view, panBy(view, 30))).toBeCloseTo(-30);
-    expect(panOffset(view, zoomAt(view, 2, 0))).toBeNull();
+  it("moves laid-out content by a pan, and stretches it by a zoom about the pointer", () => {
+    const panned = planeMove(view, panBy(view, 30));
+    expect(panned.shift).toBeCloseTo(-30);
+    expect(panned.stretch).toBe(1);
+    const zoomed = planeMove(view, zoomAt(view, 2, 100));
+    expect(zoomed.stretch).toBeCloseTo(2);
+    // The minute under the pointer stays under it: x = 100 → 100 · 2 + shift.
+    expect(100 * zoomed.stretch + zoomed.shift).toBeCloseTo(100);
   });
 });

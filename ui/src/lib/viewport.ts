@@ -101,15 +101,20 @@ export function centreOn(viewport: Viewport, minute: number): Viewport {
   return clampViewport({ start_minute: minute - half, end_minute: minute + half, width_px: viewport.width_px });
 }
 
-/**
- * How far in px content laid out for `laidOut` must shift to show `current`,
- * or null when the two differ in scale (a zoom, which only a new layout can show).
- */
-export function panOffset(laidOut: Viewport, current: Viewport): number | null {
+/** How content laid out for one viewport is moved and stretched to show another. */
+export interface PlaneMove {
+  /** Px to shift by, after stretching from the left edge. */
+  shift: number;
+  /** Factor to stretch by: 1 for a pan, else a zoom shown before its layout arrives. */
+  stretch: number;
+}
+
+/** What moves content laid out for `laidOut` to where `current` shows it. */
+export function planeMove(laidOut: Viewport, current: Viewport): PlaneMove {
   const a = scaleOf(laidOut);
   const b = scaleOf(current);
-  if (Math.abs(a - b) > a * 1e-9) return null;
-  return (laidOut.start_minute - current.start_minute) * b;
+  const stretch = Math.abs(a - b) > a * 1e-9 ? b / a : 1;
+  return { shift: (laidOut.start_minute - current.start_minute) * b, stretch };
 }
 
 /** Wheel delta in px whatever the device reports in. */

@@ -11,7 +11,7 @@ import { intersects, type Rect, rectFrom } from "../../lib/drag";
 import type { LanePlace } from "../../lib/events";
 import { neighbour } from "../../lib/order";
 import type { Selection } from "../../lib/selection";
-import { panBy, panOffset, wheelPixels, zoomAt, type Band } from "../../lib/viewport";
+import { panBy, planeMove, wheelPixels, zoomAt, type Band } from "../../lib/viewport";
 import { DragGhost } from "../common/DragGhost";
 import { Axis, Grid } from "./Axis";
 import { HoverCard } from "./HoverCard";
@@ -220,14 +220,22 @@ export function Canvas(props: Props) {
   }, null);
   const tabbable = [current, selection.focus].find((id) => id !== null && shownIds.has(id)) ?? earliest;
 
-  // Until the next layout arrives, shift the last one by the pan since.
-  const shift = layout && viewport ? (panOffset(layout.viewport, viewport) ?? 0) : 0;
-  const plane = { transform: `translateX(${shift}px)` };
+  // Until the next layout arrives, move the last one by the pan since, and
+  // stretch it by the zoom since: marks and text are drawn unstretched.
+  const move = layout && viewport ? planeMove(layout.viewport, viewport) : { shift: 0, stretch: 1 };
+  const plane =
+    move.stretch === 1
+      ? { transform: `translateX(${move.shift}px)` }
+      : { transform: `translateX(${move.shift}px) scaleX(${move.stretch})`, "--unstretch": 1 / move.stretch };
   const views = new Map(timelines.map((view) => [view.id, view]));
   const hovered = hover && !drag ? events.get(hover.id) : undefined;
 
   return (
-    <main class={`canvas${drag ? " is-dragging" : ""}`} ref={root} aria-label="Timeline canvas">
+    <main
+      class={`canvas${drag ? " is-dragging" : ""}${move.stretch === 1 ? "" : " is-stretched"}`}
+      ref={root}
+      aria-label="Timeline canvas"
+    >
       <Axis layout={layout} plane={plane} />
       <div
         class="canvas-scroll"
