@@ -1,17 +1,20 @@
 //! The commands the UI calls. Each one unpacks its arguments, makes one call
 //! into the store and maps the error to `{code, message}`: nothing else. A
 //! switch of workspace also has `workspaces` update the window title and the
-//! recent list.
+//! recent list; import and export also read or write the file the user chose,
+//! and pass the engine today's date.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use tauri::{AppHandle, State, WebviewWindow};
+use tideline_interop::ExportFormat;
 use tideline_model::layout::{Layout, Viewport};
-use tideline_model::{Edge, Precision, TimelineDraft};
+use tideline_model::{Date, Edge, Precision, TimelineDraft};
 use tideline_store::views::{
-    AnnotationDraft, ApiError, DatePreview, EventFilter, EventPatch, EventView, NewEvent,
-    SourceDraftView, SourceView, TimelineSummary, TimelineView, WorkspaceInfo,
+    AnnotationDraft, ApiError, DatePreview, EventFilter, EventPatch, EventView, ImportOptions,
+    ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView, TimelineSummary,
+    TimelineView, WorkspaceInfo,
 };
 use tideline_store::{HistoryState, StoreError, Workspace};
 
@@ -36,12 +39,47 @@ fn api(error: StoreError) -> ApiError {
     ApiError::from(&error)
 }
 
+/// The clock is read here, in the shell, and passed into the engine.
+fn now_minute() -> i64 {
+    chrono::Utc::now().timestamp() / 60
+}
+
+/// Today (UTC), as Markwhen's `now`.
+fn today() -> Date {
+    Date::from_minute(now_minute(), Precision::Day)
+}
+
 fn info(workspace: &Workspace) -> WorkspaceInfo {
     WorkspaceInfo {
         path: workspace.path().display().to_string(),
         schema_version: workspace.schema_version(),
-        today_minute: chrono::Utc::now().timestamp() / 60,
+        today_minute: now_minute(),
     }
+}
+
+/// The bytes of the file at `path` and its name, for an import.
+fn read_file(path: &Path) -> Result<(String, Vec<u8>), ApiError> {
+    let bytes = std::fs::read(path).map_err(|source| {
+        api(StoreError::Io {
+            path: path.to_owned(),
+            source,
+        })
+    })?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    Ok((name, bytes))
+}
+
+/// Writes an export to `path`, which the user chose in the save dialog
+/// (and so agreed to replace).
+fn write_file(path: &Path, bytes: &[u8]) -> Reply<()> {
+    std::fs::write(path, bytes).map_err(|source| {
+        api(StoreError::Io {
+            path: path.to_owned(),
+            source,
+        })
+    })
 }
 
 /// Puts `next` in the place of the open workspace, which closes.
@@ -349,6 +387,52 @@ pub fn update_timeline(
 #[tauri::command]
 pub fn delete_timeline(state: State<'_, AppState>, id: i64) -> Reply<HistoryState> {
     workspace(&state).delete_timeline(id).map_err(api)
+}
+
+// Import and export. The UI passes the path chosen in a native dialog (or
+// dropped on the window); the file is read and written here.
+
+/// What importing the file would write, and its problems; writes nothing.
+#[tauri::command]
+pub fn preview_import(path: PathBuf, options: ImportOptions) -> Reply<ImportPreview> {
+    let (name, bytes) = read_file(&path)?;
+    Ok(tideline_store::preview_import(
+        &name,
+        &bytes,
+        &options,
+        today(),
+    ))
+}
+
+/// Imports the file as one undoable step, or refuses it whole.
+#[tauri::command]
+pub fn import_file(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    options: ImportOptions,
+) -> Reply<ImportReport> {
+    let (name, bytes) = read_file(&path)?;
+    workspace(&state)
+        .import(&name, &bytes, &options, today())
+        .map_err(api)
+}
+
+#[tauri::command]
+pub fn export_timeline(
+    state: State<'_, AppState>,
+    id: i64,
+    format: ExportFormat,
+    path: PathBuf,
+) -> Reply<()> {
+    let bytes = workspace(&state).export(id, format).map_err(api)?;
+    write_file(&path, &bytes)
+}
+
+/// The whole workspace as Tideline JSON.
+#[tauri::command]
+pub fn export_workspace(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
+    let bytes = workspace(&state).export_workspace().map_err(api)?;
+    write_file(&path, &bytes)
 }
 
 // History.

@@ -4,4 +4,5 @@
 mod editor;
 mod foundation;
 mod support;
+mod transfer;
 mod workspaces;

@@ -154,6 +154,24 @@ impl App {
         Ok(())
     }
 
+    /// Calls `command` as the UI does: its reply, or the error it rejected with.
+    pub async fn invoke(
+        &self,
+        command: &str,
+        args: serde_json::Value,
+    ) -> anyhow::Result<Result<serde_json::Value, serde_json::Value>> {
+        let script = "const [command, args, done] = arguments;
+            window.__TAURI_INTERNALS__.invoke(command, args).then(ok => done({ ok }), err => done({ err }));";
+        let mut reply = self
+            .client
+            .execute_async(script, vec![command.into(), args])
+            .await?;
+        Ok(match reply.get_mut("err") {
+            Some(error) => Err(error.take()),
+            None => Ok(reply["ok"].take()),
+        })
+    }
+
     /// Saves a screenshot when `TIDELINE_SCREENSHOT_DIR` names a folder.
     pub async fn screenshot(&self, name: &str) -> anyhow::Result<()> {
         if let Some(dir) = std::env::var_os("TIDELINE_SCREENSHOT_DIR") {

@@ -16,20 +16,6 @@ use crate::support::{App, event_titled, wait_css, wait_for};
 const RENAMED: &str = "Only in the other workspace";
 
 impl App {
-    /// Calls `command` as the UI does: its reply, or the error it rejected with.
-    async fn invoke(&self, command: &str, args: Value) -> anyhow::Result<Result<Value, Value>> {
-        let script = "const [command, args, done] = arguments;
-            window.__TAURI_INTERNALS__.invoke(command, args).then(ok => done({ ok }), err => done({ err }));";
-        let mut reply = self
-            .client
-            .execute_async(script, vec![command.into(), args])
-            .await?;
-        Ok(match reply.get_mut("err") {
-            Some(error) => Err(error.take()),
-            None => Ok(reply["ok"].take()),
-        })
-    }
-
     /// Waits until the top bar names the open workspace `name`.
     async fn wait_for_workspace(&self, name: &str) -> anyhow::Result<()> {
         wait_for(

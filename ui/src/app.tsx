@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import type { EventView } from "./bindings/EventView";
+import type { ImportReport } from "./bindings/ImportReport";
 import type { TimelineSummary } from "./bindings/TimelineSummary";
 import type { TimelineView } from "./bindings/TimelineView";
 import type { Viewport } from "./bindings/Viewport";
@@ -11,6 +12,8 @@ import { StatusBar } from "./components/StatusBar";
 import { TimelineList } from "./components/TimelineList";
 import { Toasts } from "./components/Toasts";
 import { TopBar } from "./components/TopBar";
+import { ExportDialog } from "./components/transfer/ExportDialog";
+import { ImportDialog } from "./components/transfer/ImportDialog";
 import { EditContext, makeEdit } from "./hooks/useEdit";
 import { useEvent } from "./hooks/useEvent";
 import { useHistory } from "./hooks/useHistory";
@@ -20,12 +23,14 @@ import { useSelection } from "./hooks/useSelection";
 import { useShortcuts } from "./hooks/useShortcuts";
 import { useTimelines } from "./hooks/useTimelines";
 import { useToasts } from "./hooks/useToasts";
+import { TransferContext, type Transfer } from "./hooks/useTransfer";
 import { useWorkspaces } from "./hooks/useWorkspaces";
 import * as api from "./ipc";
 import { focusedEvent } from "./lib/dom";
 import { eventMarks, indexLanes, indexViews, placedOn } from "./lib/events";
 import { LABEL_FONT } from "./lib/geometry";
 import { textWidth } from "./lib/measure";
+import { IMPORT_FILTERS, importSummary } from "./lib/transfer";
 import { fitMarks, panBy, resize, zoomAt, type Band } from "./lib/viewport";
 import { tickUnitLabel } from "./lib/vocabulary";
 
@@ -56,7 +61,7 @@ export function App() {
 }
 
 function Workbench({ onSwitched }: { onSwitched: () => void }) {
-  const { toasts, report, dismiss } = useToasts();
+  const { toasts, report, notify, dismiss } = useToasts();
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
   const [summaries, setSummaries] = useState<TimelineSummary[]>([]);
   /** Ids of the timelines on the canvas; null until the list first loads. */
@@ -69,6 +74,24 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   const [creating, setCreating] = useState(false);
   /** The lane an event dragged from the library would be placed on. */
   const [dropLane, setDropLane] = useState<number | null>(null);
+  /** The file whose import preview is open. */
+  const [importing, setImporting] = useState<string | null>(null);
+  /** The export dialog, with the timeline it opened on (null: the whole workspace). */
+  const [exporting, setExporting] = useState<{ initial: number | null } | null>(null);
+  const transfer = useMemo<Transfer>(
+    () => ({
+      chooseImport: () => {
+        api.importFileDialog(IMPORT_FILTERS).then((path) => {
+          if (path !== null) setImporting(path);
+        }, report);
+      },
+      importPath: setImporting,
+      openExport: (initial) => {
+        setExporting({ initial });
+      },
+    }),
+    [report],
+  );
 
   const changed = useCallback(() => {
     setRevision((value) => value + 1);
@@ -86,7 +109,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   useEffect(() => {
     api.workspaceInfo().then(setInfo, report);
   }, [report]);
-  const workspaces = useWorkspaces(info?.path ?? null, onSwitched, report);
+  const workspaces = useWorkspaces(info?.path ?? null, onSwitched, transfer.importPath, report);
 
   useEffect(() => {
     api.listTimelines().then((list) => {
@@ -177,6 +200,20 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
     setShown((current) => new Set([...(current ?? []), id]));
   }, []);
 
+  /** After an import: say what it did, and show the timeline it wrote, fitted. */
+  const imported = (done: ImportReport) => {
+    setImporting(null);
+    notify(importSummary(done));
+    const id = done.timeline;
+    if (id === null) return;
+    api.getTimeline(id).then((view) => {
+      deselect();
+      setShown(new Set([id]));
+      const next = width > 0 ? fitting(view.events, width) : null;
+      if (next) setViewport(next);
+    }, report);
+  };
+
   const undo = () => {
     if (history.undo !== null) void edit.run(api.undo);
   };
@@ -257,75 +294,105 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
 
   return (
     <EditContext.Provider value={edit}>
-      <div class="app">
-        <TopBar
-          path={info?.path ?? null}
-          workspaces={workspaces}
-          onError={report}
-          zoomLabel={layout ? tickUnitLabel(layout.tick_unit, layout.tick_step) : null}
-          history={history}
-          canZoomToSelection={selectedOnCanvas.length > 0}
-          onUndo={undo}
-          onRedo={redo}
-          onZoomIn={zoomIn}
-          onZoomOut={zoomOut}
-          onFit={fit}
-          onZoomToSelection={zoomToSelection}
-        />
-        <div class="workbench">
-          <aside class="sidebar">
-            <TimelineList timelines={summaries} shown={shown ?? NONE} onToggle={toggleShown} onCreated={showCreated} />
-            <Library
-              selectedId={selection.focus}
-              revision={revision}
-              views={views}
-              creating={creating}
-              onCreating={setCreating}
-              onSelect={selectFromLibrary}
-              onDropLane={setDropLane}
-              onError={report}
-            />
-          </aside>
-          <Canvas
-            layout={layout}
-            viewport={viewport}
-            timelines={views}
-            empty={shown !== null && shownIds.length === 0}
-            events={events}
-            notes={notes}
-            lanes={lanes}
-            dropLane={dropLane}
-            selection={selection}
-            onPick={pick}
-            onPickMany={pickMany}
-            onDeselect={deselect}
-            onViewport={onViewport}
-            onWidth={onWidth}
-            onBand={setBand}
+      <TransferContext.Provider value={transfer}>
+        <div class="app">
+          <TopBar
+            path={info?.path ?? null}
+            workspaces={workspaces}
+            onError={report}
+            zoomLabel={layout ? tickUnitLabel(layout.tick_unit, layout.tick_step) : null}
+            history={history}
+            canZoomToSelection={selectedOnCanvas.length > 0}
+            onUndo={undo}
+            onRedo={redo}
+            onZoomIn={zoomIn}
+            onZoomOut={zoomOut}
+            onFit={fit}
+            onZoomToSelection={zoomToSelection}
+            onImport={transfer.chooseImport}
+            onExport={() => {
+              transfer.openExport(shownIds[0] ?? null);
+            }}
           />
-          {selected && (
-            <Inspector
-              event={selected}
-              notes={notes.get(selected.id) ?? []}
-              placed={placedOn(views, selected.id).map(({ id, title }) => ({ id, title }))}
-              onClose={deselect}
+          <div class="workbench">
+            <aside class="sidebar">
+              <TimelineList timelines={summaries} shown={shown ?? NONE} onToggle={toggleShown} onCreated={showCreated} />
+              <Library
+                selectedId={selection.focus}
+                revision={revision}
+                views={views}
+                creating={creating}
+                onCreating={setCreating}
+                onSelect={selectFromLibrary}
+                onDropLane={setDropLane}
+                onError={report}
+              />
+            </aside>
+            <Canvas
+              layout={layout}
+              viewport={viewport}
+              timelines={views}
+              empty={shown !== null && shownIds.length === 0}
+              events={events}
+              notes={notes}
+              lanes={lanes}
+              dropLane={dropLane}
+              selection={selection}
+              onPick={pick}
+              onPickMany={pickMany}
+              onDeselect={deselect}
+              onViewport={onViewport}
+              onWidth={onWidth}
+              onBand={setBand}
+            />
+            {selected && (
+              <Inspector
+                event={selected}
+                notes={notes.get(selected.id) ?? []}
+                placed={placedOn(views, selected.id).map(({ id, title }) => ({ id, title }))}
+                onClose={deselect}
+              />
+            )}
+          </div>
+          <StatusBar
+            info={info}
+            events={events.size}
+            inView={inView}
+            timelines={shownIds.length}
+            selected={selection.picked.size}
+          />
+          {workspaces.dragging && (
+            <div class="drop-overlay" data-testid="drop-overlay">
+              <span>
+                {workspaces.draggingImport ? "Drop the file to preview its import" : "Drop a workspace file to open it"}
+              </span>
+            </div>
+          )}
+          {importing !== null && (
+            <ImportDialog
+              key={importing}
+              path={importing}
+              timelines={summaries}
+              onClose={() => {
+                setImporting(null);
+              }}
+              onImported={imported}
             />
           )}
+          {exporting !== null && info !== null && (
+            <ExportDialog
+              timelines={summaries}
+              initial={exporting.initial}
+              workspacePath={info.path}
+              onClose={() => {
+                setExporting(null);
+              }}
+              onExported={notify}
+            />
+          )}
+          <Toasts toasts={toasts} onDismiss={dismiss} />
         </div>
-        <StatusBar
-          info={info}
-          events={events.size}
-          inView={inView}
-          timelines={shownIds.length}
-          selected={selection.picked.size}
-        />
-        {workspaces.dragging && (
-          <div class="drop-overlay" data-testid="drop-overlay">
-            <span>Drop a workspace file to open it</span>
-          </div>
-        )}
-        <Toasts toasts={toasts} onDismiss={dismiss} />
-      </div>
+      </TransferContext.Provider>
     </EditContext.Provider>
   );
 }

@@ -1,12 +1,18 @@
 import type { Toast } from "../hooks/useToasts";
-import { CloseIcon, WarningIcon } from "./icons";
+import { CheckIcon, CloseIcon, WarningIcon } from "./icons";
 
 export function Toasts({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: number) => void }) {
   return (
     <div class="toasts" aria-live="assertive">
       {toasts.map((toast) => (
-        <div key={toast.id} class="toast" role="alert" data-testid="toast">
-          <WarningIcon size={14} />
+        <div
+          key={toast.id}
+          class={`toast${toast.tone === "info" ? " is-info" : ""}`}
+          role={toast.tone === "info" ? "status" : "alert"}
+          data-testid="toast"
+          data-tone={toast.tone}
+        >
+          {toast.tone === "info" ? <CheckIcon /> : <WarningIcon size={14} />}
           <span class="toast-message">{toast.message}</span>
           <button
             type="button"

@@ -1,6 +1,6 @@
 import type { HistoryState } from "../bindings/HistoryState";
 import type { Workspaces } from "../hooks/useWorkspaces";
-import { LogoMark, UndoIcon } from "./icons";
+import { LogoMark, TransferIcon, UndoIcon } from "./icons";
 import { WorkspaceMenu } from "./WorkspaceMenu";
 
 interface Props {
@@ -18,6 +18,10 @@ interface Props {
   onZoomOut: () => void;
   onFit: () => void;
   onZoomToSelection: () => void;
+  /** Import a file: the open dialog, then its preview. */
+  onImport: () => void;
+  /** The export dialog. */
+  onExport: () => void;
 }
 
 export function TopBar(props: Props) {
@@ -29,6 +33,28 @@ export function TopBar(props: Props) {
         <span class="wordmark">Tideline</span>
       </div>
       {path !== null && <WorkspaceMenu path={path} workspaces={workspaces} onError={onError} />}
+      <div class="segmented" role="group" aria-label="Import and export">
+        <button
+          type="button"
+          class="transfer-button"
+          data-testid="import-button"
+          title="Import a TimelineJS, Markwhen, CSV or Tideline file (or drop it on the window)"
+          onClick={props.onImport}
+        >
+          <TransferIcon />
+          Import…
+        </button>
+        <button
+          type="button"
+          class="transfer-button"
+          data-testid="export-button"
+          title="Export a timeline or the whole workspace"
+          onClick={props.onExport}
+        >
+          <TransferIcon out />
+          Export…
+        </button>
+      </div>
       <div class="segmented" role="group" aria-label="History">
         <button
           type="button"

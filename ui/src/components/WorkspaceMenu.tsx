@@ -100,7 +100,7 @@ export function WorkspaceMenu({ path, workspaces, onError }: Props) {
                 {fileName(other)}
               </button>
             ))}
-            <p class="menu-note">Or drop a workspace file on the window.</p>
+            <p class="menu-note">Or drop a workspace file on the window; a timeline file dropped there is imported.</p>
           </div>
         </Popover>
       )}

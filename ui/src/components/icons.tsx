@@ -135,3 +135,31 @@ export function PencilIcon() {
     </Svg>
   );
 }
+
+export function FileIcon({ size = 16 }: IconProps) {
+  return (
+    <Svg size={size}>
+      <path d="M4 1.8h5l3.5 3.5v8.9H4Z" />
+      <path d="M9 1.8v3.5h3.5M6 8.5h4.5M6 11h3" />
+    </Svg>
+  );
+}
+
+/** An arrow into a tray (import), or out of it (export). */
+export function TransferIcon({ out = false }: { out?: boolean }) {
+  return (
+    <Svg size={13}>
+      <path d="M2.5 10v3h11v-3" />
+      {out ? <path d="M8 10V2.5M5 5.5l3-3 3 3" /> : <path d="M8 2.5V10M5 7l3 3 3-3" />}
+    </Svg>
+  );
+}
+
+export function CheckIcon() {
+  return (
+    <Svg size={14}>
+      <circle cx="8" cy="8" r="6" />
+      <path d="m5.4 8.2 1.8 1.8 3.4-3.6" />
+    </Svg>
+  );
+}

@@ -4,14 +4,19 @@ import { errorMessage } from "../ipc";
 export interface Toast {
   id: number;
   message: string;
+  /** An error, or news of something done (an import, an export). */
+  tone: "error" | "info";
 }
 
 const TOAST_MS = 6000;
+/** News may be longer (what an import skipped), so it stays a little longer. */
+const INFO_MS = 9000;
 
-/** Transient error messages; a message already on screen is not repeated. */
+/** Transient messages; a message already on screen is not repeated. */
 export function useToasts(): {
   toasts: Toast[];
   report: (error: unknown) => void;
+  notify: (message: string) => void;
   dismiss: (id: number) => void;
 } {
   const [toasts, setToasts] = useState<Toast[]>([]);
@@ -21,17 +26,31 @@ export function useToasts(): {
     setToasts((list) => list.filter((toast) => toast.id !== id));
   }, []);
 
-  const report = useCallback(
-    (error: unknown) => {
-      const message = errorMessage(error);
+  const show = useCallback(
+    (message: string, tone: Toast["tone"]) => {
       const id = ++next.current;
-      setToasts((list) => (list.some((toast) => toast.message === message) ? list : [...list, { id, message }]));
-      window.setTimeout(() => {
-        dismiss(id);
-      }, TOAST_MS);
+      setToasts((list) => (list.some((toast) => toast.message === message) ? list : [...list, { id, message, tone }]));
+      window.setTimeout(
+        () => {
+          dismiss(id);
+        },
+        tone === "info" ? INFO_MS : TOAST_MS,
+      );
     },
     [dismiss],
   );
+  const report = useCallback(
+    (error: unknown) => {
+      show(errorMessage(error), "error");
+    },
+    [show],
+  );
+  const notify = useCallback(
+    (message: string) => {
+      show(message, "info");
+    },
+    [show],
+  );
 
-  return { toasts, report, dismiss };
+  return { toasts, report, notify, dismiss };
 }

@@ -2,10 +2,13 @@ import { useCallback, useEffect, useState } from "preact/hooks";
 import type { WorkspaceInfo } from "../bindings/WorkspaceInfo";
 import * as api from "../ipc";
 import { copyName, fileName } from "../lib/format";
+import { isImportable } from "../lib/transfer";
 
 export interface Workspaces {
   /** Whether a file is being dragged over the window. */
   dragging: boolean;
+  /** Whether the file dragged over the window is one to import, not a workspace. */
+  draggingImport: boolean;
   create: () => void;
   open: () => void;
   saveAs: () => void;
@@ -14,15 +17,18 @@ export interface Workspaces {
 
 /**
  * New, open and save-as through the native dialogs, and a file dropped on
- * the window opened. `onSwitched` follows each switch; a failure is reported
- * and leaves the open workspace as it was.
+ * the window opened, or handed to `onImport` when it is a timeline file
+ * (JSON, CSV, Markwhen). `onSwitched` follows each switch; a failure is
+ * reported and leaves the open workspace as it was.
  */
 export function useWorkspaces(
   path: string | null,
   onSwitched: () => void,
+  onImport: (path: string) => void,
   report: (error: unknown) => void,
 ): Workspaces {
   const [dragging, setDragging] = useState(false);
+  const [draggingImport, setDraggingImport] = useState(false);
 
   /** Switches to the chosen path, if one is chosen (a dialog may be cancelled). */
   const switchTo = useCallback(
@@ -47,8 +53,11 @@ export function useWorkspaces(
     const listening = api
       .onFileDrop((drag) => {
         setDragging(drag.type === "over");
+        if (drag.type === "over" && drag.paths !== null) setDraggingImport(drag.paths.some(isImportable));
         const [dropped] = drag.type === "drop" ? drag.paths : [];
-        if (dropped !== undefined) openPath(dropped);
+        if (dropped === undefined) return;
+        if (isImportable(dropped)) onImport(dropped);
+        else openPath(dropped);
       })
       .catch((error: unknown) => {
         report(error);
@@ -59,10 +68,11 @@ export function useWorkspaces(
         stop();
       });
     };
-  }, [openPath, report]);
+  }, [openPath, onImport, report]);
 
   return {
     dragging,
+    draggingImport,
     create: () => {
       switchTo(api.saveWorkspaceDialog("New workspace", "Untitled.db"), api.newWorkspace);
     },

@@ -13,7 +13,11 @@ import type { ErrorCode } from "../bindings/ErrorCode";
 import type { EventFilter } from "../bindings/EventFilter";
 import type { EventPatch } from "../bindings/EventPatch";
 import type { EventView } from "../bindings/EventView";
+import type { ExportFormat } from "../bindings/ExportFormat";
 import type { HistoryState } from "../bindings/HistoryState";
+import type { ImportOptions } from "../bindings/ImportOptions";
+import type { ImportPreview } from "../bindings/ImportPreview";
+import type { ImportReport } from "../bindings/ImportReport";
 import type { Layout } from "../bindings/Layout";
 import type { NewEvent } from "../bindings/NewEvent";
 import type { Precision } from "../bindings/Precision";
@@ -86,14 +90,18 @@ export const openWorkspaceDialog = (): Promise<string | null> =>
 export const saveWorkspaceDialog = (title: string, name: string): Promise<string | null> =>
   save({ title, filters: WORKSPACE_FILES, defaultPath: name });
 
-/** A file dragged over the window: it hovers, leaves, or is dropped. */
-export type FileDrag = { type: "over" } | { type: "leave" } | { type: "drop"; paths: string[] };
+/**
+ * A file dragged over the window: it hovers (its paths known as it enters,
+ * null as it moves), leaves, or is dropped.
+ */
+export type FileDrag = { type: "over"; paths: string[] | null } | { type: "leave" } | { type: "drop"; paths: string[] };
 
 /** Calls `handler` as files are dragged over the window; resolves to a function that stops. */
 export const onFileDrop = (handler: (drag: FileDrag) => void): Promise<() => void> =>
   getCurrentWebview().onDragDropEvent(({ payload }) => {
     if (payload.type === "drop") handler({ type: "drop", paths: payload.paths });
-    else handler({ type: payload.type === "leave" ? "leave" : "over" });
+    else if (payload.type === "enter") handler({ type: "over", paths: payload.paths });
+    else handler(payload.type === "leave" ? { type: "leave" } : { type: "over", paths: null });
   });
 
 // ---- Reading ----
@@ -201,6 +209,37 @@ export const updateTimeline = (id: number, details: TimelineDetails): Promise<Ti
   call("update_timeline", { id, ...details });
 
 export const deleteTimeline = (id: number): Promise<HistoryState> => call("delete_timeline", { id });
+
+// ---- Import and export ----
+
+/** What importing the file at `path` would write, with its problems; writes nothing. */
+export const previewImport = (path: string, options: ImportOptions): Promise<ImportPreview> =>
+  call("preview_import", { path, options });
+
+/** Imports the file at `path` as one undoable step; a refused file changes nothing. */
+export const importFile = (path: string, options: ImportOptions): Promise<ImportReport> =>
+  call("import_file", { path, options });
+
+/** Writes timeline `id` as `format` to `path`, a file the user chose in the save dialog. */
+export const exportTimeline = (id: number, format: ExportFormat, path: string): Promise<void> =>
+  call("export_timeline", { id, format, path });
+
+/** Writes the whole workspace as Tideline JSON to `path`. */
+export const exportWorkspace = (path: string): Promise<void> => call("export_workspace", { path });
+
+/** The kinds of file a dialog offers, by extension without the dot. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** The native open dialog for a file to import: the chosen path, or null when cancelled. */
+export const importFileDialog = (filters: readonly FileFilter[]): Promise<string | null> =>
+  open({ title: "Import a timeline", filters: [...filters], multiple: false, directory: false });
+
+/** The native save dialog for an export, suggesting `name`: the chosen path, or null when cancelled. */
+export const exportFileDialog = (title: string, name: string, filters: readonly FileFilter[]): Promise<string | null> =>
+  save({ title, filters: [...filters], defaultPath: name });
 
 // ---- History ----
 

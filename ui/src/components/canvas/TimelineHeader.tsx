@@ -1,6 +1,7 @@
 import { useRef, useState } from "preact/hooks";
 import type { TimelineView } from "../../bindings/TimelineView";
 import { useEdit } from "../../hooks/useEdit";
+import { useTransfer } from "../../hooks/useTransfer";
 import * as api from "../../ipc";
 import { plural } from "../../lib/format";
 import { ConfirmDialog } from "../common/ConfirmDialog";
@@ -13,9 +14,10 @@ type Open =
   | { what: "lane" | "span" | "menu"; anchor: HTMLElement }
   | { what: "details" | "delete" };
 
-/** A timeline's name, with its actions: add a lane, shade a period, edit or delete it. */
+/** A timeline's name, with its actions: add a lane, shade a period, edit, export or delete it. */
 export function TimelineHeader({ view }: { view: TimelineView }) {
   const edit = useEdit();
+  const transfer = useTransfer();
   const [open, setOpen] = useState<Open | null>(null);
   const menu = useRef<HTMLButtonElement>(null);
   const close = () => {
@@ -94,6 +96,18 @@ export function TimelineHeader({ view }: { view: TimelineView }) {
               }}
             >
               Edit details…
+            </button>
+            <button
+              type="button"
+              role="menuitem"
+              class="menu-item"
+              data-testid="export-timeline"
+              onClick={() => {
+                close();
+                transfer.openExport(view.id);
+              }}
+            >
+              Export…
             </button>
             <button
               type="button"

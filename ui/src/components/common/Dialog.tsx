@@ -5,6 +5,8 @@ import { useEffect, useRef } from "preact/hooks";
 interface Props {
   title: string;
   testid?: string;
+  /** Extra class, for width. */
+  class?: string;
   onClose: () => void;
   children: ComponentChildren;
 }
@@ -16,7 +18,7 @@ const FOCUSABLE = "input, textarea, select, button, [tabindex]:not([tabindex='-1
  * the first field (or the element marked data-autofocus), stays inside, and
  * returns where it was when the dialog closes; Escape closes it.
  */
-export function Dialog({ title, testid, onClose, children }: Props) {
+export function Dialog({ title, testid, class: extra, onClose, children }: Props) {
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -53,7 +55,7 @@ export function Dialog({ title, testid, onClose, children }: Props) {
     <div class="modal-veil">
       <div
         ref={box}
-        class="modal"
+        class={`modal${extra ? ` ${extra}` : ""}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby="modal-title"

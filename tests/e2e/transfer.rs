@@ -1,0 +1,349 @@
+//! Import and export: a file dropped on the window is previewed, imported
+//! as one undoable step and shown on the canvas; a file with invalid events
+//! lists every problem and changes nothing until they are skipped; a
+//! timeline and the whole workspace are exported to the files chosen.
+//!
+//! A native drag cannot be made over WebDriver, so a drop is delivered to
+//! the page's listeners the way the shell delivers it (Tauri's
+//! `tauri://drag-drop` event). The native save dialog cannot be driven
+//! either: as in `workspaces.rs`, the export command is called with the path
+//! the dialog would give.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use fantoccini::Locator;
+use serde_json::json;
+use tideline_interop::ExportFormat;
+use tideline_store::Workspace;
+use tideline_tests::WAIT;
+
+use crate::support::{App, EVENT, event_titled, wait_for};
+
+const MARKWHEN_TITLE: &str = "Welcome to Markwhen 👋";
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/interop")
+        .join(name)
+}
+
+impl App {
+    /// Drops the file at `path` on the window: Tauri's drop event, handed to
+    /// the page's listeners by the function the shell calls for it. Waits
+    /// until the page listens.
+    async fn drop_file(&self, path: &Path) -> anyhow::Result<()> {
+        let script = r#"const [path] = arguments;
+            const event = "tauri://drag-drop";
+            const listeners = (window.__internal_unstable_listeners_object_id__ || {})[event];
+            const ids = listeners ? Object.getOwnPropertyNames(listeners).map(Number) : [];
+            if (ids.length > 0) {
+              window.__internal_unstable_listeners_function_id__(
+                { event, payload: { paths: [path], position: { x: 400, y: 300 } } },
+                ids,
+              );
+            }
+            return ids.length;"#;
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let delivered = self
+                .client
+                .execute(script, vec![path.display().to_string().into()])
+                .await?;
+            if delivered.as_u64().unwrap_or(0) > 0 {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!("the window never listened for dropped files");
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// The text of the element with test id `testid`: its content, which
+    /// WebDriver's rendered text leaves out while a dialog fades in.
+    async fn text(&self, testid: &str) -> anyhow::Result<String> {
+        let element = self.by_testid(testid).await?;
+        Ok(element.prop("textContent").await?.unwrap_or_default())
+    }
+
+    /// The texts of the elements with test id `testid`, in document order.
+    async fn texts(&self, testid: &str) -> anyhow::Result<Vec<String>> {
+        let mut texts = Vec::new();
+        let css = format!(r#"[data-testid="{testid}"]"#);
+        for element in self.client.find_all(Locator::Css(&css)).await? {
+            texts.push(element.prop("textContent").await?.unwrap_or_default());
+        }
+        Ok(texts)
+    }
+
+    /// What every table holds, in counts, and the newest undo step.
+    fn fingerprint(&self) -> String {
+        self.query(
+            "SELECT (SELECT count(*) FROM timeline) || '/' || (SELECT count(*) FROM lane) || '/' ||
+                    (SELECT count(*) FROM event) || '/' || (SELECT count(*) FROM placement) || '/' ||
+                    (SELECT count(*) FROM source) || '/' || (SELECT count(*) FROM annotation) || '/' ||
+                    (SELECT coalesce(max(id), 0) FROM history_step)",
+        )
+    }
+
+    /// Waits for a toast of `tone` that says `text`.
+    async fn wait_for_toast(&self, tone: &str, text: &str) -> anyhow::Result<String> {
+        let toast = wait_for(
+            &self.client,
+            &format!(
+                r#"//*[@data-testid="toast"][@data-tone="{tone}"][contains(normalize-space(.), "{text}")]"#
+            ),
+        )
+        .await?;
+        Ok(toast.text().await?)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dropped_markwhen_file_is_previewed_then_imported_onto_the_canvas() -> anyhow::Result<()>
+{
+    let app = App::start("import.db").await?;
+    let before = app.fingerprint();
+    let events_before = app.query("SELECT count(*) FROM event");
+
+    app.drop_file(&fixture("markwhen-example.mw")).await?;
+    app.by_testid("import-preview").await?;
+    assert_eq!(app.text("import-events").await?, "11");
+    assert_eq!(app.text("import-file").await?, "markwhen-example.mw");
+    assert_eq!(
+        app.by_testid("import-title").await?.prop("value").await?,
+        Some(MARKWHEN_TITLE.to_owned())
+    );
+    assert_eq!(
+        app.texts("import-lane").await?,
+        ["Welcome", "Project 1", "Project 2", "Project 3", "Events"]
+    );
+    assert_eq!(app.texts("import-problem").await?, Vec::<String>::new());
+    let detected = app
+        .client
+        .find(Locator::Css(
+            r#"[data-testid="import-format"] option:checked"#,
+        ))
+        .await?
+        .prop("textContent")
+        .await?;
+    assert_eq!(detected.as_deref(), Some("Markwhen (detected)"));
+    assert_eq!(app.fingerprint(), before, "a preview writes nothing");
+    app.screenshot("import-preview.png").await?;
+
+    app.click("import-confirm").await?;
+    for title in ["Yearly planning", "Project kickoff", "Holiday season"] {
+        wait_for(&app.client, &event_titled(title)).await?;
+    }
+    app.wait_query(
+        "SELECT count(*) FROM placement JOIN timeline ON timeline.id = placement.timeline_id
+         WHERE timeline.title LIKE 'Welcome to Markwhen%'",
+        "11",
+    )
+    .await?;
+    assert_eq!(
+        app.query(
+            "SELECT group_concat(lane.name, ',') FROM lane JOIN timeline ON timeline.id = lane.timeline_id
+             WHERE timeline.title LIKE 'Welcome to Markwhen%' ORDER BY lane.position"
+        ),
+        "Welcome,Project 1,Project 2,Project 3,Events"
+    );
+    assert_eq!(
+        app.query("SELECT start_edtf FROM event WHERE title = 'Yearly planning'"),
+        "2023-07",
+        "a month stays a month"
+    );
+    let news = app.wait_for_toast("info", "Imported 11 events").await?;
+    assert!(news.contains(MARKWHEN_TITLE), "{news}");
+    // The canvas shows the imported timeline alone, fitted to its events.
+    let mut headers = Vec::new();
+    for menu in app
+        .client
+        .find_all(Locator::Css(r#"[data-testid="timeline-menu"]"#))
+        .await?
+    {
+        headers.push(menu.attr("aria-label").await?.unwrap_or_default());
+    }
+    assert_eq!(headers, [format!("More for {MARKWHEN_TITLE}")]);
+    let on_canvas = app.client.find_all(Locator::Css(EVENT)).await?.len();
+    assert_eq!(on_canvas, 11, "every imported event is on the canvas");
+    app.screenshot("import-done.png").await?;
+
+    // One undo step takes the whole import back.
+    app.click("undo").await?;
+    app.wait_query("SELECT count(*) FROM event", &events_before)
+        .await?;
+    assert_eq!(
+        app.query("SELECT count(*) FROM timeline WHERE title LIKE 'Welcome to Markwhen%'"),
+        "0"
+    );
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_with_invalid_events_lists_every_problem_and_changes_nothing() -> anyhow::Result<()>
+{
+    let app = App::start("refuse.db").await?;
+    let file = app.db.with_file_name("deals.csv");
+    std::fs::write(
+        &file,
+        "title,start,kind\n\
+         Series A closes,2021-03-04,investment\n\
+         Board approves the merger,2021-13-01,decision\n\
+         Deal signed,2021-02-32,definitive-agreement\n",
+    )?;
+    let before = app.fingerprint();
+
+    app.drop_file(&file).await?;
+    app.by_testid("import-preview").await?;
+    assert_eq!(app.text("import-events").await?, "1");
+    let problems = app.texts("import-problem").await?;
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].starts_with("line 3"), "{problems:?}");
+    assert!(problems[1].starts_with("line 4"), "{problems:?}");
+    let confirm = app.by_testid("import-confirm").await?;
+    assert!(
+        confirm.attr("disabled").await?.is_some(),
+        "nothing is imported while an event is invalid"
+    );
+    app.screenshot("import-refused.png").await?;
+
+    // The shell refuses the file whole, naming every problem.
+    let error = app
+        .invoke(
+            "import_file",
+            json!({ "path": file, "options": { "skip_invalid": false } }),
+        )
+        .await?
+        .expect_err("the file is refused");
+    assert_eq!(error["code"], "import-invalid", "{error}");
+    let message = error["message"].as_str().context("a message")?;
+    assert!(
+        message.contains("line 3") && message.contains("line 4"),
+        "{message}"
+    );
+    assert_eq!(app.fingerprint(), before, "a refused file changes nothing");
+
+    // Skipping the invalid events imports the valid one and says what was left out.
+    app.click("import-skip-invalid").await?;
+    app.click("import-confirm").await?;
+    wait_for(&app.client, &event_titled("Series A closes")).await?;
+    let news = app
+        .wait_for_toast("info", "Skipped 2 invalid entries")
+        .await?;
+    assert!(news.contains("Imported 1 event into “deals”"), "{news}");
+    assert_eq!(
+        app.query(
+            "SELECT count(*) FROM placement JOIN timeline ON timeline.id = placement.timeline_id
+             WHERE timeline.title = 'deals'"
+        ),
+        "1"
+    );
+    assert_eq!(
+        app.query(
+            "SELECT count(*) FROM event WHERE title IN ('Board approves the merger', 'Deal signed')"
+        ),
+        "0"
+    );
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_timeline_and_the_workspace_are_exported_to_the_files_chosen() -> anyhow::Result<()> {
+    let app = App::start("export.db").await?;
+    let (id, title) = {
+        let workspace = Workspace::open_existing(&app.db)?;
+        let first = workspace
+            .timelines()?
+            .into_iter()
+            .next()
+            .context("the sample has timelines")?;
+        (first.id, first.title)
+    };
+
+    // The timeline's menu opens the export dialog on that timeline.
+    app.click("timeline-menu").await?;
+    app.click("export-timeline").await?;
+    app.by_testid("export-dialog").await?;
+    let scope = app.by_testid("export-scope").await?;
+    assert_eq!(scope.prop("value").await?, Some(id.to_string()));
+    let formats = app
+        .client
+        .find_all(Locator::Css(r#"[data-testid^="export-format-"]"#))
+        .await?;
+    let mut offered = Vec::new();
+    for format in formats {
+        offered.push(format.attr("data-testid").await?.unwrap_or_default());
+    }
+    assert_eq!(
+        offered,
+        [
+            "export-format-tideline-json",
+            "export-format-timelinejs-json",
+            "export-format-timelinejs-csv",
+            "export-format-csv"
+        ]
+    );
+    app.screenshot("export-dialog.png").await?;
+    // The whole workspace is written in Tideline JSON only.
+    scope.select_by_value("workspace").await?;
+    let csv = app
+        .client
+        .find(Locator::Css(
+            r#"[data-testid="export-format-csv"] input[disabled]"#,
+        ))
+        .await;
+    assert!(csv.is_ok(), "CSV holds one timeline at a time");
+    app.click("export-cancel").await?;
+
+    // What the save dialog would give: the shell writes the engine's bytes there.
+    let sheet = app.db.with_file_name(format!("{title} (TimelineJS).csv"));
+    app.invoke(
+        "export_timeline",
+        json!({ "id": id, "format": "timelinejs-csv", "path": sheet }),
+    )
+    .await?
+    .map_err(|error| anyhow::anyhow!("{error}"))?;
+    let whole = app.db.with_file_name("export.json");
+    app.invoke("export_workspace", json!({ "path": whole }))
+        .await?
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+
+    let workspace = Workspace::open_existing(&app.db)?;
+    let written = std::fs::read(&sheet)?;
+    assert_eq!(
+        written,
+        workspace.export(id, ExportFormat::TimelinejsCsv)?,
+        "the file holds the engine's export"
+    );
+    let text = String::from_utf8(written)?;
+    assert!(text.starts_with("Year,Month,Day,Time,"), "{text}");
+    assert!(text.contains("Microsoft invests $1B in OpenAI"), "{text}");
+    assert_eq!(std::fs::read(&whole)?, workspace.export_workspace()?);
+
+    // The workspace file reads back as an import of every event.
+    app.drop_file(&whole).await?;
+    app.by_testid("import-preview").await?;
+    assert_eq!(
+        app.text("import-events").await?,
+        app.query("SELECT count(*) FROM event")
+    );
+    let detected = app
+        .client
+        .find(Locator::Css(
+            r#"[data-testid="import-format"] option:checked"#,
+        ))
+        .await?
+        .prop("textContent")
+        .await?;
+    assert_eq!(detected.as_deref(), Some("Tideline JSON (detected)"));
+    assert_eq!(
+        app.text("import-lane-count").await?,
+        app.query("SELECT count(*) FROM timeline"),
+        "a workspace file counts its timelines"
+    );
+    app.screenshot("import-workspace.png").await?;
+    app.close().await
+}
