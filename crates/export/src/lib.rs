@@ -9,7 +9,9 @@
 //! - SVG ([`Format::Svg`]): self-contained, text drawn as the bundled Inter
 //!   glyph outlines (defined once, reused), so it looks the same in a browser
 //!   that lacks Inter; the words stay in `aria-label`s.
-//! - PNG ([`Format::Png`]): that SVG rasterised by resvg at 1×, 2× or 3×.
+//! - PNG ([`Format::Png`]): that picture rasterised at 1×, 2× or 3× by
+//!   resvg (the SVG's shapes) and tiny-skia (its glyph outlines), in strips
+//!   on every core, written as opaque RGB with fast compression.
 //! - PDF ([`Format::Pdf`]): the same picture with real text, converted by
 //!   svg2pdf with the bundled fonts embedded, so text can be selected and
 //!   extracted.

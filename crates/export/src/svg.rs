@@ -5,9 +5,11 @@
 //! and placed with `<use>`), shaped by rustybuzz with the font's kerning,
 //! so the file needs no font to look right; each line keeps its words in an
 //! `aria-label`. [`Text::Fonts`] writes real `<text>` in Inter, for the PDF
-//! converter, which embeds the bundled fonts.
+//! converter, which embeds the bundled fonts. [`Text::Omitted`] leaves text
+//! out, for the PNG rasteriser, which draws the [`shape`]d glyphs itself.
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 use std::sync::OnceLock;
 
@@ -26,6 +28,10 @@ pub(crate) enum Text {
     Outlines,
     /// `<text>` elements in Inter.
     Fonts,
+    /// No text and no page, and every area, rule, mark and swatch in a
+    /// `<g>` of its own, so each is one node with a bounding box that
+    /// counts its stroke.
+    Omitted,
 }
 
 /// `graphic` as an SVG document.
@@ -34,14 +40,23 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
     let mut body = String::with_capacity(64 * 1024);
     let mut glyphs = BTreeSet::new();
     let (w, h) = (graphic.width, graphic.height);
-    let _ = write!(
-        body,
-        r#"<rect width="{}" height="{}" fill="{}"/>"#,
-        n(w),
-        n(h),
-        palette.background
-    );
-    body.push('\n');
+    let grouped = text == Text::Omitted;
+    // Opens and closes the group of one item when `grouped`.
+    let group = |body: &mut String, open: bool| {
+        if grouped {
+            body.push_str(if open { "<g>" } else { "</g>\n" });
+        }
+    };
+    // Without text the page is the rasteriser's, which fills it itself.
+    if text != Text::Omitted {
+        let _ = writeln!(
+            body,
+            r#"<rect width="{}" height="{}" fill="{}"/>"#,
+            n(w),
+            n(h),
+            palette.background
+        );
+    }
     for area in &graphic.areas {
         let fill = match area.role {
             AreaRole::Lane => match palette.lane {
@@ -50,6 +65,7 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
             },
             AreaRole::Band => palette.band,
         };
+        group(&mut body, true);
         let _ = writeln!(
             body,
             r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}"/>"#,
@@ -58,6 +74,7 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
             n(area.width),
             n(area.height)
         );
+        group(&mut body, false);
     }
     for rule in &graphic.rules {
         let (stroke, width) = match rule.role {
@@ -68,6 +85,7 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
             RuleRole::Callout => (palette.callout, 2.0),
             RuleRole::Footer => (palette.grid_major, 1.0),
         };
+        group(&mut body, true);
         let _ = writeln!(
             body,
             r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{stroke}" stroke-width="{width}"/>"#,
@@ -76,11 +94,15 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
             n(rule.x2),
             n(rule.y2)
         );
+        group(&mut body, false);
     }
     for mark in &graphic.marks {
+        group(&mut body, true);
         paint_mark(&mut body, mark, theme, &palette, graphic.orientation);
+        group(&mut body, false);
     }
     for swatch in &graphic.swatches {
+        group(&mut body, true);
         paint_swatch(
             &mut body,
             swatch.x,
@@ -89,6 +111,7 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
             theme,
             &palette,
         );
+        group(&mut body, false);
     }
     for t in &graphic.texts {
         let fill = text_colour(t.style, &palette);
@@ -118,6 +141,7 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
             Text::Outlines => {
                 outline_text(&mut body, &mut glyphs, t, fill);
             }
+            Text::Omitted => {}
         }
     }
 
@@ -149,7 +173,7 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
     svg
 }
 
-fn text_colour(style: TextStyle, palette: &Palette) -> &'static str {
+pub(crate) fn text_colour(style: TextStyle, palette: &Palette) -> &'static str {
     match style {
         TextStyle::Title | TextStyle::Heading | TextStyle::TickMajor | TextStyle::Label => {
             palette.text
@@ -350,7 +374,7 @@ fn paint_swatch(out: &mut String, x: f64, y: f64, symbol: Symbol, theme: Theme, 
 }
 
 /// The rustybuzz faces of the bundled fonts.
-fn shaper(face: Face) -> &'static rustybuzz::Face<'static> {
+pub(crate) fn shaper(face: Face) -> &'static rustybuzz::Face<'static> {
     static FACES: OnceLock<[rustybuzz::Face<'static>; 3]> = OnceLock::new();
     let faces = FACES.get_or_init(|| {
         [Face::Regular, Face::SemiBold, Face::Italic].map(|face| {
@@ -360,7 +384,7 @@ fn shaper(face: Face) -> &'static rustybuzz::Face<'static> {
     &faces[face_index(face)]
 }
 
-fn face_index(face: Face) -> usize {
+pub(crate) fn face_index(face: Face) -> usize {
     match face {
         Face::Regular => 0,
         Face::SemiBold => 1,
@@ -372,14 +396,29 @@ fn face_id(face: Face) -> char {
     ['r', 's', 'i'][face_index(face)]
 }
 
-/// One line as glyph outlines: a group scaled from font units, with a
-/// `<use>` per glyph.
-fn outline_text(
-    out: &mut String,
-    glyphs: &mut BTreeSet<(FaceKey, u16)>,
-    t: &tideline_model::graphic::Text,
-    fill: &str,
-) {
+/// A line of text shaped by rustybuzz with the font's kerning: where its
+/// glyphs go, in font units from its origin.
+pub(crate) struct Shaped {
+    pub face: Face,
+    /// The origin (left end of the baseline), in px.
+    pub x: f64,
+    pub y: f64,
+    /// px per font unit.
+    pub scale: f64,
+    /// Glyphs with an outline (spaces have none).
+    pub glyphs: Vec<Placed>,
+}
+
+/// A glyph of a [`Shaped`] line.
+pub(crate) struct Placed {
+    pub glyph: u16,
+    /// Offset from the origin in font units, y pointing down.
+    pub x: i32,
+    pub y: i32,
+}
+
+/// Shapes `t`, placing it by its anchor.
+pub(crate) fn shape(t: &tideline_model::graphic::Text) -> Shaped {
     let face = t.style.face();
     let shaper = shaper(face);
     let mut buffer = rustybuzz::UnicodeBuffer::new();
@@ -391,37 +430,70 @@ fn outline_text(
         Anchor::Start => t.x,
         Anchor::End => t.x - f64::from(total) * scale,
     };
+    let mut glyphs = Vec::with_capacity(shaped.len());
+    let mut pen = 0;
+    for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+        let glyph = info.glyph_id as u16;
+        if has_outline(face, glyph) {
+            glyphs.push(Placed {
+                glyph,
+                x: pen + pos.x_offset,
+                y: -pos.y_offset,
+            });
+        }
+        pen += pos.x_advance;
+    }
+    Shaped {
+        face,
+        x,
+        y: t.y,
+        scale,
+        glyphs,
+    }
+}
+
+/// Whether `glyph` of `face` draws anything (a space does not), asked of
+/// the font once per thread.
+fn has_outline(face: Face, glyph: u16) -> bool {
+    thread_local! {
+        static KNOWN: RefCell<HashMap<(usize, u16), bool>> = RefCell::new(HashMap::new());
+    }
+    KNOWN.with_borrow_mut(|known| {
+        *known.entry((face_index(face), glyph)).or_insert_with(|| {
+            shaper(face)
+                .glyph_bounding_box(ttf_parser::GlyphId(glyph))
+                .is_some()
+        })
+    })
+}
+
+/// One line as glyph outlines: a group scaled from font units, with a
+/// `<use>` per glyph.
+fn outline_text(
+    out: &mut String,
+    glyphs: &mut BTreeSet<(FaceKey, u16)>,
+    t: &tideline_model::graphic::Text,
+    fill: &str,
+) {
+    let shaped = shape(t);
     let _ = write!(
         out,
         r#"<g aria-label="{}" fill="{fill}" transform="translate({} {}) scale({})">"#,
         escape(&t.text),
-        n(x),
-        n(t.y),
-        scale_n(scale)
+        n(shaped.x),
+        n(shaped.y),
+        scale_n(shaped.scale)
     );
-    let mut pen = 0;
-    let id = face_id(face);
-    for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
-        let glyph = info.glyph_id as u16;
-        let has_outline = shaper
-            .glyph_bounding_box(ttf_parser::GlyphId(glyph))
-            .is_some();
-        if has_outline {
-            glyphs.insert((FaceKey(face_index(face)), glyph));
-            let gx = pen + pos.x_offset;
-            if gx == 0 && pos.y_offset == 0 {
-                let _ = write!(out, r##"<use xlink:href="#{id}{glyph}"/>"##);
-            } else if pos.y_offset == 0 {
-                let _ = write!(out, r##"<use xlink:href="#{id}{glyph}" x="{gx}"/>"##);
-            } else {
-                let _ = write!(
-                    out,
-                    r##"<use xlink:href="#{id}{glyph}" x="{gx}" y="{}"/>"##,
-                    -pos.y_offset
-                );
-            }
+    let id = face_id(shaped.face);
+    for Placed { glyph, x, y } in shaped.glyphs {
+        glyphs.insert((FaceKey(face_index(shaped.face)), glyph));
+        if x == 0 && y == 0 {
+            let _ = write!(out, r##"<use xlink:href="#{id}{glyph}"/>"##);
+        } else if y == 0 {
+            let _ = write!(out, r##"<use xlink:href="#{id}{glyph}" x="{x}"/>"##);
+        } else {
+            let _ = write!(out, r##"<use xlink:href="#{id}{glyph}" x="{x}" y="{y}"/>"##);
         }
-        pen += pos.x_advance;
     }
     out.push_str("</g>\n");
 }

@@ -135,6 +135,49 @@ fn png_has_the_size_and_the_pixels_of_the_layout() {
     assert_eq!((p.red(), p.green(), p.blue()), (0x15, 0x18, 0x1d));
 }
 
+#[test]
+fn png_is_the_svg_rasterised() {
+    // The PNG draws the SVG's shapes and glyphs itself, strip by strip, with
+    // glyphs placed to a quarter pixel: it must look like the SVG drawn
+    // whole by resvg, with no seams between strips.
+    let view = sample();
+    for (options, theme) in [
+        (ExportOptions::default(), Theme::Light),
+        (tall(), Theme::Dark),
+    ] {
+        let options = ExportOptions {
+            scale: 2,
+            theme,
+            ..options
+        };
+        let png = Pixmap::decode_png(&render(&view, Format::Png, &options).unwrap()).unwrap();
+        let svg = text(&view, Format::Svg, &options);
+        let tree = resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default()).unwrap();
+        let mut whole = Pixmap::new(png.width(), png.height()).unwrap();
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::from_scale(2.0, 2.0),
+            &mut whole.as_mut(),
+        );
+        assert!(png.height() > 512, "several strips");
+        let (mut total, mut far) = (0u64, 0usize);
+        for (a, b) in png.pixels().iter().zip(whole.pixels()) {
+            let a = [a.red(), a.green(), a.blue()];
+            let b = [b.red(), b.green(), b.blue()];
+            let difference = a.iter().zip(b).map(|(a, b)| a.abs_diff(b)).max().unwrap();
+            total += u64::from(difference);
+            far += usize::from(difference > 64);
+        }
+        let pixels = png.pixels().len();
+        let mean = total as f64 / pixels as f64;
+        assert!(mean < 0.5, "mean difference {mean}");
+        assert!(
+            far * 1000 < pixels,
+            "{far} of {pixels} pixels differ by more than 64"
+        );
+    }
+}
+
 /// Text that `pdftotext` (poppler-utils) extracts, whitespace collapsed.
 fn pdf_text(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
