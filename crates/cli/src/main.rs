@@ -1,8 +1,9 @@
 //! `tideline`: the same engine as the desktop app, headless.
 //!
 //! Prints what a workspace holds, writes the sample workspace, checks a
-//! file's integrity, and imports and exports timelines (TimelineJS,
-//! Markwhen, CSV, Tideline JSON). The contract (commands, flags, JSON fields, exit codes)
+//! file's integrity, imports and exports timelines (TimelineJS, Markwhen,
+//! CSV, Tideline JSON), and exports them as SVG, PNG and PDF graphics and a
+//! sourced Markdown brief. The contract (commands, flags, JSON fields, exit codes)
 //! is relied on by scripts: extend it, never rename it.
 //!
 //! Exit codes: 0 success, 1 bad input or arguments, 2 a workspace that cannot
@@ -13,7 +14,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use tideline_export::{ExportError, ExportOptions, Theme};
 use tideline_interop::{ExportFormat, ImportFormat};
+use tideline_model::graphic::Orientation;
 use tideline_model::{Date, Precision};
 use tideline_store::views::{EventFilter, EventView, ImportOptions, TimelineSummary};
 use tideline_store::{StoreError, Workspace};
@@ -85,7 +88,71 @@ enum Command {
         /// The file to write; an existing file is refused
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        #[command(flatten)]
+        graphic: GraphicArgs,
     },
+}
+
+/// The options of the graphic formats (svg, png, pdf, md).
+#[derive(clap::Args)]
+struct GraphicArgs {
+    /// Wide or tall graphic [default: horizontal]
+    #[arg(long, value_enum)]
+    layout: Option<LayoutArg>,
+    /// Width in px [default: 1600 horizontal, 480 vertical; 240 to 20000]
+    #[arg(long, value_name = "PX")]
+    width: Option<u32>,
+    /// PNG pixels per px: 1, 2 or 3 [default: 1]
+    #[arg(long, value_name = "N")]
+    scale: Option<u8>,
+    /// Colours [default: light]
+    #[arg(long, value_enum)]
+    theme: Option<ThemeArg>,
+}
+
+impl GraphicArgs {
+    /// The first option given, by its flag.
+    fn given(&self) -> Option<&'static str> {
+        [
+            (self.layout.is_some(), "--layout"),
+            (self.width.is_some(), "--width"),
+            (self.scale.is_some(), "--scale"),
+            (self.theme.is_some(), "--theme"),
+        ]
+        .into_iter()
+        .find_map(|(given, flag)| given.then_some(flag))
+    }
+
+    fn options(&self) -> ExportOptions {
+        let defaults = ExportOptions::default();
+        ExportOptions {
+            orientation: match self.layout {
+                Some(LayoutArg::Vertical) => Orientation::Vertical,
+                Some(LayoutArg::Horizontal) | None => Orientation::Horizontal,
+            },
+            width: self.width.map(f64::from),
+            scale: self.scale.unwrap_or(defaults.scale),
+            theme: match self.theme {
+                Some(ThemeArg::Light) | None => Theme::Light,
+                Some(ThemeArg::Dark) => Theme::Dark,
+                Some(ThemeArg::Print) => Theme::Print,
+            },
+            ..defaults
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LayoutArg {
+    Horizontal,
+    Vertical,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+    Print,
 }
 
 /// `--format` of `import`.
@@ -110,23 +177,37 @@ impl From<ImportFormatArg> for ImportFormat {
     }
 }
 
-/// `--format` of `export`: the data formats (graphic ones join this list).
+/// `--format` of `export`: the data formats, then the graphic ones.
 #[derive(Clone, Copy, ValueEnum)]
 enum ExportFormatArg {
     TidelineJson,
     TimelinejsJson,
     TimelinejsCsv,
     Csv,
+    Svg,
+    Png,
+    Pdf,
+    Md,
+}
+
+/// What an export writes: data (`tideline-interop`) or a graphic or brief
+/// (`tideline-export`).
+enum Export {
+    Data(ExportFormat),
+    Graphic(tideline_export::Format),
 }
 
 impl ExportFormatArg {
-    /// The data format this writes, for the formats `tideline-interop` writes.
-    fn data(self) -> ExportFormat {
+    fn export(self) -> Export {
         match self {
-            ExportFormatArg::TidelineJson => ExportFormat::TidelineJson,
-            ExportFormatArg::TimelinejsJson => ExportFormat::TimelinejsJson,
-            ExportFormatArg::TimelinejsCsv => ExportFormat::TimelinejsCsv,
-            ExportFormatArg::Csv => ExportFormat::Csv,
+            ExportFormatArg::TidelineJson => Export::Data(ExportFormat::TidelineJson),
+            ExportFormatArg::TimelinejsJson => Export::Data(ExportFormat::TimelinejsJson),
+            ExportFormatArg::TimelinejsCsv => Export::Data(ExportFormat::TimelinejsCsv),
+            ExportFormatArg::Csv => Export::Data(ExportFormat::Csv),
+            ExportFormatArg::Svg => Export::Graphic(tideline_export::Format::Svg),
+            ExportFormatArg::Png => Export::Graphic(tideline_export::Format::Png),
+            ExportFormatArg::Pdf => Export::Graphic(tideline_export::Format::Pdf),
+            ExportFormatArg::Md => Export::Graphic(tideline_export::Format::Markdown),
         }
     }
 }
@@ -139,6 +220,12 @@ enum Failure {
     Inputs(Vec<String>),
     /// The workspace cannot be used: exit 2.
     Workspace(String),
+}
+
+impl From<ExportError> for Failure {
+    fn from(error: ExportError) -> Failure {
+        Failure::Input(error.to_string())
+    }
 }
 
 impl From<StoreError> for Failure {
@@ -254,14 +341,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
             workspace: everything,
             format,
             out,
+            graphic,
         } => {
+            let export = format.export();
+            if let (Export::Data(_), Some(flag)) = (&export, graphic.given()) {
+                return Err(Failure::Input(format!(
+                    "{flag} applies to --format svg, png, pdf and md only"
+                )));
+            }
             let workspace = Workspace::open_existing(&path)?;
-            let bytes = match (timeline, format.data()) {
-                (Some(timeline), format) => {
+            let bytes = match (timeline, export) {
+                (Some(timeline), Export::Data(format)) => {
                     let id = workspace.find_timeline(&timeline)?;
                     workspace.export(id, format)?
                 }
-                (None, ExportFormat::TidelineJson) if everything => workspace.export_workspace()?,
+                (Some(timeline), Export::Graphic(format)) => {
+                    let id = workspace.find_timeline(&timeline)?;
+                    let view = workspace.timeline(id)?;
+                    tideline_export::render(&view, format, &graphic.options())?
+                }
+                (None, Export::Data(ExportFormat::TidelineJson)) if everything => {
+                    workspace.export_workspace()?
+                }
                 (None, _) => {
                     return Err(Failure::Input(
                         "--workspace exports as tideline-json only".to_owned(),

@@ -337,3 +337,135 @@ fn a_refused_import_exits_1_naming_each_problem_and_writes_nothing() {
     assert_eq!(skipped["skipped"].as_array().unwrap().len(), 2);
     assert_eq!(skipped["skipped"][0]["place"], "line 2");
 }
+
+const SAMPLE: &str = "Microsoft–OpenAI";
+
+/// `export SAMPLE --format FORMAT --out DIR/NAME` with `options`.
+fn export_sample(db: &Path, out: &Path, format: &str, options: &[&str]) -> Output {
+    let mut args = vec![
+        "export",
+        SAMPLE,
+        "--format",
+        format,
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(options);
+    tideline(db, &args)
+}
+
+/// A PNG's width and height, from its signature and header.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    assert_eq!(&png[12..16], b"IHDR");
+    let number = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    (number(16), number(20))
+}
+
+#[test]
+fn graphic_exports_write_svg_png_pdf_and_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    let events = json(&tideline(&db, &["events", "--timeline", SAMPLE, "--json"]));
+    let titles: Vec<&str> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    assert!(titles.len() >= 10);
+
+    let out = dir.path().join("wide.svg");
+    let output = export_sample(&db, &out, "svg", &["--theme", "dark"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let tree = resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default()).unwrap();
+    assert_eq!(tree.size().width(), 1600.0);
+    assert!(svg.contains(r#"aria-label="Microsoft invests $1B in OpenAI""#));
+    assert!(svg.contains(r##"fill="#15181d""##), "the dark page");
+
+    for (name, options, width) in [
+        ("wide.png", &["--width", "1200", "--scale", "2"][..], 2400),
+        (
+            "tall.png",
+            &["--layout", "vertical", "--width", "500", "--scale", "3"],
+            1500,
+        ),
+    ] {
+        let out = dir.path().join(name);
+        let output = export_sample(&db, &out, "png", options);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let (w, h) = png_size(&std::fs::read(&out).unwrap());
+        assert_eq!(w, width, "{name}");
+        assert!(h > w, "{name}: {w}×{h}");
+    }
+
+    let out = dir.path().join("print.pdf");
+    let output = export_sample(&db, &out, "pdf", &["--theme", "print"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(&out)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (apt-get install poppler-utils)");
+    assert!(text.status.success());
+    let text = String::from_utf8(text.stdout).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for title in &titles {
+        let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&title), "{title:?} not in {text}");
+    }
+
+    let out = dir.path().join("brief.md");
+    let output = export_sample(&db, &out, "md", &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let brief = std::fs::read_to_string(&out).unwrap();
+    assert!(brief.starts_with(&format!("# {SAMPLE}\n")), "{brief}");
+    assert!(
+        brief.contains("[^1]") && brief.contains("\n[^1]: "),
+        "{brief}"
+    );
+    assert!(
+        brief.contains("Microsoft invests \\$1B in OpenAI"),
+        "{brief}"
+    );
+}
+
+#[test]
+fn bad_graphic_options_exit_1_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    let out = dir.path().join("out.png");
+    for (format, options) in [
+        ("png", &["--width", "100"][..]),
+        ("svg", &["--width", "50000"]),
+        ("png", &["--width", "wide"]),
+        ("png", &["--scale", "4"]),
+        ("png", &["--scale", "0"]),
+        ("pdf", &["--scale", "-1"]),
+        ("png", &["--theme", "neon"]),
+        ("png", &["--layout", "diagonal"]),
+        ("csv", &["--width", "800"]),
+    ] {
+        let output = export_sample(&db, &out, format, options);
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{format} {options:?}: {}",
+            stderr(&output)
+        );
+        assert_one_error_line(&output);
+        assert!(!out.exists(), "{format} {options:?} wrote a file");
+    }
+
+    // An existing file is refused, never overwritten.
+    let output = export_sample(&db, &out, "png", &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let first = std::fs::read(&out).unwrap();
+    let output = export_sample(&db, &out, "png", &["--scale", "2"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_one_error_line(&output);
+    assert!(stderr(&output).contains("already exists"));
+    assert_eq!(std::fs::read(&out).unwrap(), first);
+}
