@@ -12,9 +12,9 @@ use tideline_interop::ExportFormat;
 use tideline_model::layout::{Layout, Viewport};
 use tideline_model::{Date, Edge, Precision, TimelineDraft};
 use tideline_store::views::{
-    AnnotationDraft, ApiError, DatePreview, EventFilter, EventPatch, EventView, ImportOptions,
-    ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView, TimelineSummary,
-    TimelineView, WorkspaceInfo,
+    AnnotationDraft, ApiError, DatePreview, EventChange, EventFilter, EventPatch, EventView,
+    ImportOptions, ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView,
+    TimelineSummary, TimelineView, WorkspaceInfo,
 };
 use tideline_store::{HistoryState, StoreError, Workspace};
 
@@ -83,10 +83,11 @@ fn write_file(path: &Path, bytes: &[u8]) -> Reply<()> {
 }
 
 /// Puts `next` in the place of the open workspace, which closes.
-fn switch(window: &WebviewWindow, open: &mut Workspace, next: Workspace) -> WorkspaceInfo {
+fn switch(window: &WebviewWindow, open: &mut Workspace, next: Workspace) -> Reply<WorkspaceInfo> {
+    next.defer_checkpoints().map_err(api)?;
     *open = next;
     workspaces::opened(window, open.path());
-    info(open)
+    Ok(info(open))
 }
 
 #[tauri::command]
@@ -103,7 +104,7 @@ pub fn new_workspace(
     path: PathBuf,
 ) -> Reply<WorkspaceInfo> {
     let next = Workspace::create(&path).map_err(api)?;
-    Ok(switch(&window, &mut workspace(&state), next))
+    switch(&window, &mut workspace(&state), next)
 }
 
 #[tauri::command]
@@ -113,7 +114,7 @@ pub fn open_workspace(
     path: PathBuf,
 ) -> Reply<WorkspaceInfo> {
     let next = Workspace::open_existing(&path).map_err(api)?;
-    Ok(switch(&window, &mut workspace(&state), next))
+    switch(&window, &mut workspace(&state), next)
 }
 
 /// Copies the open workspace to `path` and carries on in the copy.
@@ -126,7 +127,7 @@ pub fn save_workspace_as(
     let mut open = workspace(&state);
     open.save_as(&path).map_err(api)?;
     let copy = Workspace::open_existing(&path).map_err(api)?;
-    Ok(switch(&window, &mut open, copy))
+    switch(&window, &mut open, copy)
 }
 
 #[tauri::command]
@@ -195,6 +196,12 @@ pub fn place_event(state: State<'_, AppState>, event_id: i64, lane_id: i64) -> R
         .map_err(api)
 }
 
+/// Every change of one gesture on a selection, as one undoable step.
+#[tauri::command]
+pub fn change_events(state: State<'_, AppState>, changes: Vec<EventChange>) -> Reply<HistoryState> {
+    workspace(&state).change_events(&changes).map_err(api)
+}
+
 #[tauri::command]
 pub fn unplace_event(
     state: State<'_, AppState>,
@@ -207,11 +214,6 @@ pub fn unplace_event(
 }
 
 #[tauri::command]
-pub fn move_event(state: State<'_, AppState>, id: i64, delta_minutes: i64) -> Reply<EventView> {
-    workspace(&state).move_event(id, delta_minutes).map_err(api)
-}
-
-#[tauri::command]
 pub fn resize_event(
     state: State<'_, AppState>,
     id: i64,
@@ -221,11 +223,6 @@ pub fn resize_event(
     workspace(&state)
         .resize_event(id, edge, minute)
         .map_err(api)
-}
-
-#[tauri::command]
-pub fn shift_event(state: State<'_, AppState>, id: i64, steps: i64) -> Reply<EventView> {
-    workspace(&state).shift_event(id, steps).map_err(api)
 }
 
 /// Pure: takes no lock, so a drag ghost never waits for a write.

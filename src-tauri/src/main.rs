@@ -10,6 +10,7 @@ mod workspaces;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::time::Duration;
 
 use anyhow::{Context, bail};
 use tauri::Manager;
@@ -58,9 +59,8 @@ fn run() -> anyhow::Result<()> {
             commands::delete_event,
             commands::place_event,
             commands::unplace_event,
-            commands::move_event,
+            commands::change_events,
             commands::resize_event,
-            commands::shift_event,
             commands::preview_date,
             commands::list_sources,
             commands::create_source,
@@ -92,6 +92,7 @@ fn run() -> anyhow::Result<()> {
             if let Some(window) = app.get_webview_window("main") {
                 workspaces::opened(&window, &path);
             }
+            checkpoint_when_idle(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"))
@@ -143,5 +144,30 @@ fn open_or_create(path: &std::path::Path) -> anyhow::Result<Workspace> {
     if !existed {
         workspace.replace_with_sample()?;
     }
+    workspace.defer_checkpoints()?;
     Ok(workspace)
+}
+
+/// How often the write-ahead log is copied into the workspace file.
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(2);
+
+/// Copies the write-ahead log into the workspace file every two seconds
+/// when no command holds the workspace, so that no edit waits for a
+/// checkpoint (see `Workspace::defer_checkpoints`).
+fn checkpoint_when_idle(app: tauri::AppHandle) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(CHECKPOINT_EVERY);
+            let state = app.state::<commands::AppState>();
+            let Ok(workspace) = state.workspace.try_lock() else {
+                continue;
+            };
+            if let Err(error) = workspace.checkpoint() {
+                eprintln!(
+                    "tideline: checkpoint of {} failed: {error}",
+                    workspace.path().display()
+                );
+            }
+        }
+    });
 }

@@ -240,9 +240,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   const arrow = (steps: 1 | -1) => {
     const targets = keyTargets();
     if (targets.length > 0) {
-      void edit.run(async () => {
-        for (const [event] of targets) await api.shiftEvent(event.id, steps);
-      });
+      void edit.run(() => api.changeEvents(targets.map(([event]) => ({ change: "shift", id: event.id, steps }))));
     } else {
       onViewport((current) => panBy(current, steps * current.width_px * PAN_STEP));
     }
@@ -252,9 +250,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
     const targets = keyTargets();
     if (targets.length === 0) return;
     forget(targets.map(([event]) => event.id));
-    void edit.run(async () => {
-      for (const [event, timeline] of targets) await api.unplaceEvent(event.id, timeline);
-    });
+    void edit.run(() => api.changeEvents(targets.map(([event, timeline]) => ({ change: "unplace", event: event.id, timeline }))));
   };
   const newEvent = () => {
     setCreating(true);

@@ -1,6 +1,7 @@
 import type { RefObject } from "preact";
 import { useCallback, useRef, useState } from "preact/hooks";
 import type { Edge } from "../bindings/Edge";
+import type { EventChange } from "../bindings/EventChange";
 import type { EventView } from "../bindings/EventView";
 import type { Layout } from "../bindings/Layout";
 import type { PlacedItem } from "../bindings/PlacedItem";
@@ -59,9 +60,9 @@ interface Options {
 }
 
 /**
- * Dragging events on the canvas: along the axis re-dates them
- * (`move_event`, every selected event by the same px), across lanes moves
- * them (`place_event`), a bar's end handle resizes (`resize_event`). The
+ * Dragging events on the canvas: along the axis re-dates them (every
+ * selected event by the same px), across lanes moves them, both as one
+ * `change_events` step; a bar's end handle resizes (`resize_event`). The
  * engine snaps; the ghost shows the date it will give.
  */
 export function useEventDrag({ layout, events, lanes, selection, canvas, onPick }: Options): {
@@ -181,12 +182,13 @@ export function useEventDrag({ layout, events, lanes, selection, canvas, onPick 
             if (next.dx !== 0 && minute !== null) void edit.run(() => api.resizeEvent(event.id, part, minute));
             return;
           }
-          const moves = [...next.deltas].filter(([, delta]) => delta !== 0);
-          if (moves.length === 0 && !lane) return;
-          void edit.run(async () => {
-            for (const [id, delta] of moves) await api.moveEvent(id, delta);
-            if (lane) for (const id of ids) await api.placeEvent(id, lane.laneId);
-          });
+          const changes: EventChange[] = [
+            ...[...next.deltas]
+              .filter(([, delta]) => delta !== 0)
+              .map(([id, delta]): EventChange => ({ change: "move", id, delta_minutes: delta })),
+            ...(lane ? ids.map((id): EventChange => ({ change: "place", event: id, lane: lane.laneId })) : []),
+          ];
+          if (changes.length > 0) void edit.run(() => api.changeEvents(changes));
         },
         cancel: () => {
           setDrag(null);

@@ -9,6 +9,7 @@ import type { AnnotationDraft } from "../bindings/AnnotationDraft";
 import type { ApiError } from "../bindings/ApiError";
 import type { DatePreview } from "../bindings/DatePreview";
 import type { Edge } from "../bindings/Edge";
+import type { EventChange } from "../bindings/EventChange";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { EventFilter } from "../bindings/EventFilter";
 import type { EventPatch } from "../bindings/EventPatch";
@@ -143,15 +144,14 @@ export const placeEvent = (eventId: number, laneId: number): Promise<TimelineVie
 export const unplaceEvent = (eventId: number, timelineId: number): Promise<TimelineView> =>
   call("unplace_event", { eventId, timelineId });
 
-/** Re-dates by a drag of `deltaMinutes`; the engine snaps to the event's precisions. */
-export const moveEvent = (id: number, deltaMinutes: number): Promise<EventView> =>
-  call("move_event", { id, deltaMinutes });
+/**
+ * Every change of one gesture on a selection (moves snap to each event's
+ * precisions), as one undoable step: all of them or none.
+ */
+export const changeEvents = (changes: EventChange[]): Promise<HistoryState> => call("change_events", { changes });
 
 export const resizeEvent = (id: number, edge: Edge, minute: number): Promise<EventView> =>
   call("resize_event", { id, edge, minute });
-
-/** Moves by whole units of the event's precision. */
-export const shiftEvent = (id: number, steps: number): Promise<EventView> => call("shift_event", { id, steps });
 
 // ---- Sources ----
 
