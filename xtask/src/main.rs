@@ -19,8 +19,8 @@ use anyhow::{Context, bail};
 
 /// Debian packages to build the app.
 const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config", "libwebkit2gtk-4.1-dev"];
-/// Debian packages the end-to-end tests need besides: a virtual display and
-/// WebKitGTK's WebDriver.
+/// Debian packages the tests need besides: a virtual display, WebKitGTK's
+/// WebDriver and `pdftotext` (to read exported PDFs).
 const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "poppler-utils"];
 
 fn main() -> anyhow::Result<()> {
