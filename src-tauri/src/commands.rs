@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use tauri::{AppHandle, State, WebviewWindow};
+use tideline_export::{ExportError, ExportOptions, Format};
 use tideline_interop::ExportFormat;
 use tideline_model::layout::{Layout, Viewport};
 use tideline_model::{Date, Edge, Precision, TimelineDraft};
@@ -16,7 +17,7 @@ use tideline_store::views::{
     ImportOptions, ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView,
     TimelineSummary, TimelineView, WorkspaceInfo,
 };
-use tideline_store::{HistoryState, StoreError, Workspace};
+use tideline_store::{ErrorCode, HistoryState, StoreError, Workspace};
 
 use crate::workspaces;
 
@@ -430,6 +431,70 @@ pub fn export_timeline(
 pub fn export_workspace(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
     let bytes = workspace(&state).export_workspace().map_err(api)?;
     write_file(&path, &bytes)
+}
+
+/// What the export dialog previews: the SVG of a graphic (for SVG, PNG
+/// and PDF alike, as all three draw the same layout) or the Markdown
+/// brief's text. Rendered off the UI's thread, the workspace unlocked.
+#[tauri::command]
+pub async fn preview_export(
+    state: State<'_, AppState>,
+    id: i64,
+    format: Format,
+    options: ExportOptions,
+) -> Reply<String> {
+    let view = workspace(&state).timeline(id).map_err(api)?;
+    let format = match format {
+        Format::Markdown => Format::Markdown,
+        Format::Svg | Format::Png | Format::Pdf => Format::Svg,
+    };
+    let bytes = render_off_thread(view, format, options).await?;
+    String::from_utf8(bytes).map_err(|error| ApiError {
+        code: ErrorCode::Internal,
+        message: format!("the preview is not text: {error}"),
+    })
+}
+
+/// Writes timeline `id` as a graphic or brief to `path`, which the user
+/// chose in the save dialog.
+#[tauri::command]
+pub async fn export_graphic(
+    state: State<'_, AppState>,
+    id: i64,
+    format: Format,
+    options: ExportOptions,
+    path: PathBuf,
+) -> Reply<()> {
+    let view = workspace(&state).timeline(id).map_err(api)?;
+    let bytes = render_off_thread(view, format, options).await?;
+    write_file(&path, &bytes)
+}
+
+async fn render_off_thread(
+    view: TimelineView,
+    format: Format,
+    options: ExportOptions,
+) -> Reply<Vec<u8>> {
+    tauri::async_runtime::spawn_blocking(move || tideline_export::render(&view, format, &options))
+        .await
+        .map_err(|error| ApiError {
+            code: ErrorCode::Internal,
+            message: format!("the export stopped: {error}"),
+        })?
+        .map_err(export_error)
+}
+
+fn export_error(error: ExportError) -> ApiError {
+    let code = match error {
+        ExportError::InvalidOption { .. } | ExportError::InvalidDate { .. } => {
+            ErrorCode::InvalidInput
+        }
+        ExportError::Render { .. } => ErrorCode::Internal,
+    };
+    ApiError {
+        code,
+        message: error.to_string(),
+    }
 }
 
 // History.

@@ -84,6 +84,8 @@ fn run() -> anyhow::Result<()> {
             commands::import_file,
             commands::export_timeline,
             commands::export_workspace,
+            commands::preview_export,
+            commands::export_graphic,
             commands::undo,
             commands::redo,
             commands::history_state,

@@ -19,7 +19,7 @@ use tideline_interop::ExportFormat;
 use tideline_store::Workspace;
 use tideline_tests::WAIT;
 
-use crate::support::{App, EVENT, event_titled, wait_for};
+use crate::support::{App, EVENT, event_titled, wait_css, wait_for};
 
 const MARKWHEN_TITLE: &str = "Welcome to Markwhen 👋";
 
@@ -280,12 +280,18 @@ async fn a_timeline_and_the_workspace_are_exported_to_the_files_chosen() -> anyh
     assert_eq!(
         offered,
         [
+            "export-format-png",
+            "export-format-svg",
+            "export-format-pdf",
+            "export-format-md",
             "export-format-tideline-json",
             "export-format-timelinejs-json",
             "export-format-timelinejs-csv",
             "export-format-csv"
         ]
     );
+    app.click("export-format-csv").await?;
+    app.by_testid("export-data-note").await?;
     app.screenshot("export-dialog.png").await?;
     // The whole workspace is written in Tideline JSON only.
     scope.select_by_value("workspace").await?;
@@ -345,5 +351,156 @@ async fn a_timeline_and_the_workspace_are_exported_to_the_files_chosen() -> anyh
         "a workspace file counts its timelines"
     );
     app.screenshot("import-workspace.png").await?;
+    app.close().await
+}
+
+/// The sample's first timeline: its id and title.
+fn first_timeline(app: &App) -> anyhow::Result<(i64, String)> {
+    let workspace = Workspace::open_existing(&app.db)?;
+    let first = workspace
+        .timelines()?
+        .into_iter()
+        .next()
+        .context("the sample has timelines")?;
+    Ok((first.id, first.title))
+}
+
+/// A PNG's width and height, from its header.
+fn png_size(bytes: &[u8]) -> anyhow::Result<(u32, u32)> {
+    if bytes.len() < 24 || &bytes[..8] != b"\x89PNG\r\n\x1a\n" || &bytes[12..16] != b"IHDR" {
+        bail!("not a PNG");
+    }
+    let number =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    Ok((number(16), number(20)))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tall_png_is_previewed_then_exported_and_the_brief_copied() -> anyhow::Result<()> {
+    let app = App::start("graphic.db").await?;
+    let (id, title) = first_timeline(&app)?;
+    let event_titles: Vec<String> = app
+        .query(&format!(
+            "SELECT group_concat(event.title, char(10)) FROM event
+             JOIN placement ON placement.event_id = event.id WHERE placement.timeline_id = {id}"
+        ))
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert!(event_titles.len() > 5, "{event_titles:?}");
+
+    // The dialog opens on a graphic, previewed as the engine draws it.
+    app.click("timeline-menu").await?;
+    app.click("export-timeline").await?;
+    app.by_testid("export-dialog").await?;
+    app.click("export-format-png").await?;
+    wait_css(
+        &app.client,
+        r#"[data-testid="export-preview"][data-state="graphic"] [data-testid="export-preview-image"][data-orientation="horizontal"]"#,
+    )
+    .await?;
+
+    // The tall layout redraws the preview down the page: 480 px wide, 2× for PNG.
+    app.click("export-layout-tall").await?;
+    let image = wait_css(
+        &app.client,
+        r#"[data-testid="export-preview"][data-state="graphic"] [data-testid="export-preview-image"][data-orientation="vertical"]"#,
+    )
+    .await?;
+    let decoded = app
+        .client
+        .execute(
+            "const [image] = arguments; return image.decode().then(() => [image.naturalWidth, image.naturalHeight]);",
+            vec![serde_json::to_value(&image)?],
+        )
+        .await?;
+    let (shown_width, shown_height) = (
+        decoded[0].as_f64().unwrap_or(0.0),
+        decoded[1].as_f64().unwrap_or(0.0),
+    );
+    assert!(
+        shown_width > 0.0 && shown_height > 2.0 * shown_width,
+        "the preview shows a tall picture: {decoded}"
+    );
+    let size = app.text("export-preview-size").await?;
+    assert!(size.starts_with("960 × "), "PNG at 2×: {size}");
+    let pressed = app.by_testid("export-layout-tall").await?;
+    assert_eq!(pressed.attr("aria-pressed").await?.as_deref(), Some("true"));
+    app.screenshot("export-graphic.png").await?;
+
+    // What the save dialog would give: the shell writes the engine's PNG there.
+    let options = json!({ "orientation": "vertical", "scale": 2, "theme": "light" });
+    let png = app.db.with_file_name(format!("{title} (tall).png"));
+    app.invoke(
+        "export_graphic",
+        json!({ "id": id, "format": "png", "options": options, "path": png }),
+    )
+    .await?
+    .map_err(|error| anyhow::anyhow!("{error}"))?;
+    let (width, height) = png_size(&std::fs::read(&png)?)?;
+    assert_eq!(width, 960, "480 px at 2×");
+    assert!(height > 2000, "a tall picture: {height}");
+
+    // SVG keeps the words for screen readers; PDF keeps them as text.
+    let svg = app.db.with_file_name("timeline.svg");
+    let pdf = app.db.with_file_name("timeline.pdf");
+    for (format, path) in [("svg", &svg), ("pdf", &pdf)] {
+        app.invoke(
+            "export_graphic",
+            json!({ "id": id, "format": format, "options": {}, "path": path }),
+        )
+        .await?
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    }
+    let svg = std::fs::read_to_string(&svg)?;
+    assert!(
+        svg.starts_with("<svg") || svg.starts_with("<?xml"),
+        "{}",
+        &svg[..80.min(svg.len())]
+    );
+    assert!(svg.contains(&title), "the SVG names the timeline");
+    let extracted = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .context("pdftotext runs")?;
+    assert!(extracted.status.success());
+    let text = String::from_utf8(extracted.stdout)?
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for event in &event_titles {
+        let words = event.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(&words), "the PDF says {event:?}: {text}");
+    }
+
+    // A bad option is refused with the engine's reason.
+    let error = app
+        .invoke(
+            "export_graphic",
+            json!({ "id": id, "format": "png", "options": { "scale": 7 }, "path": png }),
+        )
+        .await?
+        .expect_err("scale 7 is refused");
+    assert_eq!(error["code"], "invalid-input", "{error}");
+
+    // The brief is previewed as text and copied as Markdown.
+    app.click("export-format-md").await?;
+    let brief = app.by_testid("export-preview-markdown").await?;
+    let markdown = brief.prop("textContent").await?.unwrap_or_default();
+    assert!(markdown.contains(&format!("# {title}")), "{markdown}");
+    app.click("export-copy-markdown").await?;
+    wait_css(
+        &app.client,
+        r#"[data-testid="export-copy-markdown"][data-state="copied"]"#,
+    )
+    .await?;
+    // WebKit lets a page write the clipboard, not read it: the button says it was written.
+    let status = app.by_testid("export-dialog").await?.text().await?;
+    assert!(
+        status.contains("Markdown copied to the clipboard."),
+        "{status}"
+    );
+    app.screenshot("export-brief.png").await?;
     app.close().await
 }

@@ -33,14 +33,16 @@ mod theme;
 use serde::{Deserialize, Serialize};
 use tideline_model::graphic::{Graphic, Orientation, lay_out_graphic};
 use tideline_store::views::TimelineView;
+use ts_rs::TS;
 
 pub use input::graphic_input;
 pub use markdown::Grouping;
 pub use theme::Theme;
 
 /// What to write.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(rename = "RenderFormat")]
 pub enum Format {
     Svg,
     Png,
@@ -62,10 +64,11 @@ impl Format {
 }
 
 /// How to export. Every field has a default, so `{}` is a valid value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct ExportOptions {
     /// Wide (horizontal) or tall (vertical) graphic.
+    #[ts(type = "\"horizontal\" | \"vertical\"")]
     pub orientation: Orientation,
     /// Width in px (CSS px: at scale 1 one PNG pixel); `None` for the
     /// orientation's default, 1600 wide or 480 tall.
@@ -80,6 +83,7 @@ pub struct ExportOptions {
     /// end.
     pub to: Option<String>,
     /// Only these lanes (ids), in the timeline's order; `None` for all.
+    #[ts(type = "Array<number> | null")]
     pub lanes: Option<Vec<i64>>,
     /// Whether events show their descriptions.
     pub descriptions: bool,

@@ -15,13 +15,15 @@ use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 use tideline_model::{Confidence, Date, EventKind, Precision};
+use ts_rs::TS;
 
 use crate::input::{Event, Selection};
 use crate::{ExportError, ExportOptions};
 
 /// How the chronology is grouped.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(rename = "BriefGrouping")]
 pub enum Grouping {
     /// A heading per year.
     #[default]

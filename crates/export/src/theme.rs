@@ -3,10 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 use tideline_model::{Confidence, EventKind};
+use ts_rs::TS;
 
 /// The palette of an exported graphic.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(rename = "ExportTheme")]
 pub enum Theme {
     /// Dark text on white, tinted lanes: for screens and articles.
     #[default]

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use tideline_export::{ExportOptions, Format};
 use tideline_interop::ExportFormat;
 use tideline_model::Edge;
 use tideline_model::layout::{Layout, Viewport};
@@ -39,6 +40,8 @@ fn export_all(dir: &Path) {
     ImportPreview::export_all_to(dir).unwrap();
     ImportReport::export_all_to(dir).unwrap();
     ExportFormat::export_all_to(dir).unwrap();
+    ExportOptions::export_all_to(dir).unwrap();
+    Format::export_all_to(dir).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

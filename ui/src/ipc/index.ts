@@ -15,6 +15,7 @@ import type { EventFilter } from "../bindings/EventFilter";
 import type { EventPatch } from "../bindings/EventPatch";
 import type { EventView } from "../bindings/EventView";
 import type { ExportFormat } from "../bindings/ExportFormat";
+import type { ExportOptions } from "../bindings/ExportOptions";
 import type { HistoryState } from "../bindings/HistoryState";
 import type { ImportOptions } from "../bindings/ImportOptions";
 import type { ImportPreview } from "../bindings/ImportPreview";
@@ -22,6 +23,7 @@ import type { ImportReport } from "../bindings/ImportReport";
 import type { Layout } from "../bindings/Layout";
 import type { NewEvent } from "../bindings/NewEvent";
 import type { Precision } from "../bindings/Precision";
+import type { RenderFormat } from "../bindings/RenderFormat";
 import type { SourceDraftView } from "../bindings/SourceDraftView";
 import type { SourceView } from "../bindings/SourceView";
 import type { TimelineSummary } from "../bindings/TimelineSummary";
@@ -226,6 +228,14 @@ export const exportTimeline = (id: number, format: ExportFormat, path: string): 
 
 /** Writes the whole workspace as Tideline JSON to `path`. */
 export const exportWorkspace = (path: string): Promise<void> => call("export_workspace", { path });
+
+/** What the export dialog previews: a graphic's SVG (the same for SVG, PNG and PDF) or the brief's Markdown. */
+export const previewExport = (id: number, format: RenderFormat, options: ExportOptions): Promise<string> =>
+  call("preview_export", { id, format, options });
+
+/** Writes timeline `id` as a graphic or a Markdown brief to `path`, a file the user chose in the save dialog. */
+export const exportGraphic = (id: number, format: RenderFormat, options: ExportOptions, path: string): Promise<void> =>
+  call("export_graphic", { id, format, options, path });
 
 /** The kinds of file a dialog offers, by extension without the dot. */
 export interface FileFilter {

@@ -1,12 +1,23 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
+import type { LaneView } from "../../bindings/LaneView";
+import type { RenderFormat } from "../../bindings/RenderFormat";
 import type { TimelineSummary } from "../../bindings/TimelineSummary";
 import { useSubmit } from "../../hooks/useSubmit";
 import * as api from "../../ipc";
+import {
+  DEFAULT_SETTINGS,
+  exportOptions,
+  renderSuffix,
+  widthProblem,
+  type GraphicSettings,
+} from "../../lib/exportOptions";
 import { fileName, plural } from "../../lib/format";
 import { exportFileName } from "../../lib/transfer";
 import { Dialog } from "../common/Dialog";
 import { FormError } from "../common/Form";
 import { EXPORT_CHOICES, groupChoices, type ExportChoice, type ExportTarget } from "./exportChoices";
+import { ExportPreview } from "./ExportPreview";
+import { GraphicOptions } from "./GraphicOptions";
 
 const WORKSPACE = "workspace";
 
@@ -21,15 +32,22 @@ interface Props {
   onExported: (message: string) => void;
 }
 
+type Copy = { state: "idle" } | { state: "copying" } | { state: "copied" } | { state: "failed"; message: string };
+
 /**
  * Export a timeline, or the whole workspace, in a format chosen from
  * `EXPORT_CHOICES`; the file is named in the native save dialog and written
- * by the shell.
+ * by the shell. A graphic or the brief has options and a live preview, and
+ * the brief can be copied as Markdown.
  */
 export function ExportDialog({ timelines, initial, workspacePath, onClose, onExported }: Props) {
   const { busy, error, submit } = useSubmit();
   const [scope, setScope] = useState<number | typeof WORKSPACE>(initial ?? timelines[0]?.id ?? WORKSPACE);
   const [chosen, setChosen] = useState<string>(EXPORT_CHOICES[0]?.id ?? "");
+  const [settings, setSettings] = useState<GraphicSettings>(DEFAULT_SETTINGS);
+  const [lanes, setLanes] = useState<readonly LaneView[]>([]);
+  const [copy, setCopy] = useState<Copy>({ state: "idle" });
+  const [briefText, setBriefText] = useState<string | null>(null);
 
   const timeline = scope === WORKSPACE ? undefined : timelines.find((item) => item.id === scope);
   const target: ExportTarget = timeline
@@ -37,16 +55,47 @@ export function ExportDialog({ timelines, initial, workspacePath, onClose, onExp
     : { kind: "workspace", name: fileName(workspacePath).replace(/\.[^.]+$/, "") };
   const fits = (choice: ExportChoice) => target.kind === "timeline" || choice.workspace;
   const choice = EXPORT_CHOICES.find((item) => item.id === chosen && fits(item)) ?? EXPORT_CHOICES.find(fits);
+  const render: RenderFormat | undefined = target.kind === "timeline" ? choice?.render : undefined;
+  const timelineId = target.kind === "timeline" ? target.id : null;
+
+  // The chosen timeline's lanes, for the lanes to include.
+  useEffect(() => {
+    setLanes([]);
+    if (timelineId === null) return;
+    let current = true;
+    api.getTimeline(timelineId).then(
+      (view) => {
+        if (current) setLanes(view.lanes);
+      },
+      () => {
+        // Without its lanes the graphic shows every lane; the preview reports what failed.
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [timelineId]);
+
+  useEffect(() => {
+    setCopy({ state: "idle" });
+  }, [timelineId, render, settings]);
+
+  const options = exportOptions(
+    settings,
+    lanes.map((lane) => lane.id),
+  );
+  const problem = widthProblem(settings.width);
 
   const runExport = () => {
     if (!choice) return;
     const title = target.kind === "timeline" ? target.title : target.name;
-    const name = exportFileName(title, choice.suffix);
+    const suffix = choice.render ? renderSuffix(choice.render, settings.orientation) : choice.suffix;
+    const name = exportFileName(title, suffix);
     submit(
       async () => {
         const path = await api.exportFileDialog(`Export ${choice.label}`, name, [choice.filter]);
         if (path === null) return null;
-        await choice.write(target, path);
+        await choice.write(target, path, options);
         return path;
       },
       (path) => {
@@ -58,77 +107,151 @@ export function ExportDialog({ timelines, initial, workspacePath, onClose, onExp
     );
   };
 
+  // Written within the click: WebKit lets a page write the clipboard only
+  // while handling the user's gesture, so the brief is the one the preview drew.
+  const copyMarkdown = () => {
+    if (briefText === null) return;
+    setCopy({ state: "copying" });
+    navigator.clipboard.writeText(briefText).then(
+      () => {
+        setCopy({ state: "copied" });
+      },
+      (failure: unknown) => {
+        setCopy({ state: "failed", message: `Could not copy: ${api.errorMessage(failure)}` });
+      },
+    );
+  };
+
   return (
     <Dialog title="Export" testid="export-dialog" class="export-dialog" onClose={onClose}>
       <form
-        class="form"
+        class="form export-form"
+        aria-busy={busy}
         onSubmit={(event) => {
           event.preventDefault();
           runExport();
         }}
       >
-        <label class="form-field">
-          <span class="form-label">What to export</span>
-          <select
-            class="input select"
-            data-testid="export-scope"
-            value={String(scope)}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              setScope(value === WORKSPACE ? WORKSPACE : Number(value));
-            }}
-          >
-            {timelines.map((item) => (
-              <option key={item.id} value={String(item.id)}>
-                {item.title} ({plural(item.events, "event")})
-              </option>
-            ))}
-            <option value={WORKSPACE}>The whole workspace (every timeline, event and source)</option>
-          </select>
-        </label>
+        <div class="export-columns">
+          <div class="export-side">
+            <label class="form-field">
+              <span class="form-label">What to export</span>
+              <select
+                class="input select"
+                data-testid="export-scope"
+                value={String(scope)}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  setScope(value === WORKSPACE ? WORKSPACE : Number(value));
+                }}
+              >
+                {timelines.map((item) => (
+                  <option key={item.id} value={String(item.id)}>
+                    {item.title} ({plural(item.events, "event")})
+                  </option>
+                ))}
+                <option value={WORKSPACE}>The whole workspace (every timeline, event and source)</option>
+              </select>
+            </label>
 
-        {groupChoices(EXPORT_CHOICES).map(([group, choices]) => (
-          <fieldset key={group} class="export-group">
-            <legend class="form-label">{group}</legend>
-            {choices.map((item) => {
-              const usable = fits(item);
-              return (
-                <label
-                  key={item.id}
-                  class={`export-choice${item === choice ? " is-chosen" : ""}`}
-                  data-testid={`export-format-${item.id}`}
-                  title={usable ? undefined : "Exports one timeline at a time"}
-                >
-                  <input
-                    type="radio"
-                    name="export-format"
-                    value={item.id}
-                    checked={item === choice}
-                    disabled={!usable}
-                    onChange={() => {
-                      setChosen(item.id);
-                    }}
-                  />
-                  <span class="export-choice-text">
-                    <span class="export-choice-label">{item.label}</span>
-                    <span class="export-choice-description">
-                      {usable ? item.description : "One timeline at a time."}
-                    </span>
-                  </span>
-                  <span class="export-choice-extension">.{item.filter.extensions[0]}</span>
-                </label>
-              );
-            })}
-          </fieldset>
-        ))}
+            {groupChoices(EXPORT_CHOICES).map(([group, choices]) => (
+              <fieldset key={group} class="export-group">
+                <legend class="form-label">{group}</legend>
+                {choices.map((item) => {
+                  const usable = fits(item);
+                  return (
+                    <label
+                      key={item.id}
+                      class={`export-choice${item === choice ? " is-chosen" : ""}`}
+                      data-testid={`export-format-${item.id}`}
+                      title={usable ? undefined : "Exports one timeline at a time"}
+                    >
+                      <input
+                        type="radio"
+                        name="export-format"
+                        value={item.id}
+                        checked={item === choice}
+                        disabled={!usable}
+                        onChange={() => {
+                          setChosen(item.id);
+                        }}
+                      />
+                      <span class="export-choice-text">
+                        <span class="export-choice-label">{item.label}</span>
+                        <span class="export-choice-description">
+                          {usable ? item.description : "One timeline at a time."}
+                        </span>
+                      </span>
+                      <span class="export-choice-extension">.{item.filter.extensions[0]}</span>
+                    </label>
+                  );
+                })}
+              </fieldset>
+            ))}
+          </div>
+
+          <div class="export-main">
+            {render !== undefined && timelineId !== null ? (
+              <>
+                <GraphicOptions format={render} settings={settings} lanes={lanes} onChange={setSettings} />
+                <ExportPreview
+                  id={timelineId}
+                  title={target.kind === "timeline" ? target.title : ""}
+                  format={render}
+                  options={options}
+                  usable={problem === null}
+                  onBrief={setBriefText}
+                />
+              </>
+            ) : (
+              <div class="export-data-note" data-testid="export-data-note">
+                <span class="export-data-label">{choice?.label}</span>
+                <p>{choice?.description}</p>
+                <p class="export-data-hint">
+                  A data file is for other tools and for importing back, so it has no picture to preview. Choose a
+                  graphic or the brief to see it here.
+                </p>
+              </div>
+            )}
+          </div>
+        </div>
 
         <FormError error={error} />
-        <div class="form-actions">
+        <div class="form-actions export-actions">
+          <div class="export-status" role="status">
+            {busy ? (
+              <span class="export-progress" data-testid="export-progress">
+                <span class="export-progress-bar" aria-hidden="true" />
+                Exporting {choice?.label}…
+              </span>
+            ) : copy.state === "copied" ? (
+              <span class="export-copied">Markdown copied to the clipboard.</span>
+            ) : copy.state === "failed" ? (
+              <span class="export-copy-failed">{copy.message}</span>
+            ) : null}
+          </div>
+          {render === "md" && (
+            <button
+              type="button"
+              class="button"
+              data-testid="export-copy-markdown"
+              data-state={copy.state}
+              disabled={busy || copy.state === "copying" || briefText === null}
+              onClick={copyMarkdown}
+            >
+              {copy.state === "copied" ? "Copied" : "Copy Markdown"}
+            </button>
+          )}
           <button type="button" class="button" data-testid="export-cancel" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" class="button is-primary" data-testid="export-confirm" disabled={!choice || busy}>
-            Export…
+          <button
+            type="submit"
+            class="button is-primary"
+            data-testid="export-confirm"
+            disabled={!choice || busy || (render !== undefined && problem !== null)}
+          >
+            {busy ? "Exporting…" : "Export…"}
           </button>
         </div>
       </form>

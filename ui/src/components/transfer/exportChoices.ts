@@ -1,8 +1,12 @@
-// The formats the export dialog offers. To add one (an image, say), add an
-// entry: the dialog lists it under its group, offers it in the save dialog
-// with its extension, and calls its `write` with the path the user chose.
+// The formats the export dialog offers. To add one, add an entry: the
+// dialog lists it under its group, offers it in the save dialog with its
+// extension, and calls its `write` with the path the user chose. An entry
+// with a `render` format is drawn by the export engine: the dialog shows its
+// options and a live preview.
 
 import type { ExportFormat } from "../../bindings/ExportFormat";
+import type { ExportOptions } from "../../bindings/ExportOptions";
+import type { RenderFormat } from "../../bindings/RenderFormat";
 import * as api from "../../ipc";
 
 /** What is exported: one timeline, or the whole workspace. */
@@ -22,7 +26,33 @@ export interface ExportChoice {
   filter: api.FileFilter;
   /** Whether it can hold the whole workspace, not only one timeline. */
   workspace: boolean;
-  write: (target: ExportTarget, path: string) => Promise<void>;
+  /** The engine's format for a graphic or the brief, which has options and a preview; undefined for data. */
+  render?: RenderFormat;
+  write: (target: ExportTarget, path: string, options: ExportOptions) => Promise<void>;
+}
+
+/** A graphic or the brief, drawn by the export engine from one timeline. */
+function rendered(
+  format: RenderFormat,
+  group: string,
+  label: string,
+  description: string,
+  filter: api.FileFilter,
+): ExportChoice {
+  return {
+    id: format,
+    group,
+    label,
+    description,
+    suffix: `.${format}`,
+    filter,
+    workspace: false,
+    render: format,
+    write: async (target, path, options) => {
+      if (target.kind !== "timeline") throw new Error("Graphics and briefs show one timeline at a time.");
+      await api.exportGraphic(target.id, format, options, path);
+    },
+  };
 }
 
 /** A data format the engine writes with `Workspace::export`. */
@@ -50,6 +80,34 @@ const JSON_FILES = (name: string): api.FileFilter => ({ name, extensions: ["json
 const CSV_FILES = (name: string): api.FileFilter => ({ name, extensions: ["csv"] });
 
 export const EXPORT_CHOICES: readonly ExportChoice[] = [
+  rendered(
+    "png",
+    "Graphic",
+    "PNG image",
+    "A picture of the whole timeline for articles, slides and phones, at 1×, 2× or 3×.",
+    { name: "PNG image", extensions: ["png"] },
+  ),
+  rendered(
+    "svg",
+    "Graphic",
+    "SVG graphic",
+    "The same picture as vector art that stays sharp at any size and looks alike in every browser.",
+    { name: "SVG graphic", extensions: ["svg"] },
+  ),
+  rendered(
+    "pdf",
+    "Graphic",
+    "PDF document",
+    "Vector pages for print and sharing, with text that can be selected and searched.",
+    { name: "PDF document", extensions: ["pdf"] },
+  ),
+  rendered(
+    "md",
+    "Brief",
+    "Markdown brief",
+    "The chronology in words, every claim footnoted with its source, and the time between milestones.",
+    { name: "Markdown", extensions: ["md"] },
+  ),
   data(
     "tideline-json",
     "Tideline JSON",
