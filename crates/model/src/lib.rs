@@ -7,6 +7,7 @@
 //! Invariant: this crate does no I/O. It reads neither the clock nor the
 //! environment; whatever it needs (such as "today") is passed in.
 
+pub mod compare;
 pub mod date;
 pub mod event;
 pub mod graphic;
