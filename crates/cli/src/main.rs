@@ -9,6 +9,8 @@
 //! Exit codes: 0 success, 1 bad input or arguments, 2 a workspace that cannot
 //! be used (newer schema, not a Tideline file, damaged, unreadable).
 
+mod backup;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -90,6 +92,19 @@ enum Command {
         out: PathBuf,
         #[command(flatten)]
         graphic: GraphicArgs,
+    },
+    /// Copy the workspace, undo history included, to a new file
+    Backup {
+        /// The file to write; an existing file is refused
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Replace the workspace with a backup; asks nothing, and keeps the
+    /// replaced workspace as a backup beside it (the line printed says where)
+    Restore {
+        /// The backup to restore; a file that is not a Tideline workspace is refused
+        #[arg(value_name = "FROM_BACKUP")]
+        from: PathBuf,
     },
 }
 
@@ -376,6 +391,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 bytes.len()
             )))
         }
+        Command::Backup { out } => backup::backup(&path, &out),
+        Command::Restore { from } => backup::restore(&path, &from),
     }
 }
 

@@ -469,3 +469,59 @@ fn bad_graphic_options_exit_1_and_write_nothing() {
     assert!(stderr(&output).contains("already exists"));
     assert_eq!(std::fs::read(&out).unwrap(), first);
 }
+
+#[test]
+fn backup_then_restore_brings_the_backup_back_and_keeps_the_replaced_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    let backup = dir.path().join("saved.db");
+    let output = tideline(&db, &["backup", "--out", backup.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("wrote a backup of "));
+    let before = json(&tideline(&db, &["events", "--json"]));
+    assert_eq!(json(&tideline(&backup, &["events", "--json"])), before);
+    assert!(tideline(&backup, &["check"]).status.success());
+
+    let csv = dir.path().join("extra.csv");
+    std::fs::write(&csv, "title,start\nAdded after the backup,2024-05-01\n").unwrap();
+    assert!(
+        tideline(&db, &["import", csv.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let edited = json(&tideline(&db, &["events", "--json"]));
+    assert_ne!(edited, before);
+
+    let output = tideline(&db, &["restore", backup.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let kept = dir.path().join("sample.before-restore.db");
+    let said = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(said.contains(kept.to_str().unwrap()), "{said}");
+    assert_eq!(json(&tideline(&db, &["events", "--json"])), before);
+    assert_eq!(json(&tideline(&kept, &["events", "--json"])), edited);
+
+    // A backup is never written over an existing file.
+    let output = tideline(&db, &["backup", "--out", backup.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_one_error_line(&output);
+}
+
+#[test]
+fn restoring_a_file_that_is_not_a_workspace_exits_2_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    let before = json(&tideline(&db, &["events", "--json"]));
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "meeting notes, not a workspace").unwrap();
+
+    let output = tideline(&db, &["restore", notes.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_one_error_line(&output);
+    assert!(stderr(&output).contains("is not a Tideline workspace"));
+    assert_eq!(
+        std::fs::read_to_string(&notes).unwrap(),
+        "meeting notes, not a workspace"
+    );
+    assert_eq!(json(&tideline(&db, &["events", "--json"])), before);
+    assert!(!dir.path().join("sample.before-restore.db").exists());
+}

@@ -12,6 +12,7 @@
 //!
 //! Invariant: only this crate speaks SQL, and it knows nothing of Tauri.
 
+mod backup;
 mod canvas;
 mod editor;
 mod error;
@@ -23,6 +24,7 @@ mod transfer;
 pub mod views;
 mod workspace;
 
+pub use backup::{DEFAULT_BACKUPS_KEPT, restore};
 pub use error::{ErrorCode, Result, StoreError};
 pub use history::HistoryState;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};
