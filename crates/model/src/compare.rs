@@ -104,6 +104,7 @@ impl Alignment {
 /// A whole number of days known to lie between `.0` and `.1` inclusive:
 /// exact when they are equal. Serialised as `[min, max]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(type = "[number, number]")]
 pub struct Days(pub i64, pub i64);
 
 impl Days {

@@ -31,6 +31,8 @@ const RECORDED_TABLES: &[&str] = &[
     "source",
     "event_source",
     "annotation",
+    "comparison",
+    "comparison_timeline",
 ];
 
 /// What undo and redo would do now: the labels of the steps they would

@@ -8,12 +8,14 @@
 //! changes (`editor.rs`) are each one undoable step of [`Workspace::edit`];
 //! search runs on an FTS5 index kept in step by triggers (migration 3).
 //! `transfer.rs` imports and exports files through `tideline-interop`'s
-//! document, each import one undoable step.
+//! document, each import one undoable step. `compare.rs` saves comparisons
+//! and computes them for drawing and tabulating.
 //!
 //! Invariant: only this crate speaks SQL, and it knows nothing of Tauri.
 
 mod backup;
 mod canvas;
+mod compare;
 mod editor;
 mod error;
 mod history;

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_history.sql"),
     include_str!("../migrations/0003_editor.sql"),
     include_str!("../migrations/0004_interop.sql"),
+    include_str!("../migrations/0005_comparisons.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,10 +1,12 @@
 //! The sample workspace: real, sourced deal timelines built from the fact
 //! sheets in `sample/workspace.json`, loaded through the store API so that a
-//! new user sees a working workspace at once.
+//! new user sees a working workspace at once, with a saved comparison of
+//! the deals.
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
+use tideline_model::compare::Alignment;
 use tideline_model::{
     AnnotationTarget, Confidence, Date, EventDraft, EventEnd, EventKind, SourceDraft, TimelineDraft,
 };
@@ -28,6 +30,17 @@ struct SampleFile {
     sources: Vec<SampleSource>,
     events: Vec<SampleEvent>,
     timelines: Vec<SampleTimeline>,
+    comparisons: Vec<SampleComparison>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SampleComparison {
+    name: String,
+    /// Titles, in order.
+    timelines: Vec<String>,
+    /// The text form: `calendar` or `kind:KIND`.
+    alignment: String,
 }
 
 #[derive(Deserialize)]
@@ -123,6 +136,7 @@ fn write_sample(writer: &mut Writer<'_>, sample: &SampleFile) -> Result<SampleSu
         sources.insert(source.key.as_str(), id);
     }
     let mut events = BTreeMap::new();
+    let mut timelines = BTreeMap::new();
     for event in &sample.events {
         let end = match optional_date("end", event.end.as_deref())? {
             Some(end) => EventEnd::Until(end),
@@ -159,6 +173,7 @@ fn write_sample(writer: &mut Writer<'_>, sample: &SampleFile) -> Result<SampleSu
             },
             &lanes,
         )?;
+        timelines.insert(timeline.title.as_str(), id);
         for placement in &timeline.placements {
             let lane = writer.lane(id, &placement.lane)?;
             writer.place(lookup(&events, "event", &placement.event)?, lane)?;
@@ -176,6 +191,19 @@ fn write_sample(writer: &mut Writer<'_>, sample: &SampleFile) -> Result<SampleSu
             };
             writer.annotate(id, target, &annotation.text)?;
         }
+    }
+    for comparison in &sample.comparisons {
+        writer.conn.execute(
+            "INSERT INTO comparison (name) VALUES (?1)",
+            [&comparison.name],
+        )?;
+        let id = writer.conn.last_insert_rowid();
+        let members = comparison
+            .timelines
+            .iter()
+            .map(|title| lookup(&timelines, "timeline", title))
+            .collect::<Result<Vec<_>>>()?;
+        writer.set_comparison(id, &members, &Alignment::parse(&comparison.alignment)?)?;
     }
     Ok(SampleSummary {
         timelines: sample.timelines.len(),

@@ -457,3 +457,51 @@ pub struct ImportReport {
     pub skipped: Vec<ImportProblem>,
     pub warnings: Vec<ImportProblem>,
 }
+
+/// A saved comparison in the sidebar's list.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct ComparisonSummary {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub alignment: tideline_model::compare::Alignment,
+    /// The timelines' ids, in the comparison's order.
+    #[ts(type = "Array<number>")]
+    pub timelines: Vec<i64>,
+}
+
+/// What to compare: a saved comparison, or timelines picked just now.
+#[derive(Clone, Debug, PartialEq, Deserialize, TS)]
+#[serde(tag = "source", rename_all = "kebab-case")]
+pub enum ComparisonRequest {
+    Saved {
+        #[ts(type = "number")]
+        id: i64,
+    },
+    AdHoc {
+        /// Two or more timeline ids, in order.
+        #[ts(type = "Array<number>")]
+        timelines: Vec<i64>,
+        alignment: tideline_model::compare::Alignment,
+    },
+}
+
+/// Everything needed to draw a comparison (one band per timeline on a
+/// shared T−/T+ axis) and tabulate it.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct ComparisonView {
+    /// The saved comparison, or null for an ad hoc one.
+    #[ts(type = "number | null")]
+    pub id: Option<i64>,
+    /// The saved name, or the timelines' titles joined by " vs ".
+    pub name: String,
+    /// Offsets, milestones, steps and the duration table.
+    pub comparison: tideline_model::compare::Comparison,
+    /// The timelines, in the comparison's order.
+    pub timelines: Vec<TimelineView>,
+    /// Each timeline's T0 as minutes since 1970-01-01T00:00Z (the start of
+    /// the T0 event's date): an event at minute `m` on timeline `i` sits at
+    /// `m - t0_minutes[i]` on the relative axis.
+    #[ts(type = "Array<number>")]
+    pub t0_minutes: Vec<i64>,
+}

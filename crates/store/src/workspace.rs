@@ -467,7 +467,8 @@ impl Writer<'_> {
     pub fn clear(&mut self) -> Result<()> {
         self.conn.execute_batch(
             "DELETE FROM annotation; DELETE FROM placement; DELETE FROM event_source;
-             DELETE FROM lane; DELETE FROM timeline; DELETE FROM event; DELETE FROM source;",
+             DELETE FROM lane; DELETE FROM timeline; DELETE FROM event; DELETE FROM source;
+             DELETE FROM comparison;",
         )?;
         Ok(())
     }

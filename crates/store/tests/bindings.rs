@@ -11,9 +11,10 @@ use tideline_model::Edge;
 use tideline_model::layout::{Layout, Viewport};
 use tideline_store::HistoryState;
 use tideline_store::views::{
-    AnnotationDraft, ApiError, CheckReport, DatePreview, EventChange, EventFilter, EventPatch,
-    EventView, ImportOptions, ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView,
-    TimelineSummary, TimelineView, WorkspaceInfo,
+    AnnotationDraft, ApiError, CheckReport, ComparisonRequest, ComparisonSummary, ComparisonView,
+    DatePreview, EventChange, EventFilter, EventPatch, EventView, ImportOptions, ImportPreview,
+    ImportReport, NewEvent, SourceDraftView, SourceView, TimelineSummary, TimelineView,
+    WorkspaceInfo,
 };
 use ts_rs::TS;
 
@@ -42,6 +43,9 @@ fn export_all(dir: &Path) {
     ExportFormat::export_all_to(dir).unwrap();
     ExportOptions::export_all_to(dir).unwrap();
     Format::export_all_to(dir).unwrap();
+    ComparisonRequest::export_all_to(dir).unwrap();
+    ComparisonSummary::export_all_to(dir).unwrap();
+    ComparisonView::export_all_to(dir).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

@@ -13,9 +13,10 @@ use tideline_store::{APPLICATION_ID, SCHEMA_VERSION, Workspace};
 const V1: &str = include_str!("fixtures/schema-v1.sql");
 const V2: &str = include_str!("fixtures/schema-v2.sql");
 const V3: &str = include_str!("fixtures/schema-v3.sql");
+const V4: &str = include_str!("fixtures/schema-v4.sql");
 
 /// Every frozen schema version with its fixture.
-const FIXTURES: &[(i64, &str)] = &[(1, V1), (2, V2), (3, V3)];
+const FIXTURES: &[(i64, &str)] = &[(1, V1), (2, V2), (3, V3), (4, V4)];
 
 /// The tables that hold the user's data (all there since version 1).
 const USER_TABLES: &[&str] = &[
@@ -314,6 +315,40 @@ fn a_version_3_workspace_is_upgraded_with_its_data_and_its_history() {
     assert_eq!(
         data(&Connection::open(&path).unwrap(), &old_columns),
         before
+    );
+}
+
+#[test]
+fn a_version_4_workspace_is_upgraded_with_its_data_and_its_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = build(dir.path(), V4);
+    assert_eq!(pragma(&path, "user_version"), 4);
+    let old = Connection::open(&path).unwrap();
+    let old_columns = table_columns(&old);
+    let before = data(&old, &old_columns);
+    drop(old);
+    assert!(before.iter().all(|(_, rows)| !rows.is_empty()));
+
+    let mut workspace = Workspace::open(&path).unwrap();
+    assert_eq!(workspace.check().unwrap().problems, Vec::<String>::new());
+    assert_eq!(
+        workspace.event(1).unwrap().display_date.as_deref(),
+        Some("Summer 2019")
+    );
+    assert!(workspace.comparisons().unwrap().is_empty());
+    // The history recorded by version 4 still undoes and redoes.
+    assert_eq!(workspace.undo().unwrap().as_deref(), Some("Edit event"));
+    assert_eq!(workspace.event(1).unwrap().tags, ["cloud"]);
+    assert_eq!(
+        workspace.event(1).unwrap().display_date.as_deref(),
+        Some("Summer 2019")
+    );
+    workspace.redo().unwrap();
+    drop(workspace);
+    assert_eq!(
+        data(&Connection::open(&path).unwrap(), &old_columns),
+        before,
+        "the upgrade changed no data"
     );
 }
 
