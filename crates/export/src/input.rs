@@ -148,34 +148,40 @@ impl<'a> Selection<'a> {
     /// "Sources: A; B; C." — publishers in order of first citation, and
     /// how many events have none.
     pub fn credit(&self) -> String {
-        let events = self.events();
-        let mut publishers: Vec<&str> = Vec::new();
-        for event in &events {
-            for source in &event.view.sources {
-                let name = if source.publisher.trim().is_empty() {
-                    source.title.trim()
-                } else {
-                    source.publisher.trim()
-                };
-                if !name.is_empty() && !publishers.contains(&name) {
-                    publishers.push(name);
-                }
+        credit(self.events().iter().map(|e| e.view))
+    }
+}
+
+/// "Sources: A; B; C." — publishers in order of first citation, and how
+/// many of `events` have none.
+pub(crate) fn credit<'e>(events: impl Iterator<Item = &'e EventView>) -> String {
+    let events: Vec<&EventView> = events.collect();
+    let mut publishers: Vec<&str> = Vec::new();
+    for event in &events {
+        for source in &event.sources {
+            let name = if source.publisher.trim().is_empty() {
+                source.title.trim()
+            } else {
+                source.publisher.trim()
+            };
+            if !name.is_empty() && !publishers.contains(&name) {
+                publishers.push(name);
             }
         }
-        let unsourced = events.iter().filter(|e| e.view.sources.is_empty()).count();
-        let mut credit = if publishers.is_empty() {
-            String::new()
-        } else {
-            format!("Sources: {}.", publishers.join("; "))
-        };
-        if unsourced > 0 {
-            let s = if unsourced == 1 { "" } else { "s" };
-            credit = format!("{credit} {unsourced} event{s} unsourced.")
-                .trim()
-                .to_owned();
-        }
-        credit
     }
+    let unsourced = events.iter().filter(|e| e.sources.is_empty()).count();
+    let mut credit = if publishers.is_empty() {
+        String::new()
+    } else {
+        format!("Sources: {}.", publishers.join("; "))
+    };
+    if unsourced > 0 {
+        let s = if unsourced == 1 { "" } else { "s" };
+        credit = format!("{credit} {unsourced} event{s} unsourced.")
+            .trim()
+            .to_owned();
+    }
+    credit
 }
 
 /// The model's input for the graphic of `view`.
@@ -202,6 +208,7 @@ pub fn graphic_input(
                     kind: event.view.kind,
                     confidence: event.view.confidence,
                     callouts: event.callouts(view).map(|a| a.text.clone()).collect(),
+                    date_text: None,
                 })
                 .collect(),
         })
@@ -220,5 +227,6 @@ pub fn graphic_input(
         width_px: options.width.unwrap_or(options.orientation.default_width()),
         orientation: options.orientation,
         descriptions: options.descriptions,
+        t0_minute: None,
     })
 }

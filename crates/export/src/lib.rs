@@ -18,10 +18,15 @@
 //! - Markdown ([`Format::Markdown`]): the chronology with footnoted sources
 //!   and durations between milestones (see [`markdown`]).
 //!
+//! A comparison ([`render_comparison`]) goes through the same layout (on a
+//! relative T−/T+ axis, one lane per timeline) and the same painters; its
+//! brief adds the milestone and duration tables.
+//!
 //! Output is deterministic: only the bundled fonts are ever loaded (never
 //! the system's), no clock is read and nothing iterates a hash map, so the
 //! same timeline and options give byte-identical files.
 
+mod compare;
 mod fonts;
 mod input;
 pub mod markdown;
@@ -32,9 +37,10 @@ mod theme;
 
 use serde::{Deserialize, Serialize};
 use tideline_model::graphic::{Graphic, Orientation, lay_out_graphic};
-use tideline_store::views::TimelineView;
+use tideline_store::views::{ComparisonView, TimelineView};
 use ts_rs::TS;
 
+pub use compare::comparison_input;
 pub use input::graphic_input;
 pub use markdown::Grouping;
 pub use theme::Theme;
@@ -137,6 +143,33 @@ pub fn render(
     format: Format,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
+    check(options)?;
+    match format {
+        Format::Markdown => Ok(markdown::brief(view, options)?.into_bytes()),
+        _ => paint(&graphic(view, options)?, format, options),
+    }
+}
+
+/// Exports a comparison as `format`, through the same layout and painters
+/// as a timeline.
+pub fn render_comparison(
+    view: &ComparisonView,
+    format: Format,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    check(options)?;
+    match format {
+        Format::Markdown => Ok(compare::comparison_brief(view, options)?.into_bytes()),
+        _ => paint(
+            &lay_out_graphic(&comparison_input(view, options)?),
+            format,
+            options,
+        ),
+    }
+}
+
+/// Refuses options out of range.
+fn check(options: &ExportOptions) -> Result<(), ExportError> {
     if !(1..=3).contains(&options.scale) {
         return Err(ExportError::InvalidOption {
             option: "scale",
@@ -151,16 +184,23 @@ pub fn render(
             message: format!("{width} px is not between 240 and 20000"),
         });
     }
+    Ok(())
+}
+
+/// Paints a laid-out graphic as SVG, PNG or PDF.
+fn paint(
+    graphic: &Graphic,
+    format: Format,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
     match format {
-        Format::Markdown => Ok(markdown::brief(view, options)?.into_bytes()),
-        Format::Svg => {
-            Ok(
-                svg::render(&graphic(view, options)?, options.theme, svg::Text::Outlines)
-                    .into_bytes(),
-            )
-        }
-        Format::Png => png::render(&graphic(view, options)?, options),
-        Format::Pdf => pdf::render(&graphic(view, options)?, options.theme),
+        Format::Svg => Ok(svg::render(graphic, options.theme, svg::Text::Outlines).into_bytes()),
+        Format::Png => png::render(graphic, options),
+        Format::Pdf => pdf::render(graphic, options.theme),
+        Format::Markdown => Err(ExportError::Render {
+            format: "Markdown",
+            message: "a brief is written, not painted".to_owned(),
+        }),
     }
 }
 

@@ -165,7 +165,7 @@ pub(crate) fn brief(
     Ok(out)
 }
 
-fn write_event(
+pub(crate) fn write_event(
     out: &mut String,
     notes: &mut Vec<String>,
     selection: &Selection<'_>,
@@ -218,7 +218,7 @@ fn write_event(
 }
 
 /// A footnote: title, publisher, date, link, quote.
-fn citation(source: &tideline_store::views::SourceQuoteView) -> String {
+pub(crate) fn citation(source: &tideline_store::views::SourceQuoteView) -> String {
     let mut parts = Vec::new();
     let title = if source.title.trim().is_empty() {
         "Untitled source".to_owned()

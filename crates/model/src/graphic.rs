@@ -18,6 +18,10 @@
 //!   stretches (ticks stay in order, so the years still read top to bottom).
 //!   Ranges are bars in tracks beside the axis.
 //!
+//! A comparison is the same graphic on a relative axis
+//! ([`GraphicInput::t0_minute`]): one lane per timeline, ticks read as T−/T+
+//! offsets.
+//!
 //! Text is measured with the bundled Inter faces ([`FontMetrics`]), the
 //! faces the exporters draw with. Everything is pure and deterministic:
 //! inputs are kept in their given order and nothing reads the clock.
@@ -69,6 +73,11 @@ pub struct GraphicInput {
     pub orientation: Orientation,
     /// Whether events show their descriptions.
     pub descriptions: bool,
+    /// A relative axis: the minute where T0 sits, and ticks read as
+    /// offsets from it ("T0", "T+6 mo", "T−1 y"). A comparison draws one
+    /// lane per timeline with each timeline's events moved so that its T0
+    /// falls here. `None`: calendar dates.
+    pub t0_minute: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -92,6 +101,9 @@ pub struct GraphicItem {
     pub confidence: Confidence,
     /// Annotations on this event, drawn as callouts under its label.
     pub callouts: Vec<String>,
+    /// The date line shown instead of the dates (an event moved onto a
+    /// relative axis keeps its real date and gains its offset).
+    pub date_text: Option<String>,
 }
 
 /// A shaded span of time with its label.
@@ -696,7 +708,7 @@ impl Page {
             self.line(
                 plot_left - MARKER_R + 4.0,
                 tick_top,
-                &start.to_string(),
+                &axis_label(input, start.start_minute(), start.to_string()),
                 TextStyle::Tick,
                 Anchor::Start,
             );
@@ -719,8 +731,9 @@ impl Page {
                     RuleRole::Grid
                 },
             });
-            if x + 4.0 + measure(&tick.label, style, o) <= right + self.margin {
-                self.line(x + 4.0, tick_top, &tick.label, style, Anchor::Start);
+            let label = axis_label(input, tick.minute, tick.label.clone());
+            if x + 4.0 + measure(&label, style, o) <= right + self.margin {
+                self.line(x + 4.0, tick_top, &label, style, Anchor::Start);
             }
         }
         self.graphic.rules.push(Rule {
@@ -1055,7 +1068,7 @@ impl Page {
             self.line(
                 axis_x - 8.0,
                 y - height - 1.0,
-                &tick.label,
+                &axis_label(input, tick.minute, tick.label.clone()),
                 style,
                 Anchor::End,
             );
@@ -1181,6 +1194,9 @@ fn is_fuzzy(item: &GraphicItem) -> bool {
 
 /// "22 Jul 2019", "Dec 2023 – Mar 2025", "Sep 2023 – ongoing".
 pub fn date_label(item: &GraphicItem) -> String {
+    if let Some(text) = &item.date_text {
+        return text.clone();
+    }
     match (item.end, item.ongoing) {
         (Some(end), _) => format!("{} – {}", item.start, end),
         (None, true) => format!("{} – ongoing", item.start),
@@ -1190,6 +1206,30 @@ pub fn date_label(item: &GraphicItem) -> String {
 
 fn span_dates(span: &SpanInput) -> String {
     format!("{} – {}", span.start, span.end)
+}
+
+/// A tick's label: `calendar` on a calendar axis; on a relative one the
+/// whole years, months or days from T0 ("T0", "T+2 y", "T−6 mo", "T+10 d").
+fn axis_label(input: &GraphicInput, minute: i64, calendar: String) -> String {
+    let Some(t0) = input.t0_minute else {
+        return calendar;
+    };
+    let at = Date::from_minute(minute, Precision::Day);
+    let origin = Date::from_minute(t0, Precision::Day);
+    let months = (i64::from(at.year_value()) * 12 + i64::from(at.month_value()))
+        - (i64::from(origin.year_value()) * 12 + i64::from(origin.month_value()));
+    let (amount, unit) = if at.day_value() != origin.day_value() {
+        ((minute - t0).div_euclid(24 * 60), "d")
+    } else if months % 12 == 0 {
+        (months / 12, "y")
+    } else {
+        (months, "mo")
+    };
+    match amount.signum() {
+        0 => "T0".to_owned(),
+        1 => format!("T+{amount} {unit}"),
+        _ => format!("T−{} {unit}", amount.unsigned_abs()),
+    }
 }
 
 /// Start of the year containing `minute`.
