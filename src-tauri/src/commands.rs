@@ -13,8 +13,8 @@ use tideline_interop::ExportFormat;
 use tideline_model::layout::{Layout, Viewport};
 use tideline_model::{Date, Edge, Precision, TimelineDraft};
 use tideline_store::views::{
-    AnnotationDraft, ApiError, DatePreview, EventChange, EventFilter, EventPatch, EventView,
-    ImportOptions, ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView,
+    AnnotationDraft, ApiError, DatePreview, EventChange, EventFilter, EventPage, EventPatch,
+    EventView, ImportOptions, ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView,
     TimelineSummary, TimelineView, WorkspaceInfo,
 };
 use tideline_store::{ErrorCode, HistoryState, StoreError, Workspace};
@@ -147,8 +147,8 @@ pub fn get_timeline(state: State<'_, AppState>, id: i64) -> Reply<TimelineView> 
 }
 
 #[tauri::command]
-pub fn list_events(state: State<'_, AppState>, filter: EventFilter) -> Reply<Vec<EventView>> {
-    workspace(&state).events(&filter).map_err(api)
+pub fn list_events(state: State<'_, AppState>, filter: EventFilter) -> Reply<EventPage> {
+    workspace(&state).events_page(&filter).map_err(api)
 }
 
 #[tauri::command]

@@ -220,6 +220,16 @@ pub struct EventFilter {
     /// is open).
     #[ts(type = "number | null", optional = nullable)]
     pub not_on_timeline: Option<i64>,
+    /// At most this many events (at least one), the first in order.
+    #[ts(optional = nullable)]
+    pub limit: Option<u32>,
+}
+
+/// The first events that match a filter, and how many match in all.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct EventPage {
+    pub events: Vec<EventView>,
+    pub total: u32,
 }
 
 /// A new event, as the "new event" form sends it.

@@ -13,8 +13,8 @@ use tideline_model::{
 use crate::error::{Result, StoreError};
 use crate::open::{OpenMode, SCHEMA_VERSION, open_connection};
 use crate::views::{
-    AnnotationView, CheckReport, EventFilter, EventView, LaneView, PlacementView, SourceQuoteView,
-    TimelineSummary, TimelineView,
+    AnnotationView, CheckReport, EventFilter, EventPage, EventView, LaneView, PlacementView,
+    SourceQuoteView, TimelineSummary, TimelineView,
 };
 
 /// One open workspace file.
@@ -277,6 +277,12 @@ impl Workspace {
     /// Events in start order, or best match first with a search query,
     /// filtered (see [`EventFilter`]).
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventView>> {
+        Ok(self.events_page(filter)?.events)
+    }
+
+    /// What [`Workspace::events`] gives, and how many events match in all:
+    /// only the events within the filter's limit are read whole.
+    pub fn events_page(&self, filter: &EventFilter) -> Result<EventPage> {
         let words = filter.query.as_deref().map(query_words).unwrap_or_default();
         let query = (!words.is_empty()).then(|| fts_query(&words));
         let (search, text, order) = if query.is_some() {
@@ -294,7 +300,8 @@ impl Workspace {
         let sql = format!(
             "SELECT e.id, e.title, e.description, e.start_edtf, e.end_edtf, e.ongoing, e.kind,
                     e.confidence, e.importance, e.parties, e.tags, {text},
-                    e.display_date, e.media_url, e.media_credit, e.media_caption, e.media_thumbnail
+                    e.display_date, e.media_url, e.media_credit, e.media_caption, e.media_thumbnail,
+                    count(*) OVER () AS total
              FROM event e {search}
              WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM placement p WHERE p.event_id = e.id AND p.timeline_id = ?1))
                AND (?3 IS NULL OR e.kind IN (SELECT value FROM json_each(?3)))
@@ -303,7 +310,8 @@ impl Workspace {
                AND (?6 IS NULL OR EXISTS (SELECT 1 FROM json_each(e.tags) WHERE lower(value) = lower(?6)))
                AND (?7 IS NULL OR ?7 = NOT EXISTS (SELECT 1 FROM event_source s WHERE s.event_id = e.id))
                AND (?8 IS NULL OR NOT EXISTS (SELECT 1 FROM placement p WHERE p.event_id = e.id AND p.timeline_id = ?8))
-             ORDER BY {order}"
+             ORDER BY {order}
+             LIMIT coalesce(?9, -1)"
         );
         let name = |value: &Option<String>| {
             value
@@ -323,12 +331,21 @@ impl Workspace {
                 name(&filter.tag),
                 filter.unsourced,
                 filter.not_on_timeline,
+                filter.limit.map(|limit| limit.max(1)),
             ],
-            |row| Ok((event_row(row)?, row.get::<_, Option<String>>(11)?)),
+            |row| {
+                Ok((
+                    event_row(row)?,
+                    row.get::<_, Option<String>>(11)?,
+                    row.get::<_, u32>("total")?,
+                ))
+            },
         )?;
         let mut events = Vec::new();
+        let mut total = 0;
         for row in rows {
-            let (event, text) = row?;
+            let (event, text, count) = row?;
+            total = count;
             let mut event = event?;
             if let Some(text) = text {
                 event.matches = matched_words(&text, &words);
@@ -336,7 +353,7 @@ impl Workspace {
             events.push(event);
         }
         self.fill_links(&mut events)?;
-        Ok(events)
+        Ok(EventPage { events, total })
     }
 
     pub fn event(&self, id: i64) -> Result<EventView> {

@@ -12,9 +12,9 @@ use tideline_model::layout::{Layout, Viewport};
 use tideline_store::HistoryState;
 use tideline_store::views::{
     AnnotationDraft, ApiError, CheckReport, ComparisonRequest, ComparisonSummary, ComparisonView,
-    DatePreview, EventChange, EventFilter, EventPatch, EventView, ImportOptions, ImportPreview,
-    ImportReport, NewEvent, SourceDraftView, SourceView, TimelineSummary, TimelineView,
-    WorkspaceInfo,
+    DatePreview, EventChange, EventFilter, EventPage, EventPatch, EventView, ImportOptions,
+    ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView, TimelineSummary,
+    TimelineView, WorkspaceInfo,
 };
 use ts_rs::TS;
 
@@ -33,6 +33,7 @@ fn export_all(dir: &Path) {
     DatePreview::export_all_to(dir).unwrap();
     Edge::export_all_to(dir).unwrap();
     EventPatch::export_all_to(dir).unwrap();
+    EventPage::export_all_to(dir).unwrap();
     EventChange::export_all_to(dir).unwrap();
     NewEvent::export_all_to(dir).unwrap();
     SourceDraftView::export_all_to(dir).unwrap();

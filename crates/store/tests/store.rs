@@ -180,6 +180,38 @@ fn search_finds_events_by_words_of_their_text() {
 }
 
 #[test]
+fn a_page_of_events_is_the_first_of_the_whole_list_and_counts_them_all() {
+    let dir = Dir::new();
+    let workspace = sample(&dir.file("page.db"));
+    for query in [None, Some("microsoft".to_owned())] {
+        let filter = EventFilter {
+            query: query.clone(),
+            ..EventFilter::default()
+        };
+        let all = workspace.events(&filter).unwrap();
+        assert!(all.len() > 5, "{query:?}");
+        let page = workspace
+            .events_page(&EventFilter {
+                limit: Some(5),
+                ..filter
+            })
+            .unwrap();
+        assert_eq!(page.total as usize, all.len());
+        assert_eq!(page.events, all[..5]);
+    }
+    let none = workspace.events_page(&query_filter("zzzzqx")).unwrap();
+    assert_eq!((none.events.len(), none.total), (0, 0));
+}
+
+fn query_filter(text: &str) -> EventFilter {
+    EventFilter {
+        query: Some(text.to_owned()),
+        limit: Some(10),
+        ..EventFilter::default()
+    }
+}
+
+#[test]
 fn a_renamed_event_survives_reopening_and_a_bad_title_changes_nothing() {
     let dir = Dir::new();
     let path = dir.file("rename.db");

@@ -41,4 +41,8 @@ unsourced?: boolean | null,
  * Only events not on this timeline (for the library while a timeline
  * is open).
  */
-not_on_timeline?: number | null, };
+not_on_timeline?: number | null, 
+/**
+ * At most this many events (at least one), the first in order.
+ */
+limit?: number | null, };

@@ -12,6 +12,7 @@ import type { Edge } from "../bindings/Edge";
 import type { EventChange } from "../bindings/EventChange";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import type { EventFilter } from "../bindings/EventFilter";
+import type { EventPage } from "../bindings/EventPage";
 import type { EventPatch } from "../bindings/EventPatch";
 import type { EventView } from "../bindings/EventView";
 import type { ExportFormat } from "../bindings/ExportFormat";
@@ -113,7 +114,8 @@ export const listTimelines = (): Promise<TimelineSummary[]> => call("list_timeli
 
 export const getTimeline = (id: number): Promise<TimelineView> => call("get_timeline", { id });
 
-export const listEvents = (filter: EventFilter): Promise<EventView[]> => call("list_events", { filter });
+/** The first events that match (at most `filter.limit`), and how many match in all. */
+export const listEvents = (filter: EventFilter): Promise<EventPage> => call("list_events", { filter });
 
 export const getEvent = (id: number): Promise<EventView> => call("get_event", { id });
 

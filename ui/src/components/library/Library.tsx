@@ -1,5 +1,6 @@
 import { memo } from "preact/compat";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { EventPage } from "../../bindings/EventPage";
 import type { EventView } from "../../bindings/EventView";
 import type { TimelineView } from "../../bindings/TimelineView";
 import { useDebounced } from "../../hooks/useDebounced";
@@ -48,7 +49,9 @@ export const Library = memo(function Library(props: Props) {
   const [text, setText] = useState("");
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [filtering, setFiltering] = useState(false);
-  const [events, setEvents] = useState<EventView[] | null>(null);
+  const [page, setPage] = useState<EventPage | null>(null);
+  const events = page?.events ?? null;
+  const total = page?.total ?? 0;
   const [placing, setPlacing] = useState<{ event: EventView; anchor: HTMLElement } | null>(null);
   const newButton = useRef<HTMLButtonElement>(null);
   const lanes = useMemo(() => indexLanes(views), [views]);
@@ -60,9 +63,9 @@ export const Library = memo(function Library(props: Props) {
   const timelineId = timeline?.id ?? null;
   useEffect(() => {
     let live = true;
-    api.listEvents(eventFilter(settled.text, settled.filters, timelineId)).then(
-      (list) => {
-        if (live) setEvents(list);
+    api.listEvents({ ...eventFilter(settled.text, settled.filters, timelineId), limit: LIBRARY_LIMIT }).then(
+      (next) => {
+        if (live) setPage(next);
       },
       (error: unknown) => {
         if (live) onError(error);
@@ -88,7 +91,7 @@ export const Library = memo(function Library(props: Props) {
         <h2 class="section-title" id="library-heading">
           Event library
         </h2>
-        {events !== null && <span class="count">{events.length}</span>}
+        {events !== null && <span class="count">{total}</span>}
         <span class="section-spacer" />
         <button
           ref={newButton}
@@ -140,7 +143,7 @@ export const Library = memo(function Library(props: Props) {
         Drag an event onto a lane to place it, or press Enter or P to choose the lane.
       </p>
       <ul class="library-list">
-        {events?.slice(0, LIBRARY_LIMIT).map((event) => (
+        {events?.map((event) => (
           <li key={event.id}>
             <LibraryItem
               event={event}
@@ -155,9 +158,9 @@ export const Library = memo(function Library(props: Props) {
           </li>
         ))}
       </ul>
-      {events !== null && events.length > LIBRARY_LIMIT && (
+      {events !== null && total > events.length && (
         <p class="empty-note" data-testid="library-more">
-          Showing the first {LIBRARY_LIMIT.toLocaleString("en-GB")} of {events.length.toLocaleString("en-GB")} events.
+          Showing the first {events.length.toLocaleString("en-GB")} of {total.toLocaleString("en-GB")} events.
           Search or filter to find the others.
         </p>
       )}
@@ -167,7 +170,7 @@ export const Library = memo(function Library(props: Props) {
         </p>
       )}
       {events !== null && events.length > 0 && narrowed && (
-        <p class="library-footer">{plural(events.length, "match", "matches")}</p>
+        <p class="library-footer">{plural(total, "match", "matches")}</p>
       )}
       {placing && (
         <PlacePopover
