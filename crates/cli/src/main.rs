@@ -10,6 +10,7 @@
 //! be used (newer schema, not a Tideline file, damaged, unreadable).
 
 mod backup;
+mod compare;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -93,6 +94,9 @@ enum Command {
         #[command(flatten)]
         graphic: GraphicArgs,
     },
+    /// Compare timelines aligned on a milestone: offsets from each T0 and
+    /// durations between milestones, as md, svg, png, pdf or json
+    Compare(compare::CompareArgs),
     /// Copy the workspace, undo history included, to a new file
     Backup {
         /// The file to write; an existing file is refused
@@ -391,6 +395,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 bytes.len()
             )))
         }
+        Command::Compare(args) => compare::run(&path, args),
         Command::Backup { out } => backup::backup(&path, &out),
         Command::Restore { from } => backup::restore(&path, &from),
     }

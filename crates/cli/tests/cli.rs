@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 fn tideline(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tideline"))
@@ -524,4 +524,138 @@ fn restoring_a_file_that_is_not_a_workspace_exits_2_and_changes_nothing() {
     );
     assert_eq!(json(&tideline(&db, &["events", "--json"])), before);
     assert!(!dir.path().join("sample.before-restore.db").exists());
+}
+
+const DEALS: [&str; 3] = [
+    "Microsoft–Activision Blizzard",
+    "Microsoft–OpenAI",
+    "Amazon–Anthropic",
+];
+
+fn compare(db: &Path, align: &str, format: &str, out: &Path) -> Output {
+    let mut args = vec!["compare"];
+    args.extend(DEALS);
+    args.extend(["--align", align, "--format", format, "--out"]);
+    args.push(out.to_str().unwrap());
+    tideline(db, &args)
+}
+
+/// The offset of `timeline`'s first milestone of `kind`, as `[min, max]`.
+fn offset(report: &Value, timeline: usize, kind: &str) -> Value {
+    report["timelines"][timeline]["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["kind"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} on timeline {timeline}"))["offset_days"]
+        .clone()
+}
+
+#[test]
+fn compare_aligns_the_sample_deals_on_their_first_regulatory_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    let out = dir.path().join("deals.json");
+    let output = compare(&db, "kind:regulatory-review", "json", &out);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(report["alignment"], "kind:regulatory-review");
+    let titles: Vec<&str> = report["timelines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, DEALS);
+    // The fact sheets' dates, counted by hand from each T0:
+    // Activision: T0 = CMA Phase 1, 6 Jul 2022.
+    let t0 = &report["timelines"][0]["t0"];
+    assert_eq!(t0["date"], "2022-07-06");
+    assert_eq!(t0["kind"], "regulatory-review");
+    // announced 18 Jan 2022: 169 days before; shareholders 28 Apr 2022:
+    // 69 before; restructured 22 Aug 2023: 412 after; closed 13 Oct 2023:
+    // 464 after.
+    assert_eq!(offset(&report, 0, "announcement"), json!([-169, -169]));
+    assert_eq!(offset(&report, 0, "decision"), json!([-69, -69]));
+    assert_eq!(offset(&report, 0, "regulatory-filing"), json!([412, 412]));
+    assert_eq!(offset(&report, 0, "closing"), json!([464, 464]));
+    assert_eq!(offset(&report, 0, "regulatory-review"), json!([0, 0]));
+    // OpenAI: T0 = the CMA's invitation to comment, 8 Dec 2023; the EU
+    // closes its merger question 28 Jun 2024 (203 days), the MOU 11 Sep
+    // 2025 (643), the definitive agreement 28 Oct 2025 (690).
+    assert_eq!(report["timelines"][1]["t0"]["date"], "2023-12-08");
+    assert_eq!(offset(&report, 1, "decision"), json!([203, 203]));
+    assert_eq!(offset(&report, 1, "mou"), json!([643, 643]));
+    assert_eq!(
+        offset(&report, 1, "definitive-agreement"),
+        json!([690, 690])
+    );
+    // Anthropic: T0 = the FTC's inquiry, 25 Jan 2024; the CMA clears the
+    // partnership 27 Sep 2024 (246 days).
+    assert_eq!(report["timelines"][2]["t0"]["date"], "2024-01-25");
+    assert_eq!(offset(&report, 2, "decision"), json!([246, 246]));
+    // Review to decision: 203 and 246 days (Activision's decision came
+    // first, so it has no such step); median 224.
+    let durations = report["durations"].as_array().unwrap();
+    let review_to_decision = durations
+        .iter()
+        .find(|d| d["from"] == "regulatory-review" && d["to"] == "decision")
+        .unwrap();
+    assert_eq!(
+        review_to_decision["cells"],
+        json!([null, [203, 203], [246, 246]])
+    );
+    assert_eq!(review_to_decision["stats"]["median"], json!([224, 224]));
+
+    // The brief and the graphic of the same comparison.
+    for (format, needle) in [
+        ("md", "| Closing | +15.2 months | — | — |"),
+        ("svg", "<svg"),
+    ] {
+        let out = dir.path().join(format!("deals.{format}"));
+        let output = compare(&db, "kind:regulatory-review", format, &out);
+        assert!(output.status.success(), "{}", stderr(&output));
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(text.contains(needle), "{format}: {needle}");
+    }
+}
+
+#[test]
+fn compare_refuses_an_alignment_a_timeline_cannot_meet_and_an_existing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    let out = dir.path().join("deals.json");
+    let output = compare(&db, "kind:closing", "json", &out);
+    assert_eq!(output.status.code(), Some(1));
+    assert_one_error_line(&output);
+    assert!(
+        stderr(&output).contains("\"Microsoft–OpenAI\" has no closing event"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists());
+
+    let output = compare(&db, "kind:merger", "json", &out);
+    assert_eq!(output.status.code(), Some(1));
+    assert_one_error_line(&output);
+    let output = compare(&db, "events:1,2", "json", &out);
+    assert_eq!(output.status.code(), Some(1));
+    assert_one_error_line(&output);
+    assert!(!out.exists());
+
+    std::fs::write(&out, "keep").unwrap();
+    let output = compare(&db, "calendar", "json", &out);
+    assert_eq!(output.status.code(), Some(1));
+    assert_one_error_line(&output);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep");
+
+    let output = tideline(
+        &db,
+        &["compare", DEALS[0], "--format", "json", "--out", "x.json"],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "one timeline is not a comparison"
+    );
 }
