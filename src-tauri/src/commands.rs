@@ -19,7 +19,7 @@ use tideline_store::views::{
 };
 use tideline_store::{ErrorCode, HistoryState, StoreError, Workspace};
 
-use crate::workspaces;
+use crate::{backups, workspaces};
 
 pub struct AppState {
     pub workspace: Mutex<Workspace>,
@@ -129,6 +129,29 @@ pub fn save_workspace_as(
     open.save_as(&path).map_err(api)?;
     let copy = Workspace::open_existing(&path).map_err(api)?;
     switch(&window, &mut open, copy)
+}
+
+/// Replaces the open workspace's content with a backup's, after keeping
+/// what it replaced as a backup beside it; returns that copy's path.
+#[tauri::command]
+pub fn restore_workspace(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    from: PathBuf,
+) -> Reply<Option<String>> {
+    let mut open = workspace(&state);
+    let path = open.path().to_owned();
+    let kept = tideline_store::restore(&from, &path).map_err(api)?;
+    let restored = Workspace::open_existing(&path).map_err(api)?;
+    switch(&window, &mut open, restored)?;
+    Ok(kept.map(|kept| kept.display().to_string()))
+}
+
+/// The folder the open workspace's rolling backups are kept in.
+#[tauri::command]
+pub fn backups_folder(app: AppHandle, state: State<'_, AppState>) -> Reply<Option<String>> {
+    let folder = backups::folder(&app, workspace(&state).path());
+    Ok(folder.map(|folder| folder.display().to_string()))
 }
 
 #[tauri::command]

@@ -5,6 +5,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod backups;
 mod commands;
 mod workspaces;
 
@@ -48,6 +49,8 @@ fn run() -> anyhow::Result<()> {
             commands::open_workspace,
             commands::save_workspace_as,
             commands::recent_workspaces,
+            commands::restore_workspace,
+            commands::backups_folder,
             commands::list_timelines,
             commands::get_timeline,
             commands::list_events,
@@ -94,7 +97,7 @@ fn run() -> anyhow::Result<()> {
             if let Some(window) = app.get_webview_window("main") {
                 workspaces::opened(&window, &path);
             }
-            checkpoint_when_idle(app.handle().clone());
+            maintain(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!("../tauri.conf.json"))
@@ -153,11 +156,13 @@ fn open_or_create(path: &std::path::Path) -> anyhow::Result<Workspace> {
 /// How often the write-ahead log is copied into the workspace file.
 const CHECKPOINT_EVERY: Duration = Duration::from_secs(2);
 
-/// Copies the write-ahead log into the workspace file every two seconds
-/// when no command holds the workspace, so that no edit waits for a
-/// checkpoint (see `Workspace::defer_checkpoints`).
-fn checkpoint_when_idle(app: tauri::AppHandle) {
+/// Upkeep off the commands' path, every two seconds: copies the write-ahead
+/// log into the workspace file when no command holds the workspace (so that
+/// no edit waits for a checkpoint, see `Workspace::defer_checkpoints`), and
+/// takes the rolling backups (see `backups`).
+fn maintain(app: tauri::AppHandle) {
     std::thread::spawn(move || {
+        let mut schedule = backups::Schedule::new();
         loop {
             std::thread::sleep(CHECKPOINT_EVERY);
             let state = app.state::<commands::AppState>();
@@ -170,6 +175,9 @@ fn checkpoint_when_idle(app: tauri::AppHandle) {
                     workspace.path().display()
                 );
             }
+            let path = workspace.path().to_owned();
+            drop(workspace);
+            schedule.tick(&app, &path);
         }
     });
 }

@@ -1,5 +1,6 @@
 //! Workspaces: a file that is not one refused with nothing changed, Save as,
-//! another workspace opened, and the first one found again under Recent. The
+//! another workspace opened, and the first one found again under Recent; the
+//! backup taken on opening restored over an edit. The
 //! native dialogs cannot be driven over WebDriver, so these journeys call the
 //! commands with the paths the dialogs would give, as the UI does.
 
@@ -117,5 +118,70 @@ async fn save_as_open_another_and_come_back_through_recent() -> anyhow::Result<(
 
     let recent = app.invoke("recent_workspaces", json!({})).await?.unwrap();
     assert_eq!(recent, json!([copy, other, app.db]));
+    app.close().await
+}
+
+/// The rolling backups in `folder` (not a backup still being written), once
+/// there is one.
+async fn backups_in(folder: &Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let found: Vec<_> = std::fs::read_dir(folder)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|path| path.extension().is_some_and(|ext| ext == "db"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if !found.is_empty() {
+            return Ok(found);
+        }
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "no backup appeared in {}",
+            folder.display()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_backup_taken_on_opening_is_restored_over_an_edit() -> anyhow::Result<()> {
+    let app = App::start("restore.db").await?;
+    let folder = app.invoke("backups_folder", json!({})).await?.unwrap();
+    let folder = Path::new(folder.as_str().context("a backups folder")?).to_owned();
+    let backups = backups_in(&folder).await?;
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let backup = &backups[0];
+    assert!(
+        Workspace::open_existing(backup)?
+            .check()?
+            .problems
+            .is_empty()
+    );
+
+    let first = "SELECT id FROM event WHERE title = 'Microsoft invests $1B in OpenAI'";
+    let id: i64 = app.query(first).parse()?;
+    app.invoke("rename_event", json!({ "id": id, "title": RENAMED }))
+        .await?
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    let kept = app
+        .invoke("restore_workspace", json!({ "from": backup }))
+        .await?
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    let kept = Path::new(kept.as_str().context("the replaced workspace is kept")?).to_owned();
+
+    app.client.refresh().await?;
+    wait_for(
+        &app.client,
+        &event_titled("Microsoft invests $1B in OpenAI"),
+    )
+    .await?;
+    let title = format!("SELECT title FROM event WHERE id = {id}");
+    assert_eq!(app.query(&title), "Microsoft invests $1B in OpenAI");
+    let conn = Connection::open_with_flags(&kept, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let kept_title: String = conn.query_row(&title, [], |row| row.get(0))?;
+    assert_eq!(kept_title, RENAMED);
     app.close().await
 }

@@ -54,6 +54,8 @@ impl Harness {
             ])
             .env("DISPLAY", &display)
             .env("XDG_CONFIG_HOME", config.path())
+            // Backups and WebKit's storage too stay in the harness's own folder.
+            .env("XDG_DATA_HOME", config.path())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
         // WebKitWebDriver's screenshots hang with the DMA-BUF renderer off,

@@ -83,6 +83,16 @@ export function WorkspaceMenu({ path, workspaces, onError }: Props) {
             >
               Save as…
             </button>
+            <button
+              type="button"
+              role="menuitem"
+              class="menu-item"
+              data-testid="workspace-restore"
+              title="Backups are taken on opening and every ten minutes of editing; the content replaced is kept beside the workspace"
+              onClick={choose(workspaces.restore)}
+            >
+              Restore from backup…
+            </button>
             {others.length > 0 && <div class="menu-heading">Recent</div>}
             {others.map((other) => (
               <button

@@ -12,6 +12,8 @@ export interface Workspaces {
   create: () => void;
   open: () => void;
   saveAs: () => void;
+  /** Replaces the open workspace's content with a backup's; what it replaced is kept beside it. */
+  restore: () => void;
   openPath: (path: string) => void;
 }
 
@@ -32,7 +34,7 @@ export function useWorkspaces(
 
   /** Switches to the chosen path, if one is chosen (a dialog may be cancelled). */
   const switchTo = useCallback(
-    (chosen: Promise<string | null>, change: (path: string) => Promise<WorkspaceInfo>) => {
+    (chosen: Promise<string | null>, change: (path: string) => Promise<WorkspaceInfo | string | null>) => {
       void (async () => {
         const target = await chosen;
         if (target === null) return;
@@ -82,6 +84,9 @@ export function useWorkspaces(
     saveAs: () => {
       const name = path === null ? "Untitled.db" : copyName(fileName(path));
       switchTo(api.saveWorkspaceDialog("Save workspace as", name), api.saveWorkspaceAs);
+    },
+    restore: () => {
+      switchTo(api.backupsFolder().then(api.restoreDialog), api.restoreWorkspace);
     },
     openPath,
   };

@@ -81,6 +81,19 @@ export const openWorkspace = (path: string): Promise<WorkspaceInfo> => call("ope
 /** Copies the open workspace to a new file at `path` and switches to the copy. */
 export const saveWorkspaceAs = (path: string): Promise<WorkspaceInfo> => call("save_workspace_as", { path });
 
+/**
+ * Replaces the open workspace's content with the backup at `from`, keeping
+ * what it replaced as a backup beside it; resolves to that copy's path.
+ */
+export const restoreWorkspace = (from: string): Promise<string | null> => call("restore_workspace", { from });
+
+/** The folder the open workspace's rolling backups are kept in, if known. */
+export const backupsFolder = (): Promise<string | null> => call("backups_folder");
+
+/** The native open dialog for a backup, starting in `folder`: the chosen file, or null when cancelled. */
+export const restoreDialog = (folder: string | null): Promise<string | null> =>
+  open({ title: "Restore from backup", filters: WORKSPACE_FILES, multiple: false, directory: false, defaultPath: folder ?? undefined });
+
 /** The workspaces opened lately that are still there, most recent first. */
 export const recentWorkspaces = (): Promise<string[]> => call("recent_workspaces");
 
