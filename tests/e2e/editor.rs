@@ -244,3 +244,36 @@ async fn place_an_event_with_the_keyboard_alone() -> anyhow::Result<()> {
     app.wait_query(&placed, "1").await?;
     app.close().await
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn reorder_lanes_by_dragging_a_lane_by_its_name() -> anyhow::Result<()> {
+    let app = App::start("lanes.db").await?;
+    let order = format!(
+        "SELECT group_concat(name, ',') FROM (SELECT l.name FROM lane l JOIN timeline t ON t.id = l.timeline_id \
+         WHERE t.title = '{OPENAI}' ORDER BY l.position)"
+    );
+    app.wait_query(&order, "Deal,Governance,Regulatory").await?;
+    let name = wait_for(
+        &app.client,
+        r#"//*[@data-testid="lane-name"][normalize-space(.)="Regulatory"]"#,
+    )
+    .await?;
+    let first = wait_css(
+        &app.client,
+        &format!(
+            r#"[data-testid="lane"][data-lane-id="{}"]"#,
+            app.lane_id(OPENAI, "Deal")
+        ),
+    )
+    .await?;
+    let (_, from_y, _, height) = name.rectangle().await?;
+    let (_, lane_y, ..) = first.rectangle().await?;
+    // From the middle of the name to a point inside the first lane.
+    let dy = lane_y + 40.0 - (from_y + height / 2.0);
+    app.drag(&name, (0.0, 0.0), 0.0, dy).await?;
+    app.wait_query(&order, "Regulatory,Deal,Governance").await?;
+
+    app.click("undo").await?;
+    app.wait_query(&order, "Deal,Governance,Regulatory").await?;
+    app.close().await
+}

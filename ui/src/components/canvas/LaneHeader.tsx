@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { LaneView } from "../../bindings/LaneView";
 import { useEdit } from "../../hooks/useEdit";
+import { usePointerDrag } from "../../hooks/usePointerDrag";
 import * as api from "../../ipc";
+import { laneAt } from "../../lib/dom";
 import { PALETTE } from "../../lib/vocabulary";
 import { Popover } from "../common/Popover";
 import { Swatches } from "../common/Swatches";
@@ -16,18 +18,47 @@ interface Props {
 
 /**
  * A lane's name and tools, over the top-left of the lane: collapse, rename
- * (double-click or Enter on the name), move up or down, recolour, delete.
+ * (double-click or Enter on the name), reorder (drag the name onto another
+ * lane of the timeline, or move up or down), recolour, delete.
  */
 export function LaneHeader({ lane, index, count }: Props) {
   const edit = useEdit();
+  const track = usePointerDrag();
   const [renaming, setRenaming] = useState(false);
   const [palette, setPalette] = useState<HTMLElement | null>(null);
+  /** How far the name is being dragged, in px down. */
+  const [lift, setLift] = useState<number | null>(null);
   const change = (action: () => Promise<unknown>) => {
     void edit.run(action);
   };
 
+  /** Dragging the name onto another lane of its timeline puts the lane in that one's place. */
+  const grab = (press: PointerEvent) => {
+    const timeline = press.currentTarget instanceof Element ? press.currentTarget.closest<HTMLElement>('[data-testid="timeline"]') : null;
+    if (press.button !== 0 || !timeline) return;
+    track(press, {
+      move: (point) => {
+        setLift(point.dy);
+      },
+      drop: (point) => {
+        setLift(null);
+        const hit = laneAt(point.x, point.y);
+        if (hit?.timelineId !== Number(timeline.dataset.timelineId)) return;
+        const order = [...timeline.querySelectorAll<HTMLElement>('[data-testid="lane"]')].map((element) => Number(element.dataset.laneId));
+        const target = order.indexOf(hit.laneId);
+        if (target >= 0 && target !== index) change(() => api.moveLane(lane.id, target));
+      },
+      cancel: () => {
+        setLift(null);
+      },
+    });
+  };
+
   return (
-    <div class="lane-head">
+    <div
+      class={`lane-head${lift === null ? "" : " is-lifted"}`}
+      style={lift === null ? undefined : { transform: `translateY(${lift}px)` }}
+    >
       <button
         type="button"
         class="lane-tool lane-chevron"
@@ -54,8 +85,9 @@ export function LaneHeader({ lane, index, count }: Props) {
           data-testid="lane-name"
           tabIndex={0}
           role="button"
-          title="Double-click to rename"
+          title="Double-click to rename; drag onto another lane to move it there"
           aria-label={`Lane ${lane.name}; press Enter to rename`}
+          onPointerDown={grab}
           onDblClick={() => {
             setRenaming(true);
           }}
