@@ -16,6 +16,22 @@ pub struct Document {
     /// Every event, placed or not, in the order they are written.
     pub events: Vec<EventDoc>,
     pub sources: Vec<SourceDoc>,
+    /// Saved comparisons (Tideline JSON of a whole workspace only).
+    pub comparisons: Vec<ComparisonDoc>,
+}
+
+/// A saved comparison: its timelines by their index in
+/// [`Document::timelines`], in order, and its alignment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ComparisonDoc {
+    pub name: String,
+    pub timelines: Vec<usize>,
+    /// `calendar`, `kind:KIND`, or `events` with one T0 event per timeline
+    /// in `t0_events`.
+    pub alignment: String,
+    /// Event keys, one per timeline for `events` (None for a T0 event that
+    /// was deleted); empty otherwise.
+    pub t0_events: Vec<Option<String>>,
 }
 
 impl Document {

@@ -31,8 +31,8 @@ use tideline_model::Date;
 use ts_rs::TS;
 
 pub use document::{
-    AnnotationDoc, CitationDoc, DEFAULT_LANE, Document, EventDoc, LaneDoc, Media, PlacementDoc,
-    SourceDoc, TargetDoc, TimelineDoc,
+    AnnotationDoc, CitationDoc, ComparisonDoc, DEFAULT_LANE, Document, EventDoc, LaneDoc, Media,
+    PlacementDoc, SourceDoc, TargetDoc, TimelineDoc,
 };
 pub use problem::{Place, Problem};
 

@@ -16,8 +16,8 @@ use tideline_model::{
 };
 
 use crate::document::{
-    AnnotationDoc, CitationDoc, Document, EventDoc, LaneDoc, Media, PlacementDoc, SourceDoc,
-    TargetDoc, TimelineDoc,
+    AnnotationDoc, CitationDoc, ComparisonDoc, Document, EventDoc, LaneDoc, Media, PlacementDoc,
+    SourceDoc, TargetDoc, TimelineDoc,
 };
 use crate::json::{Object, index_path, key_path};
 use crate::problem::Problem;
@@ -32,6 +32,17 @@ struct FileOut<'a> {
     timelines: Vec<TimelineOut<'a>>,
     events: Vec<EventOut<'a>>,
     sources: Vec<SourceOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    comparisons: Vec<ComparisonOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ComparisonOut<'a> {
+    name: &'a str,
+    timelines: &'a [usize],
+    alignment: &'a str,
+    #[serde(skip_serializing_if = "<[Option<String>]>::is_empty")]
+    t0_events: &'a [Option<String>],
 }
 
 #[derive(Serialize)]
@@ -106,6 +117,16 @@ struct SourceOut<'a> {
 pub fn write(document: &Document) -> Vec<u8> {
     let file = FileOut {
         tideline: VERSION,
+        comparisons: document
+            .comparisons
+            .iter()
+            .map(|c| ComparisonOut {
+                name: &c.name,
+                timelines: &c.timelines,
+                alignment: &c.alignment,
+                t0_events: &c.t0_events,
+            })
+            .collect(),
         timelines: document
             .timelines
             .iter()
@@ -672,12 +693,118 @@ pub fn parse(text: &str) -> Parsed {
         .iter()
         .map(|e| e.key.clone())
         .collect();
+    // A timeline's index in the file, and in the document (None: invalid).
+    let mut timeline_index: Vec<Option<usize>> = Vec::new();
     for (index, value) in timelines.iter().enumerate() {
         let path = index_path("timelines", index);
         let timeline = read_timeline(value, &path, &known_events, &skipped);
         if let Some(timeline) = collect(timeline, &mut parsed.invalid) {
+            timeline_index.push(Some(parsed.document.timelines.len()));
             parsed.document.timelines.push(timeline);
+        } else {
+            timeline_index.push(None);
         }
     }
+    match object.array("comparisons") {
+        Ok(comparisons) => {
+            for (index, value) in comparisons.iter().enumerate() {
+                let path = index_path("comparisons", index);
+                let comparison = read_comparison(value, &path, &timeline_index, &known_events);
+                if let Some(comparison) = collect(comparison, &mut parsed.invalid) {
+                    parsed.document.comparisons.push(comparison);
+                }
+            }
+        }
+        Err(problem) => parsed.errors.push(problem),
+    }
     parsed
+}
+
+/// A saved comparison: two or more valid timelines, each once, and an
+/// alignment; with `events`, one known event key (or null) per timeline.
+fn read_comparison(
+    value: &Value,
+    path: &str,
+    timelines: &[Option<usize>],
+    events: &BTreeSet<String>,
+) -> Result<ComparisonDoc, Vec<Problem>> {
+    let object = Object::of(value, path).map_err(|p| vec![p])?;
+    let mut problems = Vec::new();
+    let name = object.text("name").unwrap_or_else(|p| {
+        problems.push(p);
+        String::new()
+    });
+    if name.trim().is_empty() {
+        problems.push(Problem::path(
+            &key_path(path, "name"),
+            "a comparison needs a name",
+        ));
+    }
+    let timelines_path = key_path(path, "timelines");
+    let mut members = Vec::new();
+    match object.array("timelines") {
+        Ok(items) => {
+            for (index, item) in items.iter().enumerate() {
+                let member = item
+                    .as_u64()
+                    .and_then(|i| usize::try_from(i).ok())
+                    .and_then(|i| timelines.get(i).copied().flatten());
+                match member {
+                    Some(member) if !members.contains(&member) => members.push(member),
+                    _ => problems.push(Problem::path(
+                        &index_path(&timelines_path, index),
+                        format!("{item} is not the index of a valid timeline, listed once"),
+                    )),
+                }
+            }
+        }
+        Err(problem) => problems.push(problem),
+    }
+    if members.len() < 2 {
+        problems.push(Problem::path(
+            &timelines_path,
+            "a comparison needs at least two timelines",
+        ));
+    }
+    let alignment = object.text("alignment").unwrap_or_else(|p| {
+        problems.push(p);
+        String::new()
+    });
+    let mut t0_events = Vec::new();
+    if alignment == "events" {
+        let t0_path = key_path(path, "t0_events");
+        match object.array("t0_events") {
+            Ok(items) if items.len() == members.len() => {
+                for (index, item) in items.iter().enumerate() {
+                    match item {
+                        Value::Null => t0_events.push(None),
+                        Value::String(key) if events.contains(key) => {
+                            t0_events.push(Some(key.clone()))
+                        }
+                        _ => problems.push(Problem::path(
+                            &index_path(&t0_path, index),
+                            format!("{item} is not the key of an event"),
+                        )),
+                    }
+                }
+            }
+            Ok(_) => problems.push(Problem::path(
+                &t0_path,
+                "give one T0 event key (or null) per timeline",
+            )),
+            Err(problem) => problems.push(problem),
+        }
+    } else if let Err(error) = tideline_model::compare::Alignment::parse(&alignment) {
+        problems.push(Problem::path(&key_path(path, "alignment"), error.message));
+    }
+    if problems.is_empty() {
+        Ok(ComparisonDoc {
+            name,
+            timelines: members,
+            alignment,
+            t0_events,
+        })
+    } else {
+        Err(problems)
+    }
 }

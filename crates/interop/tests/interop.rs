@@ -7,8 +7,11 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 use tideline_interop::{ExportFormat, ImportFormat, ParseOptions};
+use tideline_model::compare::Alignment;
 use tideline_model::{Date, Precision};
-use tideline_store::views::{EventFilter, EventView, ImportOptions, TimelineView};
+use tideline_store::views::{
+    ComparisonRequest, EventFilter, EventView, ImportOptions, TimelineView,
+};
 use tideline_store::{ErrorCode, StoreError, Workspace};
 
 fn fixture(name: &str) -> PathBuf {
@@ -781,4 +784,76 @@ fn format_is_detected_from_name_and_content() {
     };
     let parsed = tideline_interop::parse(b"now: event\n", ImportFormat::Markwhen, &options);
     assert!(parsed.invalid[0].message.contains("today"), "{parsed:?}");
+}
+
+#[test]
+fn comparisons_travel_in_tideline_json_and_bad_ones_are_refused() {
+    let mut fx = sample();
+    let timelines = fx.workspace.timelines().unwrap();
+    let (a, b) = (timelines[0].id, timelines[1].id);
+    let first_event = |w: &Workspace, t: i64| w.timeline(t).unwrap().events[0].id;
+    let events = [first_event(&fx.workspace, a), first_event(&fx.workspace, b)];
+    fx.workspace
+        .create_comparison(
+            "Picked",
+            &[b, a],
+            &Alignment::Events {
+                events: vec![events[1], events[0]],
+            },
+        )
+        .unwrap();
+    let file = fx.workspace.export_workspace().unwrap();
+    let text = String::from_utf8(file.clone()).unwrap();
+    assert!(
+        text.contains("\"alignment\": \"kind:regulatory-review\""),
+        "{text}"
+    );
+    assert!(text.contains("\"alignment\": \"events\""));
+
+    let mut copy = workspace();
+    copy.workspace
+        .import("all.json", &file, &ImportOptions::default(), today())
+        .unwrap();
+    let view = |w: &Workspace, id: i64| {
+        let view = w.comparison_view(&ComparisonRequest::Saved { id }).unwrap();
+        let t0: Vec<(String, String)> = view
+            .comparison
+            .timelines
+            .iter()
+            .map(|t| (t.title.clone(), t.t0.date.to_edtf()))
+            .collect();
+        (view.name, t0)
+    };
+    let before: Vec<_> = fx
+        .workspace
+        .comparisons()
+        .unwrap()
+        .iter()
+        .map(|c| view(&fx.workspace, c.id))
+        .collect();
+    let after: Vec<_> = copy
+        .workspace
+        .comparisons()
+        .unwrap()
+        .iter()
+        .map(|c| view(&copy.workspace, c.id))
+        .collect();
+    assert_eq!(after, before);
+    assert_eq!(after.len(), 2);
+    assert_eq!(copy.workspace.export_workspace().unwrap(), file);
+
+    let mut empty = workspace();
+    let bad = text.replacen("kind:regulatory-review", "kind:merger", 1);
+    refused(&mut empty, "bad.json", bad.as_bytes(), "merger");
+    let bad = text.replacen(
+        "\"alignment\": \"events\"",
+        "\"alignment\": \"sideways\"",
+        1,
+    );
+    refused(
+        &mut empty,
+        "bad.json",
+        bad.as_bytes(),
+        "comparisons[1].alignment",
+    );
 }

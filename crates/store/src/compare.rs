@@ -3,7 +3,10 @@
 //! [`Workspace::comparison_view`], which computes a saved or ad hoc
 //! comparison with `tideline_model::compare`.
 
+use std::collections::BTreeMap;
+
 use rusqlite::{OptionalExtension, params};
+use tideline_interop::ComparisonDoc;
 use tideline_model::compare::{self, Alignment, CompareEvent, CompareTimeline};
 use tideline_model::{Date, ValidationError};
 
@@ -237,6 +240,46 @@ impl Workspace {
             timelines,
             t0_minutes,
         })
+    }
+
+    /// The saved comparisons as a document's, for a document holding
+    /// `timelines` (in order) and the events keyed by `event_keys`.
+    pub(crate) fn comparison_docs(
+        &self,
+        timelines: &[i64],
+        event_keys: &BTreeMap<i64, String>,
+    ) -> Result<Vec<ComparisonDoc>> {
+        self.comparisons()?
+            .into_iter()
+            .map(|saved| {
+                let members = saved
+                    .timelines
+                    .iter()
+                    .map(|id| {
+                        timelines
+                            .iter()
+                            .position(|t| t == id)
+                            .ok_or_else(|| StoreError::not_found("timeline", id))
+                    })
+                    .collect::<Result<_>>()?;
+                let (alignment, t0_events) = match &saved.alignment {
+                    Alignment::Events { events } => (
+                        "events".to_owned(),
+                        events
+                            .iter()
+                            .map(|id| event_keys.get(id).cloned())
+                            .collect(),
+                    ),
+                    other => (other.to_text(), Vec::new()),
+                };
+                Ok(ComparisonDoc {
+                    name: saved.name,
+                    timelines: members,
+                    alignment,
+                    t0_events,
+                })
+            })
+            .collect()
     }
 
     fn first_event(&self, timeline: i64) -> Result<i64> {

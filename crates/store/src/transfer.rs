@@ -16,8 +16,8 @@ use std::path::PathBuf;
 
 use rusqlite::{OptionalExtension, params};
 use tideline_interop::{
-    AnnotationDoc, CitationDoc, Document, EventDoc, ExportFormat, ImportFormat, LaneDoc, Media,
-    ParseOptions, Parsed, PlacementDoc, Problem, SourceDoc, TargetDoc, TimelineDoc,
+    AnnotationDoc, CitationDoc, ComparisonDoc, Document, EventDoc, ExportFormat, ImportFormat,
+    LaneDoc, Media, ParseOptions, Parsed, PlacementDoc, Problem, SourceDoc, TargetDoc, TimelineDoc,
 };
 use tideline_model::{
     AnnotationTarget, Date, EventDraft, EventEnd, SourceDraft, TimelineDraft, validation,
@@ -314,8 +314,13 @@ impl Workspace {
                 draft,
             });
         }
-        for id in timeline_ids {
-            document.timelines.push(self.timeline_doc(id, &event_keys)?);
+        for id in &timeline_ids {
+            document
+                .timelines
+                .push(self.timeline_doc(*id, &event_keys)?);
+        }
+        if timeline.is_none() {
+            document.comparisons = self.comparison_docs(&timeline_ids, &event_keys)?;
         }
         Ok(document)
     }
@@ -556,7 +561,50 @@ fn write_document(
         }
         ids.push(id);
     }
+    if into.is_none() {
+        for comparison in &document.comparisons {
+            write_comparison(conn, comparison, &ids, &events)?;
+        }
+    }
     Ok(ids)
+}
+
+/// Saves a comparison of the document's timelines, now `timelines`.
+fn write_comparison(
+    conn: &rusqlite::Connection,
+    comparison: &ComparisonDoc,
+    timelines: &[i64],
+    events: &BTreeMap<&str, i64>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO comparison (name, alignment, position)
+         VALUES (?1, ?2, (SELECT coalesce(max(position), -1) + 1 FROM comparison))",
+        params![comparison.name, comparison.alignment],
+    )?;
+    let id = conn.last_insert_rowid();
+    for (position, index) in comparison.timelines.iter().enumerate() {
+        let timeline = timelines
+            .get(*index)
+            .ok_or_else(|| StoreError::not_found("timeline", index))?;
+        let t0 = comparison
+            .t0_events
+            .get(position)
+            .cloned()
+            .flatten()
+            .map(|key| {
+                events
+                    .get(key.as_str())
+                    .copied()
+                    .ok_or_else(|| StoreError::not_found("event", key))
+            })
+            .transpose()?;
+        conn.execute(
+            "INSERT INTO comparison_timeline (comparison_id, timeline_id, position, t0_event_id)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![id, timeline, position as i64, t0],
+        )?;
+    }
+    Ok(())
 }
 
 /// Rows per INSERT of imported rows (18 × 500 values, within SQLite's 32,766).
