@@ -10,12 +10,14 @@ use std::sync::{Mutex, MutexGuard};
 use tauri::{AppHandle, State, WebviewWindow};
 use tideline_export::{ExportError, ExportOptions, Format};
 use tideline_interop::ExportFormat;
+use tideline_model::compare::Alignment;
 use tideline_model::layout::{Layout, Viewport};
 use tideline_model::{Date, Edge, Precision, TimelineDraft};
 use tideline_store::views::{
-    AnnotationDraft, ApiError, DatePreview, EventChange, EventFilter, EventPage, EventPatch,
-    EventView, ImportOptions, ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView,
-    TimelineSummary, TimelineView, WorkspaceInfo,
+    AnnotationDraft, ApiError, ComparisonRequest, ComparisonSummary, ComparisonView, DatePreview,
+    EventChange, EventFilter, EventPage, EventPatch, EventView, ImportOptions, ImportPreview,
+    ImportReport, NewEvent, SourceDraftView, SourceView, TimelineSummary, TimelineView,
+    WorkspaceInfo,
 };
 use tideline_store::{ErrorCode, HistoryState, StoreError, Workspace};
 
@@ -535,4 +537,68 @@ pub fn redo(state: State<'_, AppState>) -> Reply<HistoryState> {
 #[tauri::command]
 pub fn history_state(state: State<'_, AppState>) -> Reply<HistoryState> {
     workspace(&state).history().map_err(api)
+}
+
+// Comparisons.
+
+#[tauri::command]
+pub fn list_comparisons(state: State<'_, AppState>) -> Reply<Vec<ComparisonSummary>> {
+    workspace(&state).comparisons().map_err(api)
+}
+
+#[tauri::command]
+pub fn comparison_view(
+    state: State<'_, AppState>,
+    request: ComparisonRequest,
+) -> Reply<ComparisonView> {
+    workspace(&state).comparison_view(&request).map_err(api)
+}
+
+#[tauri::command]
+pub fn create_comparison(
+    state: State<'_, AppState>,
+    name: String,
+    timelines: Vec<i64>,
+    alignment: Alignment,
+) -> Reply<ComparisonSummary> {
+    workspace(&state)
+        .create_comparison(&name, &timelines, &alignment)
+        .map_err(api)
+}
+
+#[tauri::command]
+pub fn rename_comparison(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+) -> Reply<ComparisonSummary> {
+    workspace(&state).rename_comparison(id, &name).map_err(api)
+}
+
+#[tauri::command]
+pub fn set_comparison_alignment(
+    state: State<'_, AppState>,
+    id: i64,
+    alignment: Alignment,
+) -> Reply<ComparisonSummary> {
+    workspace(&state)
+        .set_comparison_alignment(id, &alignment)
+        .map_err(api)
+}
+
+#[tauri::command]
+pub fn set_comparison_t0(
+    state: State<'_, AppState>,
+    id: i64,
+    timeline: i64,
+    event: i64,
+) -> Reply<ComparisonSummary> {
+    workspace(&state)
+        .set_comparison_t0(id, timeline, event)
+        .map_err(api)
+}
+
+#[tauri::command]
+pub fn delete_comparison(state: State<'_, AppState>, id: i64) -> Reply<()> {
+    workspace(&state).delete_comparison(id).map_err(api)
 }

@@ -92,6 +92,13 @@ fn run() -> anyhow::Result<()> {
             commands::undo,
             commands::redo,
             commands::history_state,
+            commands::list_comparisons,
+            commands::comparison_view,
+            commands::create_comparison,
+            commands::rename_comparison,
+            commands::set_comparison_alignment,
+            commands::set_comparison_t0,
+            commands::delete_comparison,
         ])
         .setup(move |app| {
             if let Some(window) = app.get_webview_window("main") {

@@ -1,6 +1,7 @@
 //! End-to-end journeys through the real app in WebKitGTK, each checked
 //! against the SQLite file the app writes.
 
+mod compare;
 mod editor;
 mod foundation;
 mod support;

@@ -6,6 +6,8 @@ import type { TimelineView } from "./bindings/TimelineView";
 import type { Viewport } from "./bindings/Viewport";
 import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
 import { Canvas } from "./components/canvas/Canvas";
+import { CompareView } from "./components/compare/CompareView";
+import { ComparisonList } from "./components/compare/ComparisonList";
 import { Inspector } from "./components/inspector/Inspector";
 import { Library } from "./components/library/Library";
 import { StatusBar } from "./components/StatusBar";
@@ -78,6 +80,8 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   const [importing, setImporting] = useState<string | null>(null);
   /** The export dialog, with the timeline it opened on (null: the whole workspace). */
   const [exporting, setExporting] = useState<{ initial: number | null } | null>(null);
+  /** The saved comparison shown in place of the canvas, or null. */
+  const [comparing, setComparing] = useState<number | null>(null);
   const transfer = useMemo<Transfer>(
     () => ({
       chooseImport: () => {
@@ -255,6 +259,13 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   const newEvent = () => {
     setCreating(true);
   };
+  const openComparison = useCallback(
+    (id: number | null) => {
+      deselect();
+      setComparing(id);
+    },
+    [deselect],
+  );
 
   useShortcuts({
     Escape: deselect,
@@ -313,6 +324,14 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
           <div class="workbench">
             <aside class="sidebar">
               <TimelineList timelines={summaries} shown={shown ?? NONE} onToggle={toggleShown} onCreated={showCreated} />
+              <ComparisonList
+                timelines={summaries}
+                picked={shownIds}
+                open={comparing}
+                revision={revision}
+                onOpen={openComparison}
+                onError={report}
+              />
               <Library
                 selectedId={selection.focus}
                 revision={revision}
@@ -324,23 +343,35 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
                 onError={report}
               />
             </aside>
-            <Canvas
-              layout={layout}
-              viewport={viewport}
-              timelines={views}
-              empty={shown !== null && shownIds.length === 0}
-              events={events}
-              notes={notes}
-              lanes={lanes}
-              dropLane={dropLane}
-              selection={selection}
-              onPick={pick}
-              onPickMany={pickMany}
-              onDeselect={deselect}
-              onViewport={onViewport}
-              onWidth={onWidth}
-              onBand={setBand}
-            />
+            {comparing !== null && (
+              <CompareView
+                id={comparing}
+                revision={revision}
+                onClose={() => {
+                  setComparing(null);
+                }}
+                onError={report}
+              />
+            )}
+            {comparing === null && (
+              <Canvas
+                layout={layout}
+                viewport={viewport}
+                timelines={views}
+                empty={shown !== null && shownIds.length === 0}
+                events={events}
+                notes={notes}
+                lanes={lanes}
+                dropLane={dropLane}
+                selection={selection}
+                onPick={pick}
+                onPickMany={pickMany}
+                onDeselect={deselect}
+                onViewport={onViewport}
+                onWidth={onWidth}
+                onBand={setBand}
+              />
+            )}
             {selected && (
               <Inspector
                 event={selected}

@@ -2,6 +2,7 @@ import { render } from "preact";
 import { App } from "./app";
 import "./styles.css";
 import "./styles/transfer.css";
+import "./styles/compare.css";
 
 const root = document.getElementById("app");
 if (!root) throw new Error("index.html has no #app element");

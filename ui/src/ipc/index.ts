@@ -5,8 +5,12 @@
 import { invoke, type InvokeArgs } from "@tauri-apps/api/core";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import type { Alignment } from "../bindings/Alignment";
 import type { AnnotationDraft } from "../bindings/AnnotationDraft";
 import type { ApiError } from "../bindings/ApiError";
+import type { ComparisonRequest } from "../bindings/ComparisonRequest";
+import type { ComparisonSummary } from "../bindings/ComparisonSummary";
+import type { ComparisonView } from "../bindings/ComparisonView";
 import type { DatePreview } from "../bindings/DatePreview";
 import type { Edge } from "../bindings/Edge";
 import type { EventChange } from "../bindings/EventChange";
@@ -273,3 +277,17 @@ export const historyState = (): Promise<HistoryState> => call("history_state");
 export const undo = (): Promise<HistoryState> => call("undo");
 
 export const redo = (): Promise<HistoryState> => call("redo");
+
+// ---- Comparisons ----
+
+export const listComparisons = () => call<ComparisonSummary[]>("list_comparisons");
+export const comparisonView = (request: ComparisonRequest) => call<ComparisonView>("comparison_view", { request });
+export const createComparison = (name: string, timelines: number[], alignment: Alignment) =>
+  call<ComparisonSummary>("create_comparison", { name, timelines, alignment });
+export const renameComparison = (id: number, name: string) =>
+  call<ComparisonSummary>("rename_comparison", { id, name });
+export const setComparisonAlignment = (id: number, alignment: Alignment) =>
+  call<ComparisonSummary>("set_comparison_alignment", { id, alignment });
+export const setComparisonT0 = (id: number, timeline: number, event: number) =>
+  call<ComparisonSummary>("set_comparison_t0", { id, timeline, event });
+export const deleteComparison = (id: number) => call<null>("delete_comparison", { id });

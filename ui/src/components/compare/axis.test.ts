@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { daysLabel, relativeAxis, xOf } from "./axis";
+
+const DAY = 1440;
+
+describe("relativeAxis", () => {
+  it("ticks in days over a few weeks, with T0 named", () => {
+    const axis = relativeAxis(-10 * DAY, 30 * DAY, 800);
+    expect(axis.ticks.map((tick) => tick.label)).toContain("T0");
+    expect(axis.ticks.every((tick) => tick.label === "T0" || tick.label.endsWith(" d"))).toBe(true);
+    expect(axis.ticks.some((tick) => tick.label.startsWith("T−"))).toBe(true);
+  });
+
+  it("ticks in years over decades", () => {
+    const axis = relativeAxis(-3000 * DAY, 9000 * DAY, 600);
+    expect(axis.ticks.filter((tick) => tick.label !== "T0").every((tick) => tick.label.endsWith(" y"))).toBe(true);
+  });
+
+  it("places T0 by the domain", () => {
+    const axis = relativeAxis(-100, 300, 400);
+    expect(xOf(axis, 0)).toBeCloseTo(axis.width * (100 / (axis.to - axis.from)));
+  });
+});
+
+describe("daysLabel", () => {
+  it("marks ranges with a tilde", () => {
+    expect(daysLabel([47, 47])).toBe("47 d");
+    expect(daysLabel([28, 58])).toBe("~28–58 d");
+  });
+});
