@@ -80,6 +80,74 @@ fn the_content_security_policy_allows_no_remote_origin() {
     );
 }
 
+/// The whole policy, pinned: a new directive or source (a CDN, `ws:`,
+/// `'unsafe-eval'`, `https:` in `connect-src`) fails here until a reviewer
+/// changes this test on purpose.
+#[test]
+fn the_content_security_policy_is_exactly_the_reviewed_one() {
+    let config: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("tauri.conf.json")).unwrap())
+            .unwrap();
+    let security = &config["app"]["security"];
+    assert_eq!(
+        security["csp"],
+        serde_json::json!({
+            "default-src": "'self'",
+            "script-src": "'self'",
+            "style-src": "'self' 'unsafe-inline'",
+            "img-src": "'self' data:",
+            "font-src": "'self'",
+            "connect-src": "ipc: http://ipc.localhost",
+            "object-src": "'none'",
+            "base-uri": "'none'",
+            "form-action": "'none'",
+            "frame-src": "'none'"
+        })
+    );
+    for (directive, sources) in security["csp"].as_object().unwrap() {
+        let sources = sources.as_str().unwrap();
+        assert!(!sources.contains("unsafe-eval"), "{directive} allows eval");
+        assert!(!sources.contains('*'), "{directive} allows a wildcard");
+        if directive == "script-src" || directive == "connect-src" {
+            for source in sources.split_whitespace() {
+                let remote = ["http:", "https:", "ws:", "wss:", "data:", "blob:"]
+                    .iter()
+                    .any(|scheme| source.starts_with(scheme))
+                    && source != "http://ipc.localhost";
+                assert!(!remote, "{directive} allows {source}");
+            }
+        }
+    }
+    // Nothing beside the CSP loosens it or grants more: no CSP left to the
+    // page, no asset protocol, no capabilities inline in the config, no
+    // global `__TAURI__` for an injected script to call.
+    let keys: Vec<&String> = security.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["csp"], "only the CSP is set in app.security");
+    assert_eq!(config["app"]["withGlobalTauri"], false);
+    assert!(config.get("plugins").is_none(), "no plugin configuration");
+}
+
+/// The shell links only the dialog plugin: no shell, HTTP, file system,
+/// opener, updater or websocket plugin, and Tauri without extra features.
+#[test]
+fn the_shell_links_no_plugin_but_the_dialogs() {
+    let manifest = std::fs::read_to_string(root().join("src-tauri/Cargo.toml")).unwrap();
+    let plugins: Vec<&str> = manifest
+        .lines()
+        .filter_map(|line| line.split_once('=').map(|(name, _)| name.trim()))
+        .filter(|name| name.starts_with("tauri-plugin"))
+        .collect();
+    assert_eq!(plugins, ["tauri-plugin-dialog"]);
+    let tauri = manifest
+        .lines()
+        .find(|line| line.starts_with("tauri ="))
+        .expect("tauri is a dependency");
+    assert_eq!(
+        tauri,
+        r#"tauri = { version = "2", features = ["custom-protocol"] }"#
+    );
+}
+
 /// The native open and save dialogs, and listening for the files dropped on
 /// the window: nothing else (no shell, no HTTP, no file system).
 #[test]
@@ -89,6 +157,13 @@ fn the_window_is_granted_only_file_dialogs_and_drop_events() {
     for entry in std::fs::read_dir(dir).unwrap() {
         let capability: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        assert_eq!(capability["identifier"], "default");
+        assert_eq!(capability["windows"], serde_json::json!(["main"]));
+        assert!(
+            capability.get("remote").is_none(),
+            "no remote page may call the app's commands"
+        );
+        assert!(capability.get("webviews").is_none());
         assert_eq!(
             capability["permissions"],
             serde_json::json!([
