@@ -197,5 +197,49 @@ async fn compare_two_deals_from_a_clicked_t0_and_read_the_duration_table() -> an
         "Activision vs Anthropic",
     )
     .await?;
+
+    // T0 by kind: Amazon–Anthropic has no announcement, and the view says so.
+    app.by_testid("t0-kind")
+        .await?
+        .select_by_value("announcement")
+        .await?;
+    app.wait_query(
+        &format!("SELECT alignment FROM comparison WHERE id = {id}"),
+        "kind:announcement",
+    )
+    .await?;
+    let problem = app.by_testid("compare-problem").await?;
+    let text = problem.prop("textContent").await?.unwrap_or_default();
+    assert!(
+        text.contains(ANTHROPIC),
+        "the problem {text:?} names no timeline"
+    );
+
+    // Calendar dates: the axis counts years.
+    app.by_testid("t0-kind")
+        .await?
+        .select_by_value("calendar")
+        .await?;
+    app.wait_query(
+        &format!("SELECT alignment FROM comparison WHERE id = {id}"),
+        "calendar",
+    )
+    .await?;
+    wait_css(&app.client, r#"[data-testid="compare-band"]"#).await?;
+    app.wait_cell_text(".compare-axis .compare-tick:first-child", "2022")
+        .await?;
+    let kind = app.by_testid("t0-kind").await?;
+    assert_eq!(kind.prop("value").await?.as_deref(), Some("calendar"));
+    let problems = app
+        .client
+        .find_all(fantoccini::Locator::Css(
+            r#"[data-testid="compare-problem"]"#,
+        ))
+        .await?;
+    assert!(
+        problems.is_empty(),
+        "a problem is still shown on calendar dates"
+    );
+    app.screenshot("compare-calendar.png").await?;
     app.close().await
 }

@@ -7,7 +7,7 @@ import type { Milestone } from "../../bindings/Milestone";
 import { useEdit } from "../../hooks/useEdit";
 import * as api from "../../ipc";
 import { KINDS, kindVars } from "../../lib/vocabulary";
-import { daysLabel, relativeAxis, xOf, type RelativeAxis } from "./axis";
+import { calendarAxis, daysLabel, relativeAxis, xOf, type RelativeAxis } from "./axis";
 import { DurationTable } from "./DurationTable";
 
 /** The milestone kinds a T0 can be chosen by, in the table's order. */
@@ -84,12 +84,20 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
     };
   }, []);
 
+  /** On calendar dates every band shares the earliest T0 as its origin. */
+  const calendar = alignment?.mode === "calendar";
+  const origins = useMemo((): number[] => {
+    if (!view) return [];
+    const earliest = Math.min(...view.t0_minutes);
+    return view.t0_minutes.map((t0) => (calendar ? earliest : t0));
+  }, [view, calendar]);
+
   const axis = useMemo((): RelativeAxis | null => {
     if (!view || width <= 0) return null;
     let from = 0;
     let to = 0;
     view.timelines.forEach((timeline, index) => {
-      const t0 = view.t0_minutes[index] ?? 0;
+      const t0 = origins[index] ?? 0;
       for (const event of timeline.events) {
         from = Math.min(from, event.start_minute - t0);
         to = Math.max(to, event.end_minute - t0);
@@ -97,19 +105,21 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
     });
     const inner = width - 2 * PAD_PX;
     const pad = ((to - from) / Math.max(inner, 1)) * PAD_PX;
-    return relativeAxis(from - pad, to + pad, width);
-  }, [view, width]);
+    return calendar
+      ? calendarAxis(from - pad, to + pad, width, origins[0] ?? 0)
+      : relativeAxis(from - pad, to + pad, width);
+  }, [view, width, origins, calendar]);
 
   const chooseKind = (value: string) => {
     if (value === "events") return;
-    const next: Alignment = { mode: "kind", kind: value as EventKind };
+    const next: Alignment = value === "calendar" ? { mode: "calendar" } : { mode: "kind", kind: value as EventKind };
     void edit.run(() => api.setComparisonAlignment(id, next));
   };
   const setT0 = (timeline: number, event: number) => {
     void edit.run(() => api.setComparisonT0(id, timeline, event));
   };
 
-  const mode = alignment?.mode === "kind" ? alignment.kind : "events";
+  const mode = alignment?.mode === "kind" ? alignment.kind : (alignment?.mode ?? "events");
   return (
     <section class="compare" data-testid="compare-view" data-comparison-id={id}>
       <header class="compare-header">
@@ -124,6 +134,7 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
             }}
           >
             <option value="events">Clicked events</option>
+            <option value="calendar">Calendar dates</option>
             {T0_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 First {KINDS[kind].label.toLowerCase()}
@@ -152,10 +163,10 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
                 </span>
               ))}
             </div>
-            <div class="compare-t0-line" style={{ left: `${xOf(axis, 0)}px` }} />
+            {!calendar && <div class="compare-t0-line" style={{ left: `${xOf(axis, 0)}px` }} />}
             {view.timelines.map((timeline, index) => {
               const compared = view.comparison.timelines[index];
-              const t0 = view.t0_minutes[index] ?? 0;
+              const t0 = origins[index] ?? 0;
               const milestones = new Map<number, Milestone>((compared?.milestones ?? []).map((m) => [m.event, m]));
               return (
                 <div

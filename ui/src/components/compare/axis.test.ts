@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysLabel, relativeAxis, xOf } from "./axis";
+import { calendarAxis, daysLabel, relativeAxis, xOf } from "./axis";
 
 const DAY = 1440;
 
@@ -26,5 +26,15 @@ describe("daysLabel", () => {
   it("marks ranges with a tilde", () => {
     expect(daysLabel([47, 47])).toBe("47 d");
     expect(daysLabel([28, 58])).toBe("~28–58 d");
+  });
+});
+
+describe("calendarAxis", () => {
+  it("ticks at the starts of years", () => {
+    const origin = Date.UTC(2020, 5, 1) / 60000;
+    const axis = calendarAxis(0, 4 * 365 * DAY, 800, origin);
+    expect(axis.ticks.map((tick) => tick.label)).toEqual(["2021", "2022", "2023", "2024"]);
+    const first = axis.ticks[0];
+    expect(first?.x).toBeCloseTo(((Date.UTC(2021, 0, 1) / 60000 - origin) / (axis.to - axis.from)) * 800);
   });
 });

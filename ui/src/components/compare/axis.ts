@@ -60,3 +60,23 @@ export function xOf(axis: RelativeAxis, minutes: number): number {
 export function daysLabel([min, max]: Days): string {
   return min === max ? `${min} d` : `~${min}–${max} d`;
 }
+
+/**
+ * An axis over `[from, to]` minutes from `origin` (minutes since 1970),
+ * ticked at the starts of calendar years: for a comparison on calendar dates.
+ */
+export function calendarAxis(from: number, to: number, width: number, origin: number, gap = 72): RelativeAxis {
+  const span = Math.max(to - from, DAY);
+  const perPx = span / Math.max(width, 1);
+  const step = [1, 2, 5, 10, 20, 50, 100, 200, 500].find((count) => count * YEAR >= gap * perPx) ?? 1000;
+  const yearOf = (minute: number) => new Date(minute * 60000).getUTCFullYear();
+  const ticks: AxisTick[] = [];
+  const first = Math.ceil(yearOf(origin + from) / step) * step;
+  for (let year = first; year <= yearOf(origin + to); year += step) {
+    const start = Date.UTC(year, 0, 1) / 60000 - origin;
+    if (start >= from && start <= from + span) {
+      ticks.push({ x: ((start - from) / span) * width, label: String(year) });
+    }
+  }
+  return { from, to: from + span, width, ticks };
+}
