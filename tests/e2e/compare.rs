@@ -241,5 +241,16 @@ async fn compare_two_deals_from_a_clicked_t0_and_read_the_duration_table() -> an
         "a problem is still shown on calendar dates"
     );
     app.screenshot("compare-calendar.png").await?;
+
+    // Deleted from the sidebar: the canvas is back.
+    app.client
+        .execute(
+            "arguments[0].closest('li').querySelector('[data-testid=\"comparison-delete\"]').click();",
+            vec![serde_json::to_value(wait_css(&app.client, &item).await?)?],
+        )
+        .await?;
+    app.wait_query("SELECT count(*) FROM comparison", "1")
+        .await?;
+    wait_css(&app.client, r#"[data-testid="timeline-event"]"#).await?;
     app.close().await
 }

@@ -48,11 +48,19 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
   const [hover, setHover] = useState<Hover | null>(null);
   const plot = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
+  /** Undoing the comparison's creation (or deleting it elsewhere) closes it. */
+  const [gone, setGone] = useState(false);
+  useEffect(() => {
+    if (gone) onClose();
+  }, [gone, onClose]);
 
   useEffect(() => {
     let live = true;
     api.listComparisons().then((list) => {
-      if (live) setAlignment(list.find((saved) => saved.id === id)?.alignment ?? null);
+      if (!live) return;
+      const saved = list.find((comparison) => comparison.id === id);
+      setAlignment(saved?.alignment ?? null);
+      setGone(saved === undefined);
     }, onError);
     api.comparisonView({ source: "saved", id }).then(
       (next) => {
