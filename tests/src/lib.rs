@@ -25,6 +25,8 @@ pub const WAIT: Duration = Duration::from_secs(30);
 pub struct Harness {
     app: PathBuf,
     driver_port: u16,
+    /// Where tauri-driver's WebKitWebDriver listens.
+    native_port: u16,
     driver: Child,
     xvfb: Option<Child>,
     display: String,
@@ -69,15 +71,27 @@ impl Harness {
         let harness = Harness {
             app,
             driver_port,
+            native_port,
             driver,
             xvfb,
             display,
             _config: config,
         };
-        wait_until("tauri-driver to listen", || {
-            TcpStream::connect(("127.0.0.1", driver_port)).is_ok()
-        })?;
+        harness.wait_for_drivers()?;
         Ok(harness)
+    }
+
+    /// Waits until tauri-driver and the WebKitWebDriver it starts both
+    /// listen: on a loaded machine a session asked for before
+    /// WebKitWebDriver listens fails.
+    fn wait_for_drivers(&self) -> anyhow::Result<()> {
+        for (what, port) in [
+            ("tauri-driver to listen", self.driver_port),
+            ("WebKitWebDriver to listen", self.native_port),
+        ] {
+            wait_until(what, || TcpStream::connect(("127.0.0.1", port)).is_ok())?;
+        }
+        Ok(())
     }
 
     /// Opens the app on the workspace at `db` and waits for the UI to load.
@@ -102,12 +116,9 @@ impl Harness {
                 .await;
             match connected {
                 Ok(client) => return Ok(client),
-                Err(error) if attempts < 3 => {
+                Err(error) if attempts < 4 => {
                     eprintln!("WebDriver session attempt {attempts} failed: {error}; trying again");
-                    let port = self.driver_port;
-                    wait_until("tauri-driver to listen", || {
-                        TcpStream::connect(("127.0.0.1", port)).is_ok()
-                    })?;
+                    self.wait_for_drivers()?;
                 }
                 Err(error) => {
                     return Err(error).with_context(|| {
