@@ -12,7 +12,7 @@ use tideline_model::{Date, Precision};
 use tideline_store::views::ComparisonView;
 
 use crate::input::{Selection, credit};
-use crate::markdown::{inline, write_event};
+use crate::markdown::{inline, with_sources, write_event};
 use crate::{ExportError, ExportOptions};
 
 const MINUTES_PER_DAY: i64 = 24 * 60;
@@ -190,14 +190,5 @@ pub(crate) fn comparison_brief(
         }
         out.push('\n');
     }
-    if !notes.is_empty() {
-        out.push_str("## Sources\n\n");
-        for (i, note) in notes.iter().enumerate() {
-            let _ = writeln!(out, "[^{}]: {note}", i + 1);
-        }
-    }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    Ok(out)
+    Ok(with_sources(out, &notes))
 }

@@ -152,7 +152,11 @@ pub(crate) fn brief(
         }
         out.push('\n');
     }
+    Ok(with_sources(out, &notes))
+}
 
+/// Ends a brief with its footnoted sources and a single final newline.
+pub(crate) fn with_sources(mut out: String, notes: &[String]) -> String {
     if !notes.is_empty() {
         out.push_str("## Sources\n\n");
         for (i, note) in notes.iter().enumerate() {
@@ -162,7 +166,7 @@ pub(crate) fn brief(
     while out.ends_with("\n\n") {
         out.pop();
     }
-    Ok(out)
+    out
 }
 
 pub(crate) fn write_event(
