@@ -399,6 +399,27 @@ impl State<'_> {
             .ok_or_else(|| format!("no earlier event has the id {id:?}"))
     }
 
+    /// The instant `after` (or before) the event `id` by `duration`, from
+    /// its end (or start), with the precision the duration gives.
+    fn relative(
+        &self,
+        id: &str,
+        after: bool,
+        duration: Option<Duration>,
+    ) -> Result<(i64, Precision), String> {
+        let span = self.reference(id)?;
+        let base = if after { span.end } else { span.start };
+        let sign = if after { 1 } else { -1 };
+        let minute = match duration {
+            Some(d) => d.add(base, sign).ok_or("the date is out of range")?,
+            None => base,
+        };
+        Ok((
+            minute,
+            duration.map_or(Precision::Day, |d| d.unit.precision()),
+        ))
+    }
+
     fn today(&self) -> Result<Date, String> {
         self.options
             .today
@@ -423,17 +444,8 @@ impl State<'_> {
                 after,
                 duration,
             } => {
-                let span = self.reference(id)?;
-                let base = if *after { span.end } else { span.start };
-                let sign = if *after { 1 } else { -1 };
-                let minute = match duration {
-                    Some(d) => d.add(base, sign).ok_or("the date is out of range")?,
-                    None => base,
-                };
-                self.date_at(
-                    minute,
-                    duration.map_or(Precision::Day, |d| d.unit.precision()),
-                )
+                let (minute, precision) = self.relative(id, *after, *duration)?;
+                self.date_at(minute, precision)
             }
         }
     }
@@ -455,17 +467,8 @@ impl State<'_> {
                 after,
                 duration,
             } => {
-                let span = self.reference(id)?;
-                let base = if *after { span.end } else { span.start };
-                let sign = if *after { 1 } else { -1 };
-                let minute = match duration {
-                    Some(d) => d.add(base, sign).ok_or("the date is out of range")?,
-                    None => base,
-                };
-                ending(
-                    minute,
-                    duration.map_or(Precision::Day, |d| d.unit.precision()),
-                )
+                let (minute, precision) = self.relative(id, *after, *duration)?;
+                ending(minute, precision)
             }
         }
     }
