@@ -4,7 +4,9 @@
 //! included, as one consistent snapshot while it stays open (in WAL mode a
 //! reader blocks no writer). [`Workspace::backup_rolling`] writes a
 //! time-stamped backup into a folder and keeps the newest few; the caller
-//! passes the time in, as the engine never reads the clock. [`restore`]
+//! passes the time in, as the engine never reads the clock;
+//! [`Workspace::backup_source`] gives the app a connection of its own to
+//! take them from. [`Workspace::restore_from`] (and [`restore`], by path)
 //! copies a backup over a workspace in one transaction after keeping the
 //! replaced content as a backup beside it, and refuses, untouched, a file
 //! that is not a Tideline workspace. A backup is a single file (rollback
@@ -43,86 +45,139 @@ impl Workspace {
     /// deletes this workspace's oldest rolling backups there so that `keep`
     /// remain (at least one). Returns the new backup's path.
     pub fn backup_rolling(&self, folder: &Path, now_minute: i64, keep: usize) -> Result<PathBuf> {
-        let io = |source| StoreError::Io {
-            path: folder.to_owned(),
-            source,
-        };
-        std::fs::create_dir_all(folder).map_err(io)?;
-        let name = self
-            .path()
-            .file_stem()
-            .and_then(|stem| stem.to_str())
-            .unwrap_or("workspace");
-        let stamp = stamp(now_minute);
-        let dest = (1..)
-            .map(|n| match n {
-                1 => folder.join(format!("{name}{ROLLING_MARK}{stamp}.db")),
-                n => folder.join(format!("{name}{ROLLING_MARK}{stamp}-{n}.db")),
-            })
-            .find(|path| !path.exists())
-            .expect("a free name");
-        self.backup_to(&dest)?;
+        rolling(&self.conn, self.path(), folder, now_minute, keep)
+    }
 
-        let prefix = format!("{name}{ROLLING_MARK}");
-        let mut backups: Vec<PathBuf> = std::fs::read_dir(folder)
-            .map_err(io)?
-            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|path| {
-                path.file_name()
-                    .and_then(|file| file.to_str())
-                    .and_then(|file| file.strip_prefix(&prefix))
-                    .is_some_and(is_rolling_suffix)
-            })
-            .collect();
-        backups.sort_by_key(|path| rolling_order(path, &prefix));
-        let surplus = backups.len().saturating_sub(keep.max(1));
-        for old in &backups[..surplus] {
-            std::fs::remove_file(old).map_err(|source| StoreError::Io {
-                path: old.clone(),
-                source,
-            })?;
+    /// A second connection to this workspace, read-only, to back it up on
+    /// another thread while this one serves edits. It is opened through
+    /// SQLite alone, which shares its locks between the connections of a
+    /// process (see `access.rs`).
+    pub fn backup_source(&self) -> Result<BackupSource> {
+        let conn = Connection::open_with_flags(
+            self.path(),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        Ok(BackupSource {
+            conn,
+            path: self.path().to_owned(),
+        })
+    }
+
+    /// Replaces this workspace's content with the backup `from_backup`'s, in
+    /// one transaction, and brings it to the current schema. The replaced
+    /// content is first kept as a backup beside the workspace
+    /// (`NAME.before-restore[-N].db`), whose path is returned (none when the
+    /// workspace was empty). A `from_backup` that is not a sound Tideline
+    /// workspace is refused with both files untouched, and so is any restore
+    /// into a workspace that may not be changed.
+    pub fn restore_from(&mut self, from_backup: &Path) -> Result<Option<PathBuf>> {
+        let source = open_backup(from_backup)?;
+        let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b);
+        if same(from_backup, self.path()) {
+            return Err(
+                ValidationError::new("backup", "the backup is the workspace itself").into(),
+            );
         }
-        Ok(dest)
+        // Refused before anything is written, the kept copy included.
+        self.may_change()?;
+        let kept = if self.is_empty()? {
+            None
+        } else {
+            let name = self
+                .path()
+                .file_stem()
+                .and_then(|stem| stem.to_str())
+                .unwrap_or("workspace");
+            let folder = self.path().parent().unwrap_or(Path::new("."));
+            let kept = (1..)
+                .map(|n| match n {
+                    1 => folder.join(format!("{name}.before-restore.db")),
+                    n => folder.join(format!("{name}.before-restore-{n}.db")),
+                })
+                .find(|path| !path.exists())
+                .expect("a free name");
+            self.backup_to(&kept)?;
+            Some(kept)
+        };
+        let path = self.path().to_owned();
+        copy_all(&source, &mut self.conn).map_err(|error| error.not_saved(&path))?;
+        // A backup from an older Tideline is upgraded like any file it opens.
+        crate::open::upgrade(&mut self.conn)?;
+        self.layout_inputs = Default::default();
+        Ok(kept)
+    }
+}
+
+/// A read-only connection to an open workspace, for its backups.
+pub struct BackupSource {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl BackupSource {
+    /// As [`Workspace::backup_rolling`].
+    pub fn backup_rolling(&self, folder: &Path, now_minute: i64, keep: usize) -> Result<PathBuf> {
+        rolling(&self.conn, &self.path, folder, now_minute, keep)
     }
 }
 
 /// Replaces the content of the workspace at `into` with that of the backup
-/// `from_backup`, in one transaction, and brings it to the current schema.
-/// The replaced content is first kept as a backup beside `into`
-/// (`NAME.before-restore[-N].db`), whose path is returned (none when there
-/// was no workspace at `into`). A `from_backup` that is not a sound Tideline
-/// workspace, or an `into` that is some other file, is refused with both
-/// files untouched.
+/// `from_backup`, as [`Workspace::restore_from`] does; there may be no
+/// workspace at `into` yet. An `into` that is some other file is refused,
+/// untouched.
 pub fn restore(from_backup: &Path, into: &Path) -> Result<Option<PathBuf>> {
-    let source = open_backup(from_backup)?;
-    let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b);
-    if same(from_backup, into) {
-        return Err(ValidationError::new("backup", "the backup is the workspace itself").into());
-    }
-    let mut workspace = Workspace::open(into)?;
-    let kept = if workspace.is_empty()? {
-        None
-    } else {
-        let name = into
-            .file_stem()
-            .and_then(|stem| stem.to_str())
-            .unwrap_or("workspace");
-        let folder = into.parent().unwrap_or(Path::new("."));
-        let kept = (1..)
-            .map(|n| match n {
-                1 => folder.join(format!("{name}.before-restore.db")),
-                n => folder.join(format!("{name}.before-restore-{n}.db")),
-            })
-            .find(|path| !path.exists())
-            .expect("a free name");
-        workspace.backup_to(&kept)?;
-        Some(kept)
+    Workspace::open(into)?.restore_from(from_backup)
+}
+
+/// Writes a backup of `source`, the workspace at `workspace`, as
+/// [`Workspace::backup_rolling`] describes.
+fn rolling(
+    source: &Connection,
+    workspace: &Path,
+    folder: &Path,
+    now_minute: i64,
+    keep: usize,
+) -> Result<PathBuf> {
+    let io = |source| StoreError::Io {
+        path: folder.to_owned(),
+        source,
     };
-    copy_all(&source, &mut workspace.conn)?;
-    drop(workspace);
-    // A backup from an older Tideline is upgraded like any file it opens.
-    Workspace::open_existing(into)?;
-    Ok(kept)
+    std::fs::create_dir_all(folder).map_err(io)?;
+    let name = workspace
+        .file_stem()
+        .and_then(|stem| stem.to_str())
+        .unwrap_or("workspace");
+    let stamp = stamp(now_minute);
+    let dest = (1..)
+        .map(|n| match n {
+            1 => folder.join(format!("{name}{ROLLING_MARK}{stamp}.db")),
+            n => folder.join(format!("{name}{ROLLING_MARK}{stamp}-{n}.db")),
+        })
+        .find(|path| !path.exists())
+        .expect("a free name");
+    copy_into_new(source, &dest)?;
+
+    let prefix = format!("{name}{ROLLING_MARK}");
+    let mut backups: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map_err(io)?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| {
+            path.file_name()
+                .and_then(|file| file.to_str())
+                .and_then(|file| file.strip_prefix(&prefix))
+                .is_some_and(is_rolling_suffix)
+        })
+        .collect();
+    backups.sort_by_key(|path| rolling_order(path, &prefix));
+    let surplus = backups.len().saturating_sub(keep.max(1));
+    for old in &backups[..surplus] {
+        std::fs::remove_file(old).map_err(|source| StoreError::Io {
+            path: old.clone(),
+            source,
+        })?;
+    }
+    Ok(dest)
 }
 
 /// Opens `path` read-only after checking that it is a sound Tideline

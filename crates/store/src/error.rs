@@ -6,6 +6,8 @@ use serde::Serialize;
 use tideline_model::{DateParseError, ValidationError};
 use ts_rs::TS;
 
+use crate::access::ReadOnly;
+
 /// The closed set of error codes that cross to the UI and the CLI.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "kebab-case")]
@@ -27,6 +29,14 @@ pub enum ErrorCode {
     /// A file to import has problems (listed with their places); nothing
     /// was imported.
     ImportInvalid,
+    /// The workspace is read-only (its file, folder or disk cannot be
+    /// written); nothing was changed.
+    ReadOnly,
+    /// Another Tideline program is editing the workspace; nothing was changed.
+    InUse,
+    /// The disk is full; the change was not saved and the workspace is as
+    /// it was.
+    DiskFull,
 }
 
 impl ErrorCode {
@@ -34,7 +44,13 @@ impl ErrorCode {
     pub fn is_workspace_unusable(self) -> bool {
         matches!(
             self,
-            ErrorCode::NewerSchema | ErrorCode::NotAWorkspace | ErrorCode::Corrupt | ErrorCode::Io
+            ErrorCode::NewerSchema
+                | ErrorCode::NotAWorkspace
+                | ErrorCode::Corrupt
+                | ErrorCode::Io
+                | ErrorCode::ReadOnly
+                | ErrorCode::InUse
+                | ErrorCode::DiskFull
         )
     }
 }
@@ -78,6 +94,38 @@ pub enum StoreError {
     ImportRefused {
         problems: Vec<crate::views::ImportProblem>,
     },
+    #[error("{} is read-only (the file, its folder or its disk cannot be written), so nothing was changed", path.display())]
+    ReadOnly { path: PathBuf },
+    #[error("{} is open for editing in another Tideline window or command; close it there first. Nothing was changed", path.display())]
+    InUse { path: PathBuf },
+    #[error(
+        "{} was written by an older version of Tideline (schema version {found}) and must be upgraded before it can be opened, but {}. The file was not changed",
+        path.display(),
+        match reason {
+            ReadOnly::File => "it is read-only; make it writable and open it again",
+            ReadOnly::InUse => "another Tideline window or command is editing it; close it there first",
+        }
+    )]
+    NeedsUpgrade {
+        path: PathBuf,
+        found: i64,
+        reason: ReadOnly,
+    },
+    #[error("{} {why}, so the change was not saved; the workspace is as it was before it", path.display())]
+    NotSaved { path: PathBuf, why: NotSaved },
+}
+
+/// Why a change could not be written to the workspace file.
+#[derive(Debug, thiserror::Error)]
+pub enum NotSaved {
+    #[error("is on a full disk")]
+    DiskFull,
+    #[error("was moved or deleted while open (Save as keeps what is on screen)")]
+    Moved,
+    #[error("can no longer be written (its disk or folder became read-only)")]
+    ReadOnly,
+    #[error("could not be written, as if its disk had been removed or had failed ({0})")]
+    Failed(String),
 }
 
 /// "the file was not imported: 2 problems: line 3: …; line 9: …".
@@ -118,6 +166,25 @@ impl StoreError {
             StoreError::Io { .. } => ErrorCode::Io,
             StoreError::Sqlite(error) => sqlite_code(error),
             StoreError::ImportRefused { .. } => ErrorCode::ImportInvalid,
+            StoreError::ReadOnly { .. }
+            | StoreError::NeedsUpgrade {
+                reason: ReadOnly::File,
+                ..
+            }
+            | StoreError::NotSaved {
+                why: NotSaved::ReadOnly,
+                ..
+            } => ErrorCode::ReadOnly,
+            StoreError::InUse { .. }
+            | StoreError::NeedsUpgrade {
+                reason: ReadOnly::InUse,
+                ..
+            } => ErrorCode::InUse,
+            StoreError::NotSaved {
+                why: NotSaved::DiskFull,
+                ..
+            } => ErrorCode::DiskFull,
+            StoreError::NotSaved { .. } => ErrorCode::Io,
         }
     }
 
@@ -130,6 +197,25 @@ impl StoreError {
 
     pub(crate) fn date(field: &'static str, error: DateParseError) -> StoreError {
         StoreError::InvalidDate { field, error }
+    }
+
+    /// Says why a change to the workspace at `path` failed when the disk
+    /// or the file itself is at fault; other errors pass unchanged.
+    pub(crate) fn not_saved(self, path: &std::path::Path) -> StoreError {
+        use rusqlite::ErrorCode as Sql;
+        let StoreError::Sqlite(error) = &self else {
+            return self;
+        };
+        let why = match error.sqlite_error_code() {
+            Some(Sql::DiskFull) => NotSaved::DiskFull,
+            Some(Sql::ReadOnly) => NotSaved::ReadOnly,
+            Some(Sql::SystemIoFailure | Sql::CannotOpen) => NotSaved::Failed(error.to_string()),
+            _ => return self,
+        };
+        StoreError::NotSaved {
+            path: path.to_owned(),
+            why,
+        }
     }
 }
 

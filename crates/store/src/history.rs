@@ -12,7 +12,7 @@
 //! [`Workspace::write`]) record nothing and forget the history, whose steps
 //! may no longer apply to the changed rows.
 
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -77,17 +77,15 @@ impl Workspace {
         label: &str,
         change: impl FnOnce(&mut Writer<'_>) -> Result<T>,
     ) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let step = start_step(&tx, label, Stack::Undo)?;
-        let value = change(&mut Writer { conn: &tx })?;
-        if finish_step(&tx, step)? {
-            tx.execute("DELETE FROM history_step WHERE stack = 'redo'", [])?;
-            drop_old_steps(&tx)?;
-        }
-        tx.commit()?;
-        Ok(value)
+        self.transact(|tx| {
+            let step = start_step(tx, label, Stack::Undo)?;
+            let value = change(&mut Writer { conn: tx })?;
+            if finish_step(tx, step)? {
+                tx.execute("DELETE FROM history_step WHERE stack = 'redo'", [])?;
+                drop_old_steps(tx)?;
+            }
+            Ok(value)
+        })
     }
 
     /// Undoes the latest step, in one transaction; returns its label, or None
@@ -120,42 +118,40 @@ impl Workspace {
     /// stack, in one transaction.
     fn replay(&mut self, from: Stack) -> Result<Option<String>> {
         let path = self.path().to_owned();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let Some((id, label)) = tx
-            .query_row(
-                "SELECT id, label FROM history_step WHERE stack = ?1 ORDER BY id DESC LIMIT 1",
-                [from.as_str()],
-                |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)),
-            )
-            .optional()?
-        else {
-            return Ok(None);
-        };
-        let entries: Vec<String> = tx
-            .prepare("SELECT sql FROM history_entry WHERE step_id = ?1 ORDER BY seq DESC")?
-            .query_map([id], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let step = start_step(&tx, &label, from.other())?;
-        for sql in &entries {
-            if !is_recorded_change(sql) {
-                return Err(StoreError::Corrupt {
-                    path,
-                    detail: format!(
-                        "its undo history holds a statement Tideline did not write: {sql:.80}"
-                    ),
-                });
+        self.transact(|tx| {
+            let Some((id, label)) = tx
+                .query_row(
+                    "SELECT id, label FROM history_step WHERE stack = ?1 ORDER BY id DESC LIMIT 1",
+                    [from.as_str()],
+                    |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)),
+                )
+                .optional()?
+            else {
+                return Ok(None);
+            };
+            let entries: Vec<String> = tx
+                .prepare("SELECT sql FROM history_entry WHERE step_id = ?1 ORDER BY seq DESC")?
+                .query_map([id], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let step = start_step(tx, &label, from.other())?;
+            for sql in &entries {
+                if !is_recorded_change(sql) {
+                    return Err(StoreError::Corrupt {
+                        path,
+                        detail: format!(
+                            "its undo history holds a statement Tideline did not write: {sql:.80}"
+                        ),
+                    });
+                }
+                // `prepare` refuses more than one statement.
+                tx.prepare(sql)?.execute([])?;
             }
-            // `prepare` refuses more than one statement.
-            tx.prepare(sql)?.execute([])?;
-        }
-        tx.execute("DELETE FROM history_step WHERE id = ?1", [id])?;
-        if finish_step(&tx, step)? && from == Stack::Redo {
-            drop_old_steps(&tx)?;
-        }
-        tx.commit()?;
-        Ok(Some(label))
+            tx.execute("DELETE FROM history_step WHERE id = ?1", [id])?;
+            if finish_step(tx, step)? && from == Stack::Redo {
+                drop_old_steps(tx)?;
+            }
+            Ok(Some(label))
+        })
     }
 }
 

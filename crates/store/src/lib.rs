@@ -9,10 +9,13 @@
 //! search runs on an FTS5 index kept in step by triggers (migration 3).
 //! `transfer.rs` imports and exports files through `tideline-interop`'s
 //! document, each import one undoable step. `compare.rs` saves comparisons
-//! and computes them for drawing and tabulating.
+//! and computes them for drawing and tabulating. `access.rs` decides who
+//! may change a file: one that cannot be written opens read-only, and one
+//! program at a time edits a file.
 //!
 //! Invariant: only this crate speaks SQL, and it knows nothing of Tauri.
 
+mod access;
 mod backup;
 mod canvas;
 mod compare;
@@ -26,8 +29,9 @@ mod transfer;
 pub mod views;
 mod workspace;
 
-pub use backup::{DEFAULT_BACKUPS_KEPT, restore};
-pub use error::{ErrorCode, Result, StoreError};
+pub use access::ReadOnly;
+pub use backup::{BackupSource, DEFAULT_BACKUPS_KEPT, restore};
+pub use error::{ErrorCode, NotSaved, Result, StoreError};
 pub use history::HistoryState;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};
 pub use sample::SampleSummary;

@@ -2,14 +2,15 @@
 //! connection up, and bring its schema to the current version.
 //!
 //! Nothing is written to a file before it is known to be a Tideline workspace
-//! (or a new, empty file) of a version this build understands.
+//! (or a new, empty file) of a version this build understands, and nothing
+//! at all to a file that cannot be written (`access.rs`).
 
-use std::io::Read;
 use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+use crate::access::{FileHandle, ReadOnly, file_uri};
 use crate::error::{Result, StoreError};
 
 /// Written to `PRAGMA application_id` so a Tideline file can be told apart
@@ -38,32 +39,138 @@ pub enum OpenMode {
     MustExist,
 }
 
-/// Opens `path` as a workspace, creating or upgrading its schema as needed.
-pub fn open_connection(path: &Path, mode: OpenMode) -> Result<Connection> {
-    let exists = check_header(path)?;
+/// A workspace file, open.
+pub(crate) struct Opened {
+    pub conn: Connection,
+    pub handle: FileHandle,
+    /// Why it is read-only, or None when it may be changed.
+    pub read_only: Option<ReadOnly>,
+}
+
+/// Opens `path` as a workspace, creating or upgrading its schema as
+/// needed; a file that cannot be written opens read-only, unchanged.
+pub(crate) fn open_workspace(path: &Path, mode: OpenMode) -> Result<Opened> {
+    let missing = || StoreError::Missing {
+        path: path.to_owned(),
+    };
+    let mut handle =
+        FileHandle::open(path, mode == OpenMode::CreateIfMissing)?.ok_or_else(missing)?;
+    let exists = check_header(path, &handle)?;
     if !exists && mode == OpenMode::MustExist {
-        return Err(StoreError::Missing {
-            path: path.to_owned(),
-        });
+        return Err(missing());
     }
+    if handle.writable() {
+        match open_writable(path, &mut handle) {
+            Ok(conn) => {
+                return Ok(Opened {
+                    conn,
+                    handle,
+                    read_only: None,
+                });
+            }
+            // The folder or the disk refuses what the file allowed.
+            Err(StoreError::Sqlite(error))
+                if matches!(
+                    error.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen)
+                ) => {}
+            Err(error) => return Err(error),
+        }
+    }
+    let conn = open_read_only(path)?;
+    Ok(Opened {
+        conn,
+        handle,
+        read_only: Some(ReadOnly::File),
+    })
+}
+
+/// Opens the file for reading and writing; a file that needs upgrading is
+/// upgraded under the editor lock.
+fn open_writable(path: &Path, handle: &mut FileHandle) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
     let mut conn =
         Connection::open_with_flags(path, flags).map_err(|error| classify(path, error))?;
+    configure(&conn)?;
+    let version = identify(&conn, path)?;
+    if version < SCHEMA_VERSION && !handle.try_lock(path)? {
+        return Err(StoreError::NeedsUpgrade {
+            path: path.to_owned(),
+            found: version,
+            reason: ReadOnly::InUse,
+        });
+    }
+    upgrade_from(&mut conn, version)?;
+    Ok(conn)
+}
+
+/// Brings a connection whose file's content was just replaced (by a
+/// restore) to the current schema, as opening the file would.
+pub(crate) fn upgrade(conn: &mut Connection) -> Result<()> {
+    let version = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    upgrade_from(conn, version)
+}
+
+/// Sets the write-ahead log up and applies the migrations past `version`.
+fn upgrade_from(conn: &mut Connection, version: i64) -> Result<()> {
+    conn.pragma_update(None, "journal_mode", "wal")?;
+    conn.pragma_update(None, "synchronous", "normal")?;
+    migrate(conn, version)
+}
+
+/// Opens a file that cannot be written without writing anything, not even
+/// beside it where it can be helped: a file whose write-ahead log is empty
+/// or gone holds every committed change and is read as immutable (no
+/// `-shm` or `-wal` made, no lock taken); one whose log holds changes is
+/// read through the log. A file that would need upgrading is refused.
+fn open_read_only(path: &Path) -> Result<Connection> {
+    let mut log = path.as_os_str().to_owned();
+    log.push("-wal");
+    let logged = std::fs::metadata(&log).is_ok_and(|meta| meta.len() > 0);
+    let query = if logged { "mode=ro" } else { "immutable=1" };
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(file_uri(path, query)?, flags)
+        .map_err(|error| classify(path, error))?;
+    configure(&conn)?;
+    let version = identify(&conn, path)?;
+    if version == 0 {
+        // A new, empty file: there is nothing to read and nothing may be written.
+        return Err(ReadOnly::File.refusal(path));
+    }
+    if version < SCHEMA_VERSION {
+        return Err(StoreError::NeedsUpgrade {
+            path: path.to_owned(),
+            found: version,
+            reason: ReadOnly::File,
+        });
+    }
+    Ok(conn)
+}
+
+fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", true)?;
     // Rows that INSERT OR REPLACE deletes must fire the undo history's delete
     // triggers; no trigger of the schema fires itself.
     conn.pragma_update(None, "recursive_triggers", true)?;
+    Ok(())
+}
 
+/// The file's schema version, after refusing files of another program or
+/// of a newer Tideline; 0 for a new, empty file.
+fn identify(conn: &Connection, path: &Path) -> Result<i64> {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .map_err(|error| classify(path, error))?;
     let application_id: i64 = conn.pragma_query_value(None, "application_id", |row| row.get(0))?;
-    let objects: i64 =
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
+    let objects: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
+        .map_err(|error| classify(path, error))?;
     if version > SCHEMA_VERSION {
         return Err(StoreError::NewerSchema {
             path: path.to_owned(),
@@ -78,11 +185,7 @@ pub fn open_connection(path: &Path, mode: OpenMode) -> Result<Connection> {
             reason: "it is an SQLite database of another program".to_owned(),
         });
     }
-
-    conn.pragma_update(None, "journal_mode", "wal")?;
-    conn.pragma_update(None, "synchronous", "normal")?;
-    migrate(&mut conn, version)?;
-    Ok(conn)
+    Ok(version)
 }
 
 /// Applies every migration past `from` and records the version, all in one
@@ -101,34 +204,13 @@ fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
     Ok(())
 }
 
-/// Returns whether the file exists with content, and refuses one that is
-/// not an SQLite database without opening it.
-fn check_header(path: &Path) -> Result<bool> {
-    let mut file = match std::fs::File::open(path) {
-        Ok(file) => file,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-        Err(source) => {
-            return Err(StoreError::Io {
-                path: path.to_owned(),
-                source,
-            });
-        }
-    };
-    let io = |source| StoreError::Io {
+/// Returns whether the file has content, and refuses one that is not an
+/// SQLite database before SQLite opens it.
+fn check_header(path: &Path, handle: &FileHandle) -> Result<bool> {
+    let header = handle.header().map_err(|source| StoreError::Io {
         path: path.to_owned(),
         source,
-    };
-    if file.metadata().map_err(io)?.is_dir() {
-        return Err(StoreError::NotAWorkspace {
-            path: path.to_owned(),
-            reason: "it is a folder".to_owned(),
-        });
-    }
-    let mut header = Vec::with_capacity(16);
-    file.by_ref()
-        .take(16)
-        .read_to_end(&mut header)
-        .map_err(io)?;
+    })?;
     if header.is_empty() {
         return Ok(false);
     }
@@ -141,7 +223,8 @@ fn check_header(path: &Path) -> Result<bool> {
     Ok(true)
 }
 
-fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
+/// Says which SQLite errors mean the file is not a workspace, or a damaged one.
+pub(crate) fn classify(path: &Path, error: rusqlite::Error) -> StoreError {
     match error.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotAWorkspace {
             path: path.to_owned(),

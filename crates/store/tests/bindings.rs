@@ -9,13 +9,13 @@ use tideline_export::{ExportOptions, Format};
 use tideline_interop::ExportFormat;
 use tideline_model::Edge;
 use tideline_model::layout::{Layout, Viewport};
-use tideline_store::HistoryState;
 use tideline_store::views::{
     AnnotationDraft, ApiError, CheckReport, ComparisonRequest, ComparisonSummary, ComparisonView,
     DatePreview, EventChange, EventFilter, EventPage, EventPatch, EventView, ImportOptions,
     ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView, TimelineSummary,
     TimelineView, WorkspaceInfo,
 };
+use tideline_store::{HistoryState, ReadOnly};
 use ts_rs::TS;
 
 fn export_all(dir: &Path) {
@@ -47,6 +47,7 @@ fn export_all(dir: &Path) {
     ComparisonRequest::export_all_to(dir).unwrap();
     ComparisonSummary::export_all_to(dir).unwrap();
     ComparisonView::export_all_to(dir).unwrap();
+    ReadOnly::export_all_to(dir).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

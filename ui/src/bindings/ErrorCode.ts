@@ -3,4 +3,4 @@
 /**
  * The closed set of error codes that cross to the UI and the CLI.
  */
-export type ErrorCode = "invalid-input" | "not-found" | "newer-schema" | "not-a-workspace" | "corrupt" | "io" | "internal" | "import-invalid";
+export type ErrorCode = "invalid-input" | "not-found" | "newer-schema" | "not-a-workspace" | "corrupt" | "io" | "internal" | "import-invalid" | "read-only" | "in-use" | "disk-full";
