@@ -7,7 +7,11 @@
 //! is relied on by scripts: extend it, never rename it.
 //!
 //! Exit codes: 0 success, 1 bad input or arguments, 2 a workspace that cannot
-//! be used (newer schema, not a Tideline file, damaged, unreadable).
+//! be used (newer schema, not a Tideline file, damaged, unreadable), or
+//! cannot be changed (read-only, open for editing in the app, on a full or
+//! failed disk). The reading commands work on a workspace the app has open;
+//! the writing ones (`sample`, `import`, `restore`) are refused while it
+//! does, and so never change a file under the app.
 
 mod backup;
 mod compare;

@@ -526,6 +526,115 @@ fn restoring_a_file_that_is_not_a_workspace_exits_2_and_changes_nothing() {
     assert!(!dir.path().join("sample.before-restore.db").exists());
 }
 
+/// Every reading command, each writing to a new file in `dir`.
+fn read_everything(db: &Path, dir: &Path) {
+    let out = |name: &str| dir.join(name).to_str().unwrap().to_owned();
+    for args in [
+        vec!["timelines", "--json"],
+        vec!["events", "--json"],
+        vec!["check"],
+        vec![
+            "export",
+            "--workspace",
+            "--format",
+            "tideline-json",
+            "--out",
+            &out("all.json"),
+        ],
+        vec![
+            "export",
+            "Microsoft–OpenAI",
+            "--format",
+            "md",
+            "--out",
+            &out("brief.md"),
+        ],
+        vec!["backup", "--out", &out("copy.db")],
+    ] {
+        let output = tideline(db, &args);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+    }
+}
+
+/// A backup of `db` in `dir`, to restore.
+fn saved(db: &Path, dir: &Path) -> std::path::PathBuf {
+    let backup = dir.join("saved.db");
+    let output = tideline(db, &["backup", "--out", backup.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    backup
+}
+
+/// Every writing command, each refused with exit code 2 and `says`.
+fn every_write_is_refused(db: &Path, dir: &Path, backup: &Path, says: &str) {
+    let csv = dir.join("extra.csv");
+    std::fs::write(&csv, "title,start\nAdded,2024-05-01\n").unwrap();
+    for args in [
+        vec!["import", csv.to_str().unwrap()],
+        vec!["sample", "--force"],
+        vec!["restore", backup.to_str().unwrap()],
+    ] {
+        let output = tideline(db, &args);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_one_error_line(&output);
+        assert!(
+            stderr(&output).contains(says),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    assert!(!dir.join("sample.before-restore.db").exists());
+}
+
+#[test]
+fn while_the_app_edits_a_file_reading_commands_work_and_writing_ones_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    let backup = saved(&db, dir.path());
+    let before = json(&tideline(&db, &["events", "--json"]));
+    // What the app does with the workspace in its window.
+    let mut app = tideline_store::Workspace::open_existing(&db).unwrap();
+    app.claim_editing().unwrap();
+
+    read_everything(&db, dir.path());
+    every_write_is_refused(
+        &db,
+        dir.path(),
+        &backup,
+        "is open for editing in another Tideline window or command; close it there first",
+    );
+    assert_eq!(json(&tideline(&db, &["events", "--json"])), before);
+
+    drop(app);
+    let csv = dir.path().join("extra.csv");
+    let output = tideline(&db, &["import", csv.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
+#[test]
+fn a_read_only_workspace_is_read_and_never_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    let backup = saved(&db, dir.path());
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let bytes = std::fs::read(&db).unwrap();
+
+    read_everything(&db, dir.path());
+    every_write_is_refused(&db, dir.path(), &backup, "is read-only");
+    assert_eq!(std::fs::read(&db).unwrap(), bytes);
+    let beside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.starts_with("sample.db"))
+        .collect();
+    assert_eq!(beside, ["sample.db"], "nothing was written beside it");
+}
+
 const DEALS: [&str; 3] = [
     "Microsoft–Activision Blizzard",
     "Microsoft–OpenAI",
