@@ -7,6 +7,7 @@
 
 mod backups;
 mod commands;
+mod links;
 mod workspaces;
 
 use std::path::PathBuf;
@@ -40,6 +41,7 @@ fn run() -> anyhow::Result<()> {
     let workspace = open_or_create(&path)?;
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(links::navigation_guard())
         .manage(commands::AppState {
             workspace: Mutex::new(workspace),
         })
@@ -99,6 +101,7 @@ fn run() -> anyhow::Result<()> {
             commands::set_comparison_alignment,
             commands::set_comparison_t0,
             commands::delete_comparison,
+            links::open_link,
         ])
         .setup(move |app| {
             if let Some(window) = app.get_webview_window("main") {

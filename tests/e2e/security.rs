@@ -1,11 +1,13 @@
 //! Hostile text and the network: every user text field filled with script
-//! and markup is shown as text, with nothing run and nothing injected; and
-//! the webview loads nothing but the app's own files on the main journeys.
+//! and markup is shown as text, with nothing run and nothing injected; only
+//! http(s) links open, in the system browser, once confirmed; and the
+//! webview loads nothing but the app's own files on the main journeys.
 
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+use fantoccini::wd::TimeoutConfiguration;
 use serde_json::{Value, json};
 use tideline_model::TimelineDraft;
 use tideline_store::Workspace;
@@ -165,6 +167,13 @@ impl App {
         .await
     }
 
+    /// The address the open confirmation shows (its text, even while the
+    /// dialog fades in).
+    async fn confirm_url(&self) -> anyhow::Result<String> {
+        let shown = self.by_testid("confirm-url").await?;
+        Ok(shown.prop("textContent").await?.unwrap_or_default())
+    }
+
     /// Fails if any payload ran or any element it carries was made.
     async fn assert_nothing_ran(&self, view: &str) -> anyhow::Result<()> {
         let seen = self.client.execute(INSPECT, vec![]).await?;
@@ -268,7 +277,10 @@ async fn hostile_text_is_shown_as_text_and_never_run() -> anyhow::Result<()> {
         .await?
         .click()
         .await?;
+    app.wait_text(r#"[data-testid="confirm-url"]"#, "https://example.test/")
+        .await?;
     app.assert_nothing_ran("the Markdown preview").await?;
+    app.click("confirm-cancel").await?;
     assert_eq!(
         app.client.current_url().await?.as_str(),
         href,
@@ -291,6 +303,178 @@ async fn hostile_text_is_shown_as_text_and_never_run() -> anyhow::Result<()> {
     app.wait_text(r#"[data-testid="export-preview-markdown"]"#, "pwn-title")
         .await?;
     app.assert_nothing_ran("the brief's preview").await?;
+    app.close().await
+}
+
+/// A stand-in for the desktop's `xdg-open` that writes down its arguments:
+/// their count, then each on a line.
+struct Opener {
+    dir: tempfile::TempDir,
+}
+
+impl Opener {
+    fn new() -> anyhow::Result<Opener> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir()?;
+        let script = dir.path().join("xdg-open");
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" >> '{}'\n",
+                dir.path().join("opened").display()
+            ),
+        )?;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))?;
+        Ok(Opener { dir })
+    }
+
+    /// What the stub has been called with so far.
+    fn calls(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("opened")).unwrap_or_default()
+    }
+
+    /// Waits until the stub has been called with `expected` in all.
+    async fn wait_calls(&self, expected: &str) -> anyhow::Result<()> {
+        let deadline = Instant::now() + WAIT;
+        while self.calls().len() < expected.len() {
+            if Instant::now() > deadline {
+                anyhow::bail!(
+                    "xdg-open was called with {:?}, not {expected:?}",
+                    self.calls()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        assert_eq!(self.calls(), expected);
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn only_web_links_open_in_the_browser_after_confirming() -> anyhow::Result<()> {
+    let opener = Opener::new()?;
+    let app = App::start_with_programs("links.db", Some(opener.dir.path())).await?;
+    let path = app.db.with_file_name("linked.db");
+    let link = "https://example.test/filing?id=1&lang=en";
+    let (event, source_url) = {
+        let mut workspace = Workspace::open(&path)?;
+        workspace.replace_with_sample()?;
+        let event = workspace
+            .events(&EventFilter::default())?
+            .into_iter()
+            .find(|event| event.title == "Microsoft invests $1B in OpenAI")
+            .context("the sample's first event")?;
+        workspace.update_event(
+            event.id,
+            &EventPatch {
+                description: Some(format!(
+                    "Read [the filing]({link}).\n\n[run](javascript:window.__pwned='link')"
+                )),
+                ..EventPatch::default()
+            },
+        )?;
+        let source = event.sources.first().context("the event cites a source")?;
+        (event.id, source.url.clone())
+    };
+    app.invoke("open_workspace", json!({ "path": path }))
+        .await?
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    app.client.refresh().await?;
+    let href = app.client.current_url().await?.to_string();
+    wait_css(
+        &app.client,
+        &format!(r#"[data-testid="timeline-event"][data-event-id="{event}"]"#),
+    )
+    .await?
+    .click()
+    .await?;
+    app.click("description-preview-toggle").await?;
+    let preview = r#"[data-testid="description-preview"]"#;
+    let dialogs = "return document.querySelectorAll('[data-testid=\"confirm-dialog\"]').length;";
+
+    // A javascript: link is plain text: clicking it asks nothing and runs
+    // nothing, and the shell refuses the address if asked directly.
+    app.wait_text(preview, "[run](javascript:window.__pwned='link')")
+        .await?;
+    wait_css(&app.client, &format!("{preview} p:last-child"))
+        .await?
+        .click()
+        .await?;
+    assert_eq!(app.client.execute(dialogs, vec![]).await?, json!(0));
+    assert_eq!(
+        app.client
+            .execute("return window.__pwned ?? null;", vec![])
+            .await?,
+        Value::Null
+    );
+    let refused = app
+        .invoke(
+            "open_link",
+            json!({ "url": "javascript:window.__pwned='ipc'" }),
+        )
+        .await?
+        .expect_err("the shell refuses a javascript: address");
+    assert_eq!(refused["code"], "invalid-input", "{refused}");
+
+    // An https link asks first, showing the whole address; Cancel opens nothing.
+    let web = wait_css(&app.client, &format!("{preview} .md-link")).await?;
+    web.click().await?;
+    assert_eq!(app.confirm_url().await?, link);
+    app.click("confirm-cancel").await?;
+    assert_eq!(app.client.execute(dialogs, vec![]).await?, json!(0));
+
+    // Confirmed, the browser gets exactly that address as its one argument;
+    // nothing asked or cancelled before reached it.
+    web.click().await?;
+    app.click("confirm-ok").await?;
+    opener.wait_calls(&format!("1\n{link}\n")).await?;
+
+    // A source's address in the inspector opens the same way.
+    wait_css(
+        &app.client,
+        r#"[data-testid="inspector-source"] .source-url"#,
+    )
+    .await?
+    .click()
+    .await?;
+    assert_eq!(app.confirm_url().await?, source_url);
+    app.click("confirm-ok").await?;
+    opener
+        .wait_calls(&format!("1\n{link}\n1\n{source_url}\n"))
+        .await?;
+    assert_eq!(
+        app.client.current_url().await?.as_str(),
+        href,
+        "a link never navigates the webview"
+    );
+    app.close().await
+}
+
+/// Told to leave (by a link, a form or a script that slipped through), the
+/// webview stays on the app: the shell cancels the navigation, so the page
+/// never loads and WebDriver gives up after its page-load timeout.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_webview_never_leaves_the_app() -> anyhow::Result<()> {
+    let app = App::start("stay.db").await?;
+    let href = app.client.current_url().await?.to_string();
+    app.client
+        .execute("window.__stayed = true;", vec![])
+        .await?;
+    app.client
+        .update_timeouts(TimeoutConfiguration::new(
+            None,
+            Some(Duration::from_secs(2)),
+            None,
+        ))
+        .await?;
+    assert!(app.client.goto("about:blank").await.is_err());
+    assert_eq!(app.client.current_url().await?.as_str(), href);
+    assert_eq!(
+        app.client
+            .execute("return window.__stayed ?? false;", vec![])
+            .await?,
+        json!(true)
+    );
     app.close().await
 }
 

@@ -1,7 +1,7 @@
 //! What every journey needs: the app on a fresh workspace, elements found by
 //! their test ids, pointer drags, and the SQLite file read as the app wrote it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
@@ -29,8 +29,14 @@ impl App {
     /// Opens the app on a new workspace file, which it fills with the sample,
     /// and waits for the first timeline's events.
     pub async fn start(file: &str) -> anyhow::Result<App> {
+        App::start_with_programs(file, None).await
+    }
+
+    /// As [`App::start`], with the programs in `programs` first on the app's
+    /// `PATH` (see [`Harness::start_with_programs`]).
+    pub async fn start_with_programs(file: &str, programs: Option<&Path>) -> anyhow::Result<App> {
         let turn = ONE_AT_A_TIME.lock().await;
-        let harness = Harness::start(Profile::Debug)?;
+        let harness = Harness::start_with_programs(Profile::Debug, programs)?;
         let dir = tempfile::tempdir()?;
         let db = dir.path().join(file);
         let client = harness.launch(&db).await?;

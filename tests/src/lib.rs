@@ -36,6 +36,15 @@ pub struct Harness {
 
 impl Harness {
     pub fn start(profile: Profile) -> anyhow::Result<Harness> {
+        Harness::start_with_programs(profile, None)
+    }
+
+    /// As [`Harness::start`], with the programs in `programs` found first on
+    /// the app's `PATH`: stubs that record what the app asks of the desktop.
+    pub fn start_with_programs(
+        profile: Profile,
+        programs: Option<&Path>,
+    ) -> anyhow::Result<Harness> {
         let app = build_app(profile)?;
         let (xvfb, display) = match std::env::var("DISPLAY") {
             Ok(display) if !display.is_empty() => (None, display),
@@ -60,6 +69,12 @@ impl Harness {
             .env("XDG_DATA_HOME", config.path())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit());
+        // tauri-driver passes its environment on to WebKitWebDriver and the app.
+        if let Some(programs) = programs {
+            let path = std::env::var_os("PATH").unwrap_or_default();
+            let paths = std::iter::once(programs.to_owned()).chain(std::env::split_paths(&path));
+            driver.env("PATH", std::env::join_paths(paths)?);
+        }
         // WebKitWebDriver's screenshots hang with the DMA-BUF renderer off,
         // which the app turns off by default: keep it on to take them.
         if std::env::var_os("TIDELINE_SCREENSHOT_DIR").is_some() {

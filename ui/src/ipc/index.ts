@@ -291,3 +291,8 @@ export const setComparisonAlignment = (id: number, alignment: Alignment) =>
 export const setComparisonT0 = (id: number, timeline: number, event: number) =>
   call<ComparisonSummary>("set_comparison_t0", { id, timeline, event });
 export const deleteComparison = (id: number) => call<null>("delete_comparison", { id });
+
+// ---- Links ----
+
+/** Opens an http(s) address in the system browser; the user must have confirmed it. */
+export const openLink = (url: string): Promise<null> => call("open_link", { url });

@@ -6,12 +6,14 @@ interface Props {
   /** What the action does, and what it keeps. */
   children: ComponentChildren;
   confirm: string;
+  /** The confirming button's look: red for a destructive action (the default). */
+  tone?: "danger" | "primary";
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-/** Asks before a destructive action; Cancel has the focus. */
-export function ConfirmDialog({ title, children, confirm, onConfirm, onCancel }: Props) {
+/** Asks before a destructive or outward action; Cancel has the focus. */
+export function ConfirmDialog({ title, children, confirm, tone = "danger", onConfirm, onCancel }: Props) {
   return (
     <Dialog title={title} testid="confirm-dialog" onClose={onCancel}>
       <div class="modal-body">{children}</div>
@@ -19,7 +21,7 @@ export function ConfirmDialog({ title, children, confirm, onConfirm, onCancel }:
         <button type="button" class="button" data-testid="confirm-cancel" data-autofocus onClick={onCancel}>
           Cancel
         </button>
-        <button type="button" class="button is-danger" data-testid="confirm-ok" onClick={onConfirm}>
+        <button type="button" class={`button is-${tone}`} data-testid="confirm-ok" onClick={onConfirm}>
           {confirm}
         </button>
       </div>

@@ -1,10 +1,11 @@
 import type { Inline } from "../../lib/markdown";
 import { parseMarkdown } from "../../lib/markdown";
+import { WebLink } from "./WebLink";
 
 /**
  * A description rendered from the safe Markdown subset, as Preact elements
- * over text nodes. Links are never followed: the webview must not navigate,
- * so a web link shows its text, with its URL on hover.
+ * over text nodes. A web link opens in the system browser once the user has
+ * confirmed its address; the webview itself never navigates.
  */
 export function Markdown({ source }: { source: string }) {
   return (
@@ -65,9 +66,9 @@ function Inlines({ nodes }: { nodes: readonly Inline[] }) {
             );
           case "link":
             return (
-              <span key={index} class="md-link" title={node.url} data-url={node.url}>
+              <WebLink key={index} url={node.url} class="md-link">
                 <Inlines nodes={node.children} />
-              </span>
+              </WebLink>
             );
         }
       })}

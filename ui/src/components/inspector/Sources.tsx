@@ -7,6 +7,7 @@ import { useSubmit } from "../../hooks/useSubmit";
 import * as api from "../../ipc";
 import { isUnsourced } from "../../lib/events";
 import { FormError } from "../common/Form";
+import { WebLink } from "../common/WebLink";
 import { PencilIcon, TrashIcon } from "../icons";
 import { AddSource } from "./AddSource";
 
@@ -75,9 +76,9 @@ function Citation({ source }: { source: SourceQuoteView }) {
         source.quote !== "" && <blockquote class="source-quote">{source.quote}</blockquote>
       )}
       {source.url !== "" && (
-        <div class="source-url" title={source.url}>
+        <WebLink url={source.url} class="source-url">
           {source.url}
-        </div>
+        </WebLink>
       )}
       {source.accessed_label !== null && <div class="source-meta">Accessed {source.accessed_label}</div>}
     </article>
