@@ -9,7 +9,7 @@
 //!   events (docs/benchmarks.md).
 //! - `codegen`: regenerate the TypeScript bindings in `ui/src/bindings/`.
 //! - `fuzz [--seconds N]`: fuzz the date parser and every importer for N
-//!   seconds each (default 30); `test` runs it for 2 seconds each.
+//!   seconds of CPU time each (default 30); `test` runs it for 2 seconds each.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

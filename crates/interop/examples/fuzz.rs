@@ -3,10 +3,11 @@
 //!
 //! For each target (the date parser, then every importer) it mutates the
 //! fixture corpus (`tests/fixtures/interop/`) and a few seeds for N seconds
-//! (default 5): bit flips, byte insertions and deletions, splices between
-//! inputs, repeated runs (deep nesting, long fields) and interesting tokens.
-//! Every input that parses is also written out in every export format and
-//! read back. A panic prints the input (escaped) and exits 1; a stack
+//! of CPU time (default 5): bit flips, byte insertions and deletions, splices
+//! between inputs, repeated runs (deep nesting, long fields) and interesting
+//! tokens. Every input that parses is also written out in every export format
+//! and read back. Each target reports its inputs, its CPU and elapsed time
+//! and its slowest input. A panic prints the input (escaped) and exits 1; a stack
 //! overflow aborts the process, which fails the run as well. The generator
 //! is seeded, so a run is reproducible.
 
@@ -166,6 +167,20 @@ fn run_target(name: &str, input: &[u8]) {
     }
 }
 
+/// The CPU time this thread has used. Budgets and timings are in CPU time,
+/// so that a run under `nice` on a busy machine, or paused, still fuzzes for
+/// the time asked, and a slow input is slow in itself.
+fn cpu_time() -> Duration {
+    let mut time = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `time` is a valid timespec for the call to fill in.
+    let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut time) };
+    assert_eq!(status, 0, "the thread's CPU clock is readable");
+    Duration::new(time.tv_sec as u64, time.tv_nsec as u32)
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let seconds = args
@@ -196,9 +211,14 @@ fn main() {
     .enumerate()
     {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (n as u64 + 1));
-        let deadline = Instant::now() + Duration::from_secs_f64(seconds);
+        let started = (Instant::now(), cpu_time());
+        let budget = started.1 + Duration::from_secs_f64(seconds);
         let mut runs = 0u64;
-        while Instant::now() < deadline {
+        // The slowest input (its length, its time) shows a quadratic path
+        // or a near-hang before a panic would.
+        let mut slowest = (0, Duration::ZERO);
+        let mut now = cpu_time();
+        while now < budget {
             let base = &corpus[rng.below(corpus.len())];
             let input = if target == "date" {
                 let mut short = mutate(&mut rng, base, &corpus);
@@ -208,7 +228,13 @@ fn main() {
                 mutate(&mut rng, base, &corpus)
             };
             runs += 1;
-            if catch_unwind(AssertUnwindSafe(|| run_target(target, &input))).is_err() {
+            let before = cpu_time();
+            let outcome = catch_unwind(AssertUnwindSafe(|| run_target(target, &input)));
+            now = cpu_time();
+            if now - before > slowest.1 {
+                slowest = (input.len(), now - before);
+            }
+            if outcome.is_err() {
                 let shown: String = input
                     .escape_ascii()
                     .to_string()
@@ -221,7 +247,11 @@ fn main() {
             }
         }
         println!(
-            "fuzz {target}: {runs} inputs, no panic{}",
+            "fuzz {target}: {runs} inputs in {:.0} s of CPU ({:.0} s elapsed), slowest {:.1} ms ({} bytes), no panic{}",
+            (now - started.1).as_secs_f64(),
+            started.0.elapsed().as_secs_f64(),
+            slowest.1.as_secs_f64() * 1000.0,
+            slowest.0,
             if failed { " until the one above" } else { "" }
         );
     }
