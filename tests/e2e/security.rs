@@ -393,7 +393,8 @@ async fn only_web_links_open_in_the_browser_after_confirming() -> anyhow::Result
     let dialogs = "return document.querySelectorAll('[data-testid=\"confirm-dialog\"]').length;";
 
     // A javascript: link is plain text: clicking it asks nothing and runs
-    // nothing, and the shell refuses the address if asked directly.
+    // nothing; and the shell refuses any address but an http(s) one if asked
+    // directly (`ftp:` has a host, so only the scheme check stops it).
     app.wait_text(preview, "[run](javascript:window.__pwned='link')")
         .await?;
     wait_css(&app.client, &format!("{preview} p:last-child"))
@@ -407,14 +408,17 @@ async fn only_web_links_open_in_the_browser_after_confirming() -> anyhow::Result
             .await?,
         Value::Null
     );
-    let refused = app
-        .invoke(
-            "open_link",
-            json!({ "url": "javascript:window.__pwned='ipc'" }),
-        )
-        .await?
-        .expect_err("the shell refuses a javascript: address");
-    assert_eq!(refused["code"], "invalid-input", "{refused}");
+    for url in [
+        "javascript:window.__pwned='ipc'",
+        "ftp://example.test/filing",
+        "file:///etc/passwd",
+    ] {
+        let refused = app
+            .invoke("open_link", json!({ "url": url }))
+            .await?
+            .expect_err(url);
+        assert_eq!(refused["code"], "invalid-input", "{url}: {refused}");
+    }
 
     // An https link asks first, showing the whole address; Cancel opens nothing.
     let web = wait_css(&app.client, &format!("{preview} .md-link")).await?;
