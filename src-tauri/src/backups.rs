@@ -1,13 +1,14 @@
 //! Rolling backups of the open workspace: one when it opens and one every
 //! ten minutes while it changes, the newest ten kept per workspace in the
 //! app's data folder. Each is taken through a connection of its own, so no
-//! command waits for one (in WAL mode a reader blocks no writer).
+//! command waits for one (in WAL mode a reader blocks no writer). A
+//! read-only workspace is not backed up: nothing changes it here.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use tauri::{AppHandle, Manager, Runtime};
-use tideline_store::{DEFAULT_BACKUPS_KEPT, Workspace};
+use tideline_store::{BackupSource, DEFAULT_BACKUPS_KEPT};
 
 /// How often a workspace that changed is backed up.
 pub const EVERY: Duration = Duration::from_secs(10 * 60);
@@ -40,34 +41,46 @@ impl Schedule {
         Schedule { last: None }
     }
 
-    /// Backs `workspace` up if it was just opened, or if it changed since
-    /// its last backup at least [`EVERY`] ago. Failures go to stderr: a
-    /// backup is never worth stopping an edit for.
-    pub fn tick<R: Runtime>(&mut self, app: &AppHandle<R>, workspace: &Path) {
-        let due = match &self.last {
+    /// Whether `workspace` is due a backup: it was just opened, or it
+    /// changed since its last backup at least [`EVERY`] ago.
+    pub fn due(&self, workspace: &Path) -> bool {
+        match &self.last {
             Some((path, at, _)) if path == workspace && at.elapsed() < EVERY => false,
             Some((path, _, taken)) if path == workspace => modified(workspace) > Some(*taken),
             _ => true,
-        };
-        if !due {
-            return;
         }
+    }
+
+    /// Backs the workspace up from `source`, a connection of its own (see
+    /// `Workspace::backup_source`). Failures go to stderr: a backup is never
+    /// worth stopping an edit for.
+    pub fn take<R: Runtime>(
+        &mut self,
+        app: &AppHandle<R>,
+        source: tideline_store::Result<BackupSource>,
+    ) {
         let started = SystemTime::now();
-        if let Err(error) = take(app, workspace, started) {
-            eprintln!(
-                "tideline: backup of {} failed: {error:#}",
-                workspace.display()
-            );
+        let taken = source.map_err(anyhow::Error::from).and_then(|source| {
+            let workspace = source.path().to_owned();
+            take(app, &source, started)?;
+            Ok(workspace)
+        });
+        match taken {
+            Ok(workspace) => self.last = Some((workspace, Instant::now(), started)),
+            Err(error) => eprintln!("tideline: a backup failed: {error:#}"),
         }
-        self.last = Some((workspace.to_owned(), Instant::now(), started));
     }
 }
 
-fn take<R: Runtime>(app: &AppHandle<R>, workspace: &Path, now: SystemTime) -> anyhow::Result<()> {
+fn take<R: Runtime>(
+    app: &AppHandle<R>,
+    source: &BackupSource,
+    now: SystemTime,
+) -> anyhow::Result<()> {
     let folder =
-        folder(app, workspace).ok_or_else(|| anyhow::anyhow!("no data folder is known"))?;
+        folder(app, source.path()).ok_or_else(|| anyhow::anyhow!("no data folder is known"))?;
     let minute = now.duration_since(SystemTime::UNIX_EPOCH)?.as_secs() as i64 / 60;
-    Workspace::open_existing(workspace)?.backup_rolling(&folder, minute, DEFAULT_BACKUPS_KEPT)?;
+    source.backup_rolling(&folder, minute, DEFAULT_BACKUPS_KEPT)?;
     Ok(())
 }
 

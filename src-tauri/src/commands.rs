@@ -19,7 +19,7 @@ use tideline_store::views::{
     ImportReport, NewEvent, SourceDraftView, SourceView, TimelineSummary, TimelineView,
     WorkspaceInfo,
 };
-use tideline_store::{ErrorCode, HistoryState, StoreError, Workspace};
+use tideline_store::{ErrorCode, HistoryState, ReadOnly, StoreError, Workspace};
 
 use crate::{backups, workspaces};
 
@@ -85,8 +85,14 @@ fn write_file(path: &Path, bytes: &[u8]) -> Reply<()> {
     })
 }
 
-/// Puts `next` in the place of the open workspace, which closes.
-fn switch(window: &WebviewWindow, open: &mut Workspace, next: Workspace) -> Reply<WorkspaceInfo> {
+/// Puts `next` in the place of the open workspace, which closes; `next` is
+/// claimed for editing in this window, or shown read-only.
+fn switch(
+    window: &WebviewWindow,
+    open: &mut Workspace,
+    mut next: Workspace,
+) -> Reply<WorkspaceInfo> {
+    next.claim_editing().map_err(api)?;
     next.defer_checkpoints().map_err(api)?;
     *open = next;
     workspaces::opened(window, open.path());
@@ -96,6 +102,12 @@ fn switch(window: &WebviewWindow, open: &mut Workspace, next: Workspace) -> Repl
 #[tauri::command]
 pub fn workspace_info(state: State<'_, AppState>) -> Reply<WorkspaceInfo> {
     Ok(info(&workspace(&state)))
+}
+
+/// Why the open workspace may not be changed, or null.
+#[tauri::command]
+pub fn workspace_read_only(state: State<'_, AppState>) -> Reply<Option<ReadOnly>> {
+    Ok(workspace(&state).read_only())
 }
 
 // Workspaces. A switch that fails leaves the open workspace as it was.
@@ -116,8 +128,15 @@ pub fn open_workspace(
     state: State<'_, AppState>,
     path: PathBuf,
 ) -> Reply<WorkspaceInfo> {
+    let mut open = workspace(&state);
+    // The open file is not opened twice (it would count as edited
+    // elsewhere), but claimed again: the other window may have closed it.
+    if open.is_at(&path) {
+        open.claim_editing().map_err(api)?;
+        return Ok(info(&open));
+    }
     let next = Workspace::open_existing(&path).map_err(api)?;
-    switch(&window, &mut workspace(&state), next)
+    switch(&window, &mut open, next)
 }
 
 /// Copies the open workspace to `path` and carries on in the copy.
@@ -136,16 +155,8 @@ pub fn save_workspace_as(
 /// Replaces the open workspace's content with a backup's, after keeping
 /// what it replaced as a backup beside it; returns that copy's path.
 #[tauri::command]
-pub fn restore_workspace(
-    window: WebviewWindow,
-    state: State<'_, AppState>,
-    from: PathBuf,
-) -> Reply<Option<String>> {
-    let mut open = workspace(&state);
-    let path = open.path().to_owned();
-    let kept = tideline_store::restore(&from, &path).map_err(api)?;
-    let restored = Workspace::open_existing(&path).map_err(api)?;
-    switch(&window, &mut open, restored)?;
+pub fn restore_workspace(state: State<'_, AppState>, from: PathBuf) -> Reply<Option<String>> {
+    let kept = workspace(&state).restore_from(&from).map_err(api)?;
     Ok(kept.map(|kept| kept.display().to_string()))
 }
 

@@ -47,6 +47,7 @@ fn run() -> anyhow::Result<()> {
         })
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,
+            commands::workspace_read_only,
             commands::new_workspace,
             commands::open_workspace,
             commands::save_workspace_as,
@@ -147,8 +148,10 @@ fn workspace_arg(args: impl Iterator<Item = String>) -> anyhow::Result<Option<Pa
     Ok(path)
 }
 
-/// Opens the workspace; a file that did not exist is created with the sample
-/// so that a first run shows real, sourced timelines.
+/// Opens the workspace for editing in the window (read-only when the file
+/// cannot be written or another Tideline program edits it); a file that did
+/// not exist is created with the sample so that a first run shows real,
+/// sourced timelines.
 fn open_or_create(path: &std::path::Path) -> anyhow::Result<Workspace> {
     let existed = path.exists();
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
@@ -156,6 +159,7 @@ fn open_or_create(path: &std::path::Path) -> anyhow::Result<Workspace> {
             .with_context(|| format!("could not create {}", dir.display()))?;
     }
     let mut workspace = Workspace::open(path)?;
+    workspace.claim_editing()?;
     if !existed {
         workspace.replace_with_sample()?;
     }
@@ -169,7 +173,8 @@ const CHECKPOINT_EVERY: Duration = Duration::from_secs(2);
 /// Upkeep off the commands' path, every two seconds: copies the write-ahead
 /// log into the workspace file when no command holds the workspace (so that
 /// no edit waits for a checkpoint, see `Workspace::defer_checkpoints`), and
-/// takes the rolling backups (see `backups`).
+/// takes the rolling backups (see `backups`). A read-only workspace needs
+/// neither: nothing changes it through this window.
 fn maintain(app: tauri::AppHandle) {
     std::thread::spawn(move || {
         let mut schedule = backups::Schedule::new();
@@ -179,15 +184,22 @@ fn maintain(app: tauri::AppHandle) {
             let Ok(workspace) = state.workspace.try_lock() else {
                 continue;
             };
+            if workspace.read_only().is_some() {
+                continue;
+            }
             if let Err(error) = workspace.checkpoint() {
                 eprintln!(
                     "tideline: checkpoint of {} failed: {error}",
                     workspace.path().display()
                 );
             }
-            let path = workspace.path().to_owned();
+            let source = schedule
+                .due(workspace.path())
+                .then(|| workspace.backup_source());
             drop(workspace);
-            schedule.tick(&app, &path);
+            if let Some(source) = source {
+                schedule.take(&app, source);
+            }
         }
     });
 }

@@ -4,6 +4,7 @@
 mod compare;
 mod editor;
 mod foundation;
+mod safety;
 mod security;
 mod support;
 mod transfer;

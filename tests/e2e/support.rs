@@ -9,7 +9,7 @@ use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use rusqlite::{Connection, OpenFlags, types::Value};
-use tideline_tests::{Harness, Profile, WAIT};
+use tideline_tests::{Harness, Profile, WAIT, wait_until};
 
 pub const EVENT: &str = r#"[data-testid="timeline-event"]"#;
 
@@ -35,24 +35,48 @@ impl App {
     /// As [`App::start`], with the programs in `programs` first on the app's
     /// `PATH` (see [`Harness::start_with_programs`]).
     pub async fn start_with_programs(file: &str, programs: Option<&Path>) -> anyhow::Result<App> {
+        Ok(App::start_in(file, programs, |_, _| Ok(())).await?.0)
+    }
+
+    /// As [`App::start`], once `prepare` has had the harness and the
+    /// workspace's path: to write the file first, or open it in another
+    /// window ([`Harness::spawn`]). Returns what `prepare` gave.
+    pub async fn start_with<T>(
+        file: &str,
+        prepare: impl FnOnce(&Harness, &Path) -> anyhow::Result<T>,
+    ) -> anyhow::Result<(App, T)> {
+        App::start_in(file, None, prepare).await
+    }
+
+    async fn start_in<T>(
+        file: &str,
+        programs: Option<&Path>,
+        prepare: impl FnOnce(&Harness, &Path) -> anyhow::Result<T>,
+    ) -> anyhow::Result<(App, T)> {
         let turn = ONE_AT_A_TIME.lock().await;
         let harness = Harness::start_with_programs(Profile::Debug, programs)?;
         let dir = tempfile::tempdir()?;
         let db = dir.path().join(file);
+        let prepared = prepare(&harness, &db)?;
         let client = harness.launch(&db).await?;
         wait_for(&client, &event_titled("Microsoft invests $1B in OpenAI")).await?;
-        Ok(App {
+        let app = App {
             client,
             db,
             harness,
             _dir: dir,
             _turn: turn,
-        })
+        };
+        Ok((app, prepared))
     }
 
-    /// Closes the app and opens it again on the same file.
+    /// Closes the app and opens it again on the same file, once the closed
+    /// one has let the file go (else the new one would open it read-only).
     pub async fn restart(&mut self) -> anyhow::Result<()> {
         self.client.clone().close().await?;
+        wait_until("the closed app to let the workspace go", || {
+            lock_holders(&self.db).is_empty()
+        })?;
         self.client = self.harness.launch(&self.db).await?;
         Ok(())
     }
@@ -199,6 +223,28 @@ impl App {
         );
         self.drag(element, (0.0, 0.0), dx, dy).await
     }
+}
+
+/// The processes holding an advisory lock on the file at `path` (the app
+/// holds one on the workspace it edits), as Linux lists them in /proc/locks:
+/// "1: FLOCK ADVISORY WRITE PID MAJOR:MINOR:INODE 0 EOF".
+pub fn lock_holders(path: &Path) -> Vec<u32> {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(inode) = std::fs::metadata(path).map(|meta| meta.ino()) else {
+        return Vec::new();
+    };
+    let locks = std::fs::read_to_string("/proc/locks").unwrap_or_default();
+    locks
+        .lines()
+        .filter_map(|line| {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let file = fields.get(5)?.rsplit(':').next()?.parse::<u64>().ok()?;
+            if fields.get(1) != Some(&"FLOCK") || file != inode {
+                return None;
+            }
+            fields.get(4)?.parse().ok()
+        })
+        .collect()
 }
 
 /// An event element on the canvas whose text contains `title`.

@@ -4,7 +4,8 @@
 //!
 //! [`Harness::start`] builds the app, starts Xvfb when there is no display and
 //! a tauri-driver on a free port; [`Harness::launch`] opens the app on a
-//! workspace file and returns a WebDriver client. Everything is stopped on drop.
+//! workspace file and returns a WebDriver client, [`Harness::spawn`] opens
+//! another app beside it, undriven. Everything is stopped on drop.
 
 mod generate;
 
@@ -31,7 +32,7 @@ pub struct Harness {
     xvfb: Option<Child>,
     display: String,
     /// The apps' config folder (the recent workspaces), not the user's.
-    _config: tempfile::TempDir,
+    config: tempfile::TempDir,
 }
 
 impl Harness {
@@ -90,7 +91,7 @@ impl Harness {
             driver,
             xvfb,
             display,
-            _config: config,
+            config,
         };
         harness.wait_for_drivers()?;
         Ok(harness)
@@ -145,6 +146,37 @@ impl Harness {
                 }
             }
         }
+    }
+
+    /// Starts the app on the workspace at `db` as a plain process, not
+    /// driven over WebDriver: a second window, as a user opens one.
+    pub fn spawn(&self, db: &Path) -> anyhow::Result<Window> {
+        let child = Command::new(&self.app)
+            .arg("--db")
+            .arg(db)
+            .env("DISPLAY", &self.display)
+            .env("XDG_CONFIG_HOME", self.config.path())
+            .env("XDG_DATA_HOME", self.config.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .context("could not start the app")?;
+        Ok(Window(child))
+    }
+}
+
+/// An app started by [`Harness::spawn`]; stopped when dropped.
+pub struct Window(Child);
+
+impl Window {
+    pub fn id(&self) -> u32 {
+        self.0.id()
+    }
+}
+
+impl Drop for Window {
+    fn drop(&mut self) {
+        stop(&mut self.0);
     }
 }
 

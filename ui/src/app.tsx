@@ -3,6 +3,7 @@ import type { EventView } from "./bindings/EventView";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { TimelineSummary } from "./bindings/TimelineSummary";
 import type { TimelineView } from "./bindings/TimelineView";
+import type { ReadOnly } from "./bindings/ReadOnly";
 import type { Viewport } from "./bindings/Viewport";
 import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
 import { Canvas } from "./components/canvas/Canvas";
@@ -10,6 +11,7 @@ import { CompareView } from "./components/compare/CompareView";
 import { ComparisonList } from "./components/compare/ComparisonList";
 import { Inspector } from "./components/inspector/Inspector";
 import { Library } from "./components/library/Library";
+import { ReadOnlyNotice } from "./components/ReadOnlyNotice";
 import { StatusBar } from "./components/StatusBar";
 import { TimelineList } from "./components/TimelineList";
 import { Toasts } from "./components/Toasts";
@@ -65,6 +67,8 @@ export function App() {
 function Workbench({ onSwitched }: { onSwitched: () => void }) {
   const { toasts, report, notify, dismiss } = useToasts();
   const [info, setInfo] = useState<WorkspaceInfo | null>(null);
+  /** Why this window may not change the workspace, or null. */
+  const [readOnly, setReadOnly] = useState<ReadOnly | null>(null);
   const [summaries, setSummaries] = useState<TimelineSummary[]>([]);
   /** Ids of the timelines on the canvas; null until the list first loads. */
   const [shown, setShown] = useState<ReadonlySet<number> | null>(null);
@@ -112,6 +116,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
 
   useEffect(() => {
     api.workspaceInfo().then(setInfo, report);
+    api.workspaceReadOnly().then(setReadOnly, report);
   }, [report]);
   const workspaces = useWorkspaces(info?.path ?? null, onSwitched, transfer.importPath, report);
 
@@ -302,9 +307,10 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   return (
     <EditContext.Provider value={edit}>
       <TransferContext.Provider value={transfer}>
-        <div class="app">
+        <div class={readOnly === null ? "app" : "app is-read-only"}>
           <TopBar
             path={info?.path ?? null}
+            readOnly={readOnly !== null}
             workspaces={workspaces}
             onError={report}
             zoomLabel={layout ? tickUnitLabel(layout.tick_unit, layout.tick_step) : null}
@@ -321,6 +327,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
               transfer.openExport(shownIds[0] ?? null);
             }}
           />
+          {readOnly !== null && info !== null && <ReadOnlyNotice path={info.path} reason={readOnly} />}
           <div class="workbench">
             <aside class="sidebar">
               <TimelineList timelines={summaries} shown={shown ?? NONE} onToggle={toggleShown} onCreated={showCreated} />

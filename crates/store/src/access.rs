@@ -46,6 +46,7 @@ impl ReadOnly {
 /// The workspace's own handle on its file.
 pub(crate) struct FileHandle {
     file: File,
+    id: FileId,
     writable: bool,
     locked: bool,
 }
@@ -92,6 +93,7 @@ impl FileHandle {
             });
         }
         Ok(Some(FileHandle {
+            id: FileId::of(path, &metadata).map_err(io)?,
             file,
             writable: opened_for_writing && !metadata.permissions().readonly(),
             locked: false,
@@ -111,16 +113,13 @@ impl FileHandle {
         Ok(header)
     }
 
-    /// Whether `path` no longer names this file: it was moved or deleted
-    /// (changes would then go to a file no one finds, or lose the
-    /// write-ahead log named after the old path).
-    pub(crate) fn moved_from(&self, path: &Path) -> bool {
+    /// Whether `path` names this file; None when that cannot be told (its
+    /// disk fails).
+    pub(crate) fn named_by(&self, path: &Path) -> Option<bool> {
         match std::fs::metadata(path) {
-            Err(error) => error.kind() == ErrorKind::NotFound,
-            Ok(named) => self
-                .file
-                .metadata()
-                .is_ok_and(|open| !same_file(&open, &named)),
+            Err(error) if error.kind() == ErrorKind::NotFound => Some(false),
+            Err(_) => None,
+            Ok(named) => Some(FileId::of(path, &named).ok()? == self.id),
         }
     }
 
@@ -143,15 +142,23 @@ impl FileHandle {
     }
 }
 
-#[cfg(unix)]
-fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    (a.dev(), a.ino()) == (b.dev(), b.ino())
-}
+/// What tells one file from another: its device and inode on Unix (a
+/// file renamed keeps them, one put in its place has others), its
+/// canonical path elsewhere.
+#[derive(PartialEq, Eq)]
+struct FileId(#[cfg(unix)] (u64, u64), #[cfg(not(unix))] std::path::PathBuf);
 
-#[cfg(not(unix))]
-fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
-    true
+impl FileId {
+    #[cfg(unix)]
+    fn of(_: &Path, metadata: &std::fs::Metadata) -> std::io::Result<FileId> {
+        use std::os::unix::fs::MetadataExt;
+        Ok(FileId((metadata.dev(), metadata.ino())))
+    }
+
+    #[cfg(not(unix))]
+    fn of(path: &Path, _: &std::fs::Metadata) -> std::io::Result<FileId> {
+        Ok(FileId(std::fs::canonicalize(path)?))
+    }
 }
 
 /// An SQLite URI naming `path` with `query`, so that a file name holding

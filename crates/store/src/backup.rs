@@ -116,6 +116,11 @@ pub struct BackupSource {
 }
 
 impl BackupSource {
+    /// The workspace this connection reads.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// As [`Workspace::backup_rolling`].
     pub fn backup_rolling(&self, folder: &Path, now_minute: i64, keep: usize) -> Result<PathBuf> {
         rolling(&self.conn, &self.path, folder, now_minute, keep)

@@ -81,6 +81,11 @@ impl Workspace {
         &self.path
     }
 
+    /// Whether `path` names this workspace's file (under any name).
+    pub fn is_at(&self, path: &Path) -> bool {
+        self.handle.named_by(path) == Some(true)
+    }
+
     /// Why this workspace may not be changed, or None when it may be.
     pub fn read_only(&self) -> Option<ReadOnly> {
         self.read_only
@@ -92,22 +97,27 @@ impl Workspace {
     /// takes the editor lock now and keeps it while the workspace is open,
     /// so that no other Tideline program may change the file meanwhile. When
     /// another one holds the lock, this workspace becomes read-only
-    /// ([`ReadOnly::InUse`]) instead. Without this call the lock is taken by
-    /// the first change, which fails with [`StoreError::InUse`] while another
-    /// program holds it.
+    /// ([`ReadOnly::InUse`]) instead, until a later call finds the lock free.
+    /// Without this call the lock is taken by the first change, which fails
+    /// with [`StoreError::InUse`] while another program holds it.
     pub fn claim_editing(&mut self) -> Result<()> {
-        let verdict: String = self
-            .conn
-            .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
-            .map_err(|error| crate::open::classify(&self.path, error))?;
-        if verdict != "ok" {
-            return Err(StoreError::Corrupt {
-                path: self.path.clone(),
-                detail: verdict,
-            });
+        // Checked once: FTS5's part of the check may read an index that
+        // another connection has since changed as it was when last read here.
+        if self.read_only != Some(ReadOnly::InUse) {
+            let verdict: String = self
+                .conn
+                .query_row("PRAGMA quick_check(1)", [], |row| row.get(0))
+                .map_err(|error| crate::open::classify(&self.path, error))?;
+            if verdict != "ok" {
+                return Err(StoreError::Corrupt {
+                    path: self.path.clone(),
+                    detail: verdict,
+                });
+            }
         }
-        if self.read_only.is_none() && !self.handle.try_lock(&self.path)? {
-            self.read_only = Some(ReadOnly::InUse);
+        if matches!(self.read_only, None | Some(ReadOnly::InUse)) {
+            let locked = self.handle.try_lock(&self.path)?;
+            self.read_only = (!locked).then_some(ReadOnly::InUse);
         }
         Ok(())
     }
@@ -121,7 +131,9 @@ impl Workspace {
         if !self.handle.try_lock(&self.path)? {
             return Err(ReadOnly::InUse.refusal(&self.path));
         }
-        if self.handle.moved_from(&self.path) {
+        // Changes to a file moved or deleted while open would go where no
+        // one finds them, or lose the write-ahead log named after its path.
+        if self.handle.named_by(&self.path) == Some(false) {
             return Err(StoreError::NotSaved {
                 path: self.path.clone(),
                 why: crate::error::NotSaved::Moved,

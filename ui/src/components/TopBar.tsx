@@ -5,6 +5,8 @@ import { WorkspaceMenu } from "./WorkspaceMenu";
 
 interface Props {
   path: string | null;
+  /** Whether the workspace may not be changed: what would change it is disabled. */
+  readOnly: boolean;
   workspaces: Workspaces;
   onError: (error: unknown) => void;
   /** The axis unit in words, once there is a layout. */
@@ -25,7 +27,7 @@ interface Props {
 }
 
 export function TopBar(props: Props) {
-  const { path, workspaces, onError, zoomLabel, history, canZoomToSelection } = props;
+  const { path, readOnly, workspaces, onError, zoomLabel, history, canZoomToSelection } = props;
   return (
     <header class="topbar">
       <div class="brand">
@@ -38,6 +40,7 @@ export function TopBar(props: Props) {
           type="button"
           class="transfer-button"
           data-testid="import-button"
+          disabled={readOnly}
           title="Import a TimelineJS, Markwhen, CSV or Tideline file (or drop it on the window)"
           onClick={props.onImport}
         >
@@ -59,7 +62,7 @@ export function TopBar(props: Props) {
         <button
           type="button"
           data-testid="undo"
-          disabled={history.undo === null}
+          disabled={readOnly || history.undo === null}
           title={history.undo === null ? "Nothing to undo" : `Undo ${history.undo}`}
           aria-label={history.undo === null ? "Undo" : `Undo ${history.undo}`}
           aria-keyshortcuts="Control+Z"
@@ -70,7 +73,7 @@ export function TopBar(props: Props) {
         <button
           type="button"
           data-testid="redo"
-          disabled={history.redo === null}
+          disabled={readOnly || history.redo === null}
           title={history.redo === null ? "Nothing to redo" : `Redo ${history.redo}`}
           aria-label={history.redo === null ? "Redo" : `Redo ${history.redo}`}
           aria-keyshortcuts="Control+Shift+Z Control+Y"

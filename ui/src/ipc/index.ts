@@ -34,6 +34,7 @@ import type { SourceView } from "../bindings/SourceView";
 import type { TimelineSummary } from "../bindings/TimelineSummary";
 import type { TimelineView } from "../bindings/TimelineView";
 import type { Viewport } from "../bindings/Viewport";
+import type { ReadOnly } from "../bindings/ReadOnly";
 import type { WorkspaceInfo } from "../bindings/WorkspaceInfo";
 
 export class CommandError extends Error {
@@ -75,6 +76,9 @@ export function isNotFound(error: unknown): boolean {
 // ---- Workspaces ----
 
 export const workspaceInfo = (): Promise<WorkspaceInfo> => call("workspace_info");
+
+/** Why the open workspace may not be changed (its file cannot be written, or another window edits it), or null. */
+export const workspaceReadOnly = (): Promise<ReadOnly | null> => call("workspace_read_only");
 
 /** Creates an empty workspace at `path` (never over an existing file) and switches to it. */
 export const newWorkspace = (path: string): Promise<WorkspaceInfo> => call("new_workspace", { path });
