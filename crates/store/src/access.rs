@@ -146,7 +146,10 @@ impl FileHandle {
 /// file renamed keeps them, one put in its place has others), its
 /// canonical path elsewhere.
 #[derive(PartialEq, Eq)]
-struct FileId(#[cfg(unix)] (u64, u64), #[cfg(not(unix))] std::path::PathBuf);
+struct FileId(
+    #[cfg(unix)] (u64, u64),
+    #[cfg(not(unix))] std::path::PathBuf,
+);
 
 impl FileId {
     #[cfg(unix)]
