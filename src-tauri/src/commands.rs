@@ -3,6 +3,11 @@
 //! switch of workspace also has `workspaces` update the window title and the
 //! recent list; import and export also read or write the file the user chose,
 //! and pass the engine today's date.
+//!
+//! Commands that only read are `async`: Tauri runs them on its thread pool,
+//! so a large read never holds up the window's painting (a plain command
+//! runs on the main thread). Edits stay plain, on the main thread, which
+//! runs them one at a time in the order the UI sent them.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -99,7 +104,7 @@ fn switch(
     Ok(info(open))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn workspace_info(state: State<'_, AppState>) -> Reply<WorkspaceInfo> {
     Ok(info(&workspace(&state)))
 }
@@ -161,33 +166,33 @@ pub fn restore_workspace(state: State<'_, AppState>, from: PathBuf) -> Reply<Opt
 }
 
 /// The folder the open workspace's rolling backups are kept in.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn backups_folder(app: AppHandle, state: State<'_, AppState>) -> Reply<Option<String>> {
     let folder = backups::folder(&app, workspace(&state).path());
     Ok(folder.map(|folder| folder.display().to_string()))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn recent_workspaces(app: AppHandle) -> Reply<Vec<String>> {
     Ok(workspaces::recent(&app))
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_timelines(state: State<'_, AppState>) -> Reply<Vec<TimelineSummary>> {
     workspace(&state).timelines().map_err(api)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_timeline(state: State<'_, AppState>, id: i64) -> Reply<TimelineView> {
     workspace(&state).timeline(id).map_err(api)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_events(state: State<'_, AppState>, filter: EventFilter) -> Reply<EventPage> {
     workspace(&state).events_page(&filter).map_err(api)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn get_event(state: State<'_, AppState>, id: i64) -> Reply<EventView> {
     workspace(&state).event(id).map_err(api)
 }
@@ -197,7 +202,7 @@ pub fn rename_event(state: State<'_, AppState>, id: i64, title: String) -> Reply
     workspace(&state).rename_event(id, &title).map_err(api)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn layout(
     state: State<'_, AppState>,
     timelines: Vec<i64>,
@@ -263,7 +268,7 @@ pub fn resize_event(
 }
 
 /// Pure: takes no lock, so a drag ghost never waits for a write.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preview_date(
     minute: i64,
     precision: Precision,
@@ -280,7 +285,7 @@ pub fn preview_date(
 
 // Sources.
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_sources(state: State<'_, AppState>) -> Reply<Vec<SourceView>> {
     workspace(&state).sources().map_err(api)
 }
@@ -427,7 +432,7 @@ pub fn delete_timeline(state: State<'_, AppState>, id: i64) -> Reply<HistoryStat
 // dropped on the window); the file is read and written here.
 
 /// What importing the file would write, and its problems; writes nothing.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preview_import(path: PathBuf, options: ImportOptions) -> Reply<ImportPreview> {
     let (name, bytes) = read_file(&path)?;
     Ok(tideline_store::preview_import(
@@ -451,7 +456,7 @@ pub fn import_file(
         .map_err(api)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_timeline(
     state: State<'_, AppState>,
     id: i64,
@@ -463,7 +468,7 @@ pub fn export_timeline(
 }
 
 /// The whole workspace as Tideline JSON.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_workspace(state: State<'_, AppState>, path: PathBuf) -> Reply<()> {
     let bytes = workspace(&state).export_workspace().map_err(api)?;
     write_file(&path, &bytes)
@@ -545,19 +550,19 @@ pub fn redo(state: State<'_, AppState>) -> Reply<HistoryState> {
     workspace(&state).redo_step().map_err(api)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn history_state(state: State<'_, AppState>) -> Reply<HistoryState> {
     workspace(&state).history().map_err(api)
 }
 
 // Comparisons.
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_comparisons(state: State<'_, AppState>) -> Reply<Vec<ComparisonSummary>> {
     workspace(&state).comparisons().map_err(api)
 }
 
-#[tauri::command]
+#[tauri::command(async)]
 pub fn comparison_view(
     state: State<'_, AppState>,
     request: ComparisonRequest,

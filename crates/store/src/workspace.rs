@@ -386,21 +386,15 @@ impl Workspace {
             ("", "NULL", "e.start_minute, e.id")
         };
         // ?2, the search, is used by the join when there is one.
-        let sql = format!(
-            "SELECT e.id, e.title, e.description, e.start_edtf, e.end_edtf, e.ongoing, e.kind,
-                    e.confidence, e.importance, e.parties, e.tags, {text},
-                    e.display_date, e.media_url, e.media_credit, e.media_caption, e.media_thumbnail,
-                    count(*) OVER () AS total
-             FROM event e {search}
+        let matching = format!(
+            "FROM event e {search}
              WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM placement p WHERE p.event_id = e.id AND p.timeline_id = ?1))
                AND (?3 IS NULL OR e.kind IN (SELECT value FROM json_each(?3)))
                AND (?4 IS NULL OR e.confidence IN (SELECT value FROM json_each(?4)))
                AND (?5 IS NULL OR EXISTS (SELECT 1 FROM json_each(e.parties) WHERE lower(value) = lower(?5)))
                AND (?6 IS NULL OR EXISTS (SELECT 1 FROM json_each(e.tags) WHERE lower(value) = lower(?6)))
                AND (?7 IS NULL OR ?7 = NOT EXISTS (SELECT 1 FROM event_source s WHERE s.event_id = e.id))
-               AND (?8 IS NULL OR NOT EXISTS (SELECT 1 FROM placement p WHERE p.event_id = e.id AND p.timeline_id = ?8))
-             ORDER BY {order}
-             LIMIT coalesce(?9, -1)"
+               AND (?8 IS NULL OR NOT EXISTS (SELECT 1 FROM placement p WHERE p.event_id = e.id AND p.timeline_id = ?8))"
         );
         let name = |value: &Option<String>| {
             value
@@ -409,38 +403,52 @@ impl Workspace {
                 .filter(|v| !v.is_empty())
                 .map(str::to_owned)
         };
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(
-            params![
-                filter.timeline,
-                query,
-                json_identifiers(filter.kinds.as_deref(), |k| k.as_str()),
-                json_identifiers(filter.confidences.as_deref(), |c| c.as_str()),
-                name(&filter.party),
-                name(&filter.tag),
-                filter.unsourced,
-                filter.not_on_timeline,
-                filter.limit.map(|limit| limit.max(1)),
-            ],
-            |row| {
-                Ok((
-                    event_row(row)?,
-                    row.get::<_, Option<String>>(11)?,
-                    row.get::<_, u32>("total")?,
-                ))
-            },
-        )?;
+        let limit = filter.limit.map(|limit| limit.max(1));
+        let params = params![
+            filter.timeline,
+            query,
+            json_identifiers(filter.kinds.as_deref(), |k| k.as_str()),
+            json_identifiers(filter.confidences.as_deref(), |c| c.as_str()),
+            name(&filter.party),
+            name(&filter.tag),
+            filter.unsourced,
+            filter.not_on_timeline,
+            limit,
+        ];
         let mut events = Vec::new();
-        let mut total = 0;
-        for row in rows {
-            let (event, text, count) = row?;
-            total = count;
-            let mut event = event?;
-            if let Some(text) = text {
-                event.matches = matched_words(&text, &words);
+        {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT e.id, e.title, e.description, e.start_edtf, e.end_edtf, e.ongoing, e.kind,
+                        e.confidence, e.importance, e.parties, e.tags, {text},
+                        e.display_date, e.media_url, e.media_credit, e.media_caption, e.media_thumbnail
+                 {matching}
+                 ORDER BY {order}
+                 LIMIT coalesce(?9, -1)"
+            ))?;
+            let rows = stmt.query_map(params, |row| {
+                Ok((event_row(row)?, row.get::<_, Option<String>>(11)?))
+            })?;
+            for row in rows {
+                let (event, text) = row?;
+                let mut event = event?;
+                if let Some(text) = text {
+                    event.matches = matched_words(&text, &words);
+                }
+                events.push(event);
             }
-            events.push(event);
         }
+        // A full page may have more behind it: count them apart, which
+        // reads no text and lets the page stop at its limit.
+        let full = limit.is_some_and(|limit| events.len() >= limit as usize);
+        let total = if full {
+            self.conn.query_row(
+                &format!("SELECT count(*) {matching}"),
+                &params[..8],
+                |row| row.get(0),
+            )?
+        } else {
+            events.len() as u32
+        };
         self.fill_links(&mut events)?;
         Ok(EventPage { events, total })
     }

@@ -1,5 +1,6 @@
 import { memo } from "preact/compat";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import type { EventFilter } from "../../bindings/EventFilter";
 import type { EventPage } from "../../bindings/EventPage";
 import type { EventView } from "../../bindings/EventView";
 import type { TimelineView } from "../../bindings/TimelineView";
@@ -60,10 +61,11 @@ export const Library = memo(function Library(props: Props) {
 
   const search = useMemo(() => ({ text: text.trim(), filters }), [text, filters]);
   const settled = useDebounced(search, SEARCH_DEBOUNCE_MS);
-  const timelineId = timeline?.id ?? null;
+  // Keyed on the filter's text: the first timeline matters only to "not on this timeline".
+  const filterKey = JSON.stringify({ ...eventFilter(settled.text, settled.filters, timeline?.id ?? null), limit: LIBRARY_LIMIT });
   useEffect(() => {
     let live = true;
-    api.listEvents({ ...eventFilter(settled.text, settled.filters, timelineId), limit: LIBRARY_LIMIT }).then(
+    api.listEvents(JSON.parse(filterKey) as EventFilter).then(
       (next) => {
         if (live) setPage(next);
       },
@@ -74,7 +76,7 @@ export const Library = memo(function Library(props: Props) {
     return () => {
       live = false;
     };
-  }, [settled, timelineId, revision, onError]);
+  }, [filterKey, revision, onError]);
 
   const place = (event: EventView, laneId: number) => {
     void edit.run(() => api.placeEvent(event.id, laneId)).then((view) => {
