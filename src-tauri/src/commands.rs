@@ -21,8 +21,8 @@ use tideline_model::{Date, Edge, Precision, TimelineDraft};
 use tideline_store::views::{
     AnnotationDraft, ApiError, ComparisonRequest, ComparisonSummary, ComparisonView, DatePreview,
     EventChange, EventFilter, EventPage, EventPatch, EventView, ImportOptions, ImportPreview,
-    ImportReport, NewEvent, SourceDraftView, SourceView, TimelineSummary, TimelineView,
-    WorkspaceInfo,
+    ImportReport, NewEvent, SourceDraftView, SourceView, TimelineOutline, TimelineSummary,
+    TimelineView, WorkspaceInfo,
 };
 use tideline_store::{ErrorCode, HistoryState, ReadOnly, StoreError, Workspace};
 
@@ -183,8 +183,8 @@ pub fn list_timelines(state: State<'_, AppState>) -> Reply<Vec<TimelineSummary>>
 }
 
 #[tauri::command(async)]
-pub fn get_timeline(state: State<'_, AppState>, id: i64) -> Reply<TimelineView> {
-    workspace(&state).timeline(id).map_err(api)
+pub fn get_timeline(state: State<'_, AppState>, id: i64) -> Reply<TimelineOutline> {
+    workspace(&state).timeline_outline(id).map_err(api)
 }
 
 #[tauri::command(async)]

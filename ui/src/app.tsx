@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
-import type { EventView } from "./bindings/EventView";
+import type { EventOutline } from "./bindings/EventOutline";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { TimelineSummary } from "./bindings/TimelineSummary";
-import type { TimelineView } from "./bindings/TimelineView";
+import type { TimelineOutline } from "./bindings/TimelineOutline";
 import type { ReadOnly } from "./bindings/ReadOnly";
 import type { Viewport } from "./bindings/Viewport";
 import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
@@ -47,7 +47,7 @@ const FIT_RIGHT_PX = 24;
 /** What a workspace without events shows: ten years to today. */
 const EMPTY_SPAN = 10 * 365.25 * 1440;
 const NONE: ReadonlySet<number> = new Set();
-const NO_VIEWS: readonly TimelineView[] = [];
+const NO_VIEWS: readonly TimelineOutline[] = [];
 
 /** Whether keys act on the canvas: its element has the focus, or nothing has. */
 function canvasHasFocus(): boolean {
@@ -144,7 +144,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
 
   /** The view showing `shownEvents` with their labels, or null for none. */
   const fitting = useCallback(
-    (shownEvents: readonly EventView[], widthPx: number): Viewport | null => {
+    (shownEvents: readonly EventOutline[], widthPx: number): Viewport | null => {
       const marks = shownEvents.flatMap((event) => eventMarks(event, textWidth(event.title, LABEL_FONT), today));
       return fitMarks(marks, widthPx, FIT_LEFT_PX, FIT_RIGHT_PX);
     },
@@ -235,7 +235,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
    * ones (Tab moves the focus), else the selected events on the canvas;
    * each with the timeline it was picked on.
    */
-  const keyTargets = (): (readonly [EventView, number])[] => {
+  const keyTargets = (): (readonly [EventOutline, number])[] => {
     if (!canvasHasFocus()) return [];
     const focused = focusedEvent();
     const event = focused && events.get(focused.eventId);

@@ -55,6 +55,49 @@ pub struct TimelineView {
     pub annotations: Vec<AnnotationView>,
 }
 
+/// A timeline as the canvas draws it: [`TimelineView`] with its events in
+/// outline, a third of the size at 10,000 events. The inspector reads an
+/// event whole ([`EventView`]) when it is picked.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct TimelineOutline {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub subtitle: String,
+    pub description: String,
+    pub colour: String,
+    pub lanes: Vec<LaneView>,
+    pub placements: Vec<PlacementView>,
+    /// The events on this timeline, in start order.
+    pub events: Vec<EventOutline>,
+    pub annotations: Vec<AnnotationView>,
+}
+
+/// What the canvas draws of an event and its hover card says: the fields
+/// of [`EventView`] of the same names, and how many sources it cites.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct EventOutline {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub title: String,
+    pub start: String,
+    pub end: Option<String>,
+    pub ongoing: bool,
+    pub precision: Precision,
+    pub approximate: bool,
+    pub uncertain: bool,
+    pub start_label: String,
+    pub end_label: Option<String>,
+    #[ts(type = "number")]
+    pub start_minute: i64,
+    #[ts(type = "number")]
+    pub end_minute: i64,
+    pub kind: EventKind,
+    pub confidence: Confidence,
+    pub importance: u8,
+    pub source_count: u32,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct LaneView {
     #[ts(type = "number")]

@@ -14,8 +14,8 @@ use crate::access::{FileHandle, ReadOnly};
 use crate::error::{Result, StoreError};
 use crate::open::{OpenMode, SCHEMA_VERSION, open_workspace};
 use crate::views::{
-    AnnotationView, CheckReport, EventFilter, EventPage, EventView, LaneView, PlacementView,
-    SourceQuoteView, TimelineSummary, TimelineView,
+    AnnotationView, CheckReport, EventFilter, EventOutline, EventPage, EventView, LaneView,
+    PlacementView, SourceQuoteView, TimelineOutline, TimelineSummary, TimelineView,
 };
 
 /// One open workspace file.
@@ -281,6 +281,84 @@ impl Workspace {
 
     /// A timeline with its lanes, events and annotations.
     pub fn timeline(&self, id: i64) -> Result<TimelineView> {
+        let parts = self.timeline_parts(id)?;
+        let events = self.events(&EventFilter {
+            timeline: Some(id),
+            ..EventFilter::default()
+        })?;
+        Ok(TimelineView {
+            id,
+            title: parts.title,
+            subtitle: parts.subtitle,
+            description: parts.description,
+            colour: parts.colour,
+            lanes: parts.lanes,
+            placements: parts.placements,
+            events,
+            annotations: parts.annotations,
+        })
+    }
+
+    /// The timeline as the canvas draws it, its events in outline.
+    pub fn timeline_outline(&self, id: i64) -> Result<TimelineOutline> {
+        let parts = self.timeline_parts(id)?;
+        let mut stmt = self.conn.prepare(
+            "SELECT e.id, e.title, e.start_edtf, e.end_edtf, e.ongoing, e.kind, e.confidence,
+                    e.importance,
+                    (SELECT count(*) FROM event_source s WHERE s.event_id = e.id)
+             FROM event e
+             WHERE EXISTS (SELECT 1 FROM placement p WHERE p.event_id = e.id AND p.timeline_id = ?1)
+             ORDER BY e.start_minute, e.id",
+        )?;
+        let events = stmt
+            .query_map([id], |row| {
+                let id: i64 = row.get(0)?;
+                let start: String = row.get(2)?;
+                let end: Option<String> = row.get(3)?;
+                let kind: String = row.get(5)?;
+                let confidence: String = row.get(6)?;
+                let (title, ongoing, importance, source_count) =
+                    (row.get(1)?, row.get(4)?, row.get(7)?, row.get(8)?);
+                Ok((|| {
+                    let dates = EventDates::parse(id, &start, end.as_deref())?;
+                    Ok(EventOutline {
+                        id,
+                        title,
+                        precision: dates.start.precision(),
+                        approximate: dates.start.approximate(),
+                        uncertain: dates.start.uncertain(),
+                        start_label: dates.start.display(),
+                        end_label: dates.end.map(|d| d.display()),
+                        start_minute: dates.start.start_minute(),
+                        end_minute: dates.end.unwrap_or(dates.start).end_minute(),
+                        start,
+                        end,
+                        ongoing,
+                        kind: parse_stored(id, &kind)?,
+                        confidence: parse_stored(id, &confidence)?,
+                        importance,
+                        source_count,
+                    })
+                })())
+            })?
+            .collect::<rusqlite::Result<Vec<Result<EventOutline>>>>()?
+            .into_iter()
+            .collect::<Result<Vec<_>>>()?;
+        Ok(TimelineOutline {
+            id,
+            title: parts.title,
+            subtitle: parts.subtitle,
+            description: parts.description,
+            colour: parts.colour,
+            lanes: parts.lanes,
+            placements: parts.placements,
+            events,
+            annotations: parts.annotations,
+        })
+    }
+
+    /// Everything of a timeline but its events.
+    fn timeline_parts(&self, id: i64) -> Result<TimelineParts> {
         let (title, subtitle, description, colour) = self
             .conn
             .query_row(
@@ -315,21 +393,14 @@ impl Workspace {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let events = self.events(&EventFilter {
-            timeline: Some(id),
-            ..EventFilter::default()
-        })?;
-        let annotations = self.annotations(id)?;
-        Ok(TimelineView {
-            id,
+        Ok(TimelineParts {
             title,
             subtitle,
             description,
             colour,
             lanes,
             placements,
-            events,
-            annotations,
+            annotations: self.annotations(id)?,
         })
     }
 
@@ -830,17 +901,7 @@ fn event_row(row: &Row<'_>) -> rusqlite::Result<Result<EventView>> {
         thumbnail: row.get("media_thumbnail")?,
     };
     Ok((|| {
-        let damaged = |detail: String| StoreError::Corrupt {
-            path: PathBuf::from("the workspace"),
-            detail,
-        };
-        let start =
-            Date::parse_edtf(&start_edtf).map_err(|e| damaged(format!("event {id} start: {e}")))?;
-        let end = end_edtf
-            .as_deref()
-            .map(Date::parse_edtf)
-            .transpose()
-            .map_err(|e| damaged(format!("event {id} end: {e}")))?;
+        let dates = EventDates::parse(id, &start_edtf, end_edtf.as_deref())?;
         Ok(EventView {
             id,
             title,
@@ -848,19 +909,15 @@ fn event_row(row: &Row<'_>) -> rusqlite::Result<Result<EventView>> {
             start: start_edtf,
             end: end_edtf,
             ongoing,
-            precision: start.precision(),
-            approximate: start.approximate(),
-            uncertain: start.uncertain(),
-            start_label: start.display(),
-            end_label: end.map(|d| d.display()),
-            start_minute: start.start_minute(),
-            end_minute: end.unwrap_or(start).end_minute(),
-            kind: kind
-                .parse()
-                .map_err(|e| damaged(format!("event {id}: {e}")))?,
-            confidence: confidence
-                .parse()
-                .map_err(|e| damaged(format!("event {id}: {e}")))?,
+            precision: dates.start.precision(),
+            approximate: dates.start.approximate(),
+            uncertain: dates.start.uncertain(),
+            start_label: dates.start.display(),
+            end_label: dates.end.map(|d| d.display()),
+            start_minute: dates.start.start_minute(),
+            end_minute: dates.end.unwrap_or(dates.start).end_minute(),
+            kind: parse_stored(id, &kind)?,
+            confidence: parse_stored(id, &confidence)?,
             importance,
             parties: serde_json::from_str(&parties)
                 .map_err(|e| damaged(format!("event {id} parties: {e}")))?,
@@ -873,6 +930,51 @@ fn event_row(row: &Row<'_>) -> rusqlite::Result<Result<EventView>> {
             media: (media != tideline_interop::Media::default()).then_some(media),
         })
     })())
+}
+
+/// A stored row that does not read back: the file was changed outside
+/// Tideline, or damaged.
+fn damaged(detail: String) -> StoreError {
+    StoreError::Corrupt {
+        path: PathBuf::from("the workspace"),
+        detail,
+    }
+}
+
+/// An event's stored dates, read back.
+struct EventDates {
+    start: Date,
+    end: Option<Date>,
+}
+
+impl EventDates {
+    fn parse(id: i64, start: &str, end: Option<&str>) -> Result<EventDates> {
+        Ok(EventDates {
+            start: Date::parse_edtf(start)
+                .map_err(|e| damaged(format!("event {id} start: {e}")))?,
+            end: end
+                .map(Date::parse_edtf)
+                .transpose()
+                .map_err(|e| damaged(format!("event {id} end: {e}")))?,
+        })
+    }
+}
+
+/// A stored vocabulary word (kind, confidence) of event `id`, read back.
+fn parse_stored<T: std::str::FromStr<Err: std::fmt::Display>>(id: i64, word: &str) -> Result<T> {
+    word.parse()
+        .map_err(|e| damaged(format!("event {id}: {e}")))
+}
+
+/// Everything of a timeline view but its events.
+struct TimelineParts {
+    title: String,
+    subtitle: String,
+    description: String,
+    colour: String,
+    lanes: Vec<LaneView>,
+    placements: Vec<PlacementView>,
+    annotations: Vec<AnnotationView>,
 }
 
 pub(crate) fn display_edtf(edtf: &str) -> String {

@@ -12,8 +12,8 @@ use tideline_model::layout::{Layout, Viewport};
 use tideline_store::views::{
     AnnotationDraft, ApiError, CheckReport, ComparisonRequest, ComparisonSummary, ComparisonView,
     DatePreview, EventChange, EventFilter, EventPage, EventPatch, EventView, ImportOptions,
-    ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView, TimelineSummary,
-    TimelineView, WorkspaceInfo,
+    ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView, TimelineOutline,
+    TimelineSummary, TimelineView, WorkspaceInfo,
 };
 use tideline_store::{HistoryState, ReadOnly};
 use ts_rs::TS;
@@ -26,6 +26,7 @@ fn export_all(dir: &Path) {
     HistoryState::export_all_to(dir).unwrap();
     TimelineSummary::export_all_to(dir).unwrap();
     TimelineView::export_all_to(dir).unwrap();
+    TimelineOutline::export_all_to(dir).unwrap();
     WorkspaceInfo::export_all_to(dir).unwrap();
     Layout::export_all_to(dir).unwrap();
     Viewport::export_all_to(dir).unwrap();

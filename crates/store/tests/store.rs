@@ -203,6 +203,68 @@ fn a_page_of_events_is_the_first_of_the_whole_list_and_counts_them_all() {
     assert_eq!((none.events.len(), none.total), (0, 0));
 }
 
+#[test]
+fn a_timeline_in_outline_says_what_the_whole_view_says_of_each_event() {
+    let dir = Dir::new();
+    let workspace = sample(&dir.file("outline.db"));
+    let mut cited = 0;
+    for summary in workspace.timelines().unwrap() {
+        let whole = workspace.timeline(summary.id).unwrap();
+        let outline = workspace.timeline_outline(summary.id).unwrap();
+        assert_eq!(
+            (&outline.lanes, &outline.placements, &outline.annotations),
+            (&whole.lanes, &whole.placements, &whole.annotations)
+        );
+        assert_eq!(outline.events.len(), whole.events.len());
+        cited += whole.events.iter().filter(|e| !e.sources.is_empty()).count();
+        for (brief, full) in outline.events.iter().zip(&whole.events) {
+            let said = |e: &tideline_store::views::EventView| {
+                (
+                    e.id,
+                    e.title.clone(),
+                    e.start.clone(),
+                    e.end.clone(),
+                    e.start_label.clone(),
+                    e.end_label.clone(),
+                    (e.start_minute, e.end_minute, e.ongoing, e.importance),
+                    (
+                        e.precision,
+                        e.approximate,
+                        e.uncertain,
+                        e.kind,
+                        e.confidence,
+                    ),
+                    e.sources.len() as u32,
+                )
+            };
+            let brief_said = (
+                brief.id,
+                brief.title.clone(),
+                brief.start.clone(),
+                brief.end.clone(),
+                brief.start_label.clone(),
+                brief.end_label.clone(),
+                (
+                    brief.start_minute,
+                    brief.end_minute,
+                    brief.ongoing,
+                    brief.importance,
+                ),
+                (
+                    brief.precision,
+                    brief.approximate,
+                    brief.uncertain,
+                    brief.kind,
+                    brief.confidence,
+                ),
+                brief.source_count,
+            );
+            assert_eq!(brief_said, said(full));
+        }
+    }
+    assert!(cited > 0);
+}
+
 fn query_filter(text: &str) -> EventFilter {
     EventFilter {
         query: Some(text.to_owned()),

@@ -2,7 +2,7 @@ import type { RefObject } from "preact";
 import { useCallback, useRef, useState } from "preact/hooks";
 import type { Edge } from "../bindings/Edge";
 import type { EventChange } from "../bindings/EventChange";
-import type { EventView } from "../bindings/EventView";
+import type { EventOutline } from "../bindings/EventOutline";
 import type { Layout } from "../bindings/Layout";
 import type { PlacedItem } from "../bindings/PlacedItem";
 import type { Ghost } from "../components/common/DragGhost";
@@ -17,7 +17,7 @@ import { usePreviewDate } from "./usePreviewDate";
 
 /** A press on an event on the canvas. */
 export interface Grab {
-  event: EventView;
+  event: EventOutline;
   item: PlacedItem;
   laneId: number;
   timelineId: number;
@@ -50,7 +50,7 @@ interface Plan {
 
 interface Options {
   layout: Layout | null;
-  events: ReadonlyMap<number, EventView>;
+  events: ReadonlyMap<number, EventOutline>;
   lanes: ReadonlyMap<number, LanePlace>;
   selection: Selection;
   /** The scrolling canvas: dropping outside it cancels. */

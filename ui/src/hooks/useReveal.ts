@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import type { EventView } from "../bindings/EventView";
+import type { EventOutline } from "../bindings/EventOutline";
 import type { Viewport } from "../bindings/Viewport";
 import { eventAnchor } from "../lib/events";
 import { centreOn, span } from "../lib/viewport";
@@ -10,7 +10,7 @@ import { centreOn, span } from "../lib/viewport";
  * created or placed. Given up when the inspector moves to another event.
  */
 export function useReveal(
-  events: ReadonlyMap<number, EventView>,
+  events: ReadonlyMap<number, EventOutline>,
   focus: number | null,
   setViewport: (update: (viewport: Viewport | null) => Viewport | null) => void,
 ): (id: number) => void {

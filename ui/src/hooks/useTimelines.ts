@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import type { TimelineView } from "../bindings/TimelineView";
+import type { TimelineOutline } from "../bindings/TimelineOutline";
 import * as api from "../ipc";
 
 /**
@@ -10,8 +10,8 @@ export function useTimelines(
   ids: readonly number[],
   revision: number,
   onError: (error: unknown) => void,
-): TimelineView[] | null {
-  const [views, setViews] = useState<TimelineView[] | null>(null);
+): TimelineOutline[] | null {
+  const [views, setViews] = useState<TimelineOutline[] | null>(null);
   useEffect(() => {
     let live = true;
     Promise.all(ids.map((id) => api.getTimeline(id))).then(

@@ -31,6 +31,7 @@ import type { Precision } from "../bindings/Precision";
 import type { RenderFormat } from "../bindings/RenderFormat";
 import type { SourceDraftView } from "../bindings/SourceDraftView";
 import type { SourceView } from "../bindings/SourceView";
+import type { TimelineOutline } from "../bindings/TimelineOutline";
 import type { TimelineSummary } from "../bindings/TimelineSummary";
 import type { TimelineView } from "../bindings/TimelineView";
 import type { Viewport } from "../bindings/Viewport";
@@ -133,7 +134,8 @@ export const onFileDrop = (handler: (drag: FileDrag) => void): Promise<() => voi
 
 export const listTimelines = (): Promise<TimelineSummary[]> => call("list_timelines");
 
-export const getTimeline = (id: number): Promise<TimelineView> => call("get_timeline", { id });
+/** A timeline as the canvas draws it; `getEvent` reads an event whole. */
+export const getTimeline = (id: number): Promise<TimelineOutline> => call("get_timeline", { id });
 
 /** The first events that match (at most `filter.limit`), and how many match in all. */
 export const listEvents = (filter: EventFilter): Promise<EventPage> => call("list_events", { filter });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { EventOutline } from "../bindings/EventOutline";
 import type { EventView } from "../bindings/EventView";
-import type { TimelineView } from "../bindings/TimelineView";
+import type { TimelineOutline } from "../bindings/TimelineOutline";
 import { dateRangeLabel, eventAnchor, eventMarks, indexLanes, indexViews, isFuzzy, isUnsourced, placedOn } from "./events";
 
 const minute = (date: string) => Date.parse(`${date}T00:00Z`) / 60000;
@@ -32,6 +33,17 @@ function event(overrides: Partial<EventView>): EventView {
   };
 }
 
+/** The same event in outline, as a timeline view carries it. */
+function outline(overrides: Partial<EventOutline>): EventOutline {
+  const { id, title, start, end, ongoing, precision, approximate, uncertain, start_label, end_label, start_minute, end_minute, kind, confidence, importance } =
+    event({});
+  return {
+    ...{ id, title, start, end, ongoing, precision, approximate, uncertain, start_label, end_label, start_minute, end_minute, kind, confidence, importance },
+    source_count: 0,
+    ...overrides,
+  };
+}
+
 const source = {
   link_id: 1,
   source_id: 1,
@@ -50,6 +62,8 @@ describe("flags", () => {
   it("calls an event without sources unsourced", () => {
     expect(isUnsourced(event({}))).toBe(true);
     expect(isUnsourced(event({ sources: [source] }))).toBe(false);
+    expect(isUnsourced(outline({}))).toBe(true);
+    expect(isUnsourced(outline({ source_count: 2 }))).toBe(false);
   });
 
   it("calls approximate or uncertain dates fuzzy", () => {
@@ -96,10 +110,10 @@ describe("eventAnchor", () => {
 
 describe("indexViews", () => {
   it("indexes events once and gathers callouts by event", () => {
-    const shared = event({ id: 7 });
+    const shared = outline({ id: 7 });
     const note = { id: 1, text: "The cited source gives no amount.", event_id: 7, start: null, end: null, label: null, start_minute: null, end_minute: null };
     const span = { id: 2, text: "EU merger question open", event_id: null, start: "2024-01-09", end: "2024-06-28", label: null, start_minute: 28412640, end_minute: 28660320 };
-    const view = (id: number, annotations: TimelineView["annotations"]): TimelineView => ({
+    const view = (id: number, annotations: TimelineOutline["annotations"]): TimelineOutline => ({
       id,
       title: `Timeline ${id}`,
       subtitle: "",
@@ -118,7 +132,7 @@ describe("indexViews", () => {
 });
 
 describe("lanes and placements", () => {
-  const view = (id: number, lanes: [number, string][], placed: number[]): TimelineView => ({
+  const view = (id: number, lanes: [number, string][], placed: number[]): TimelineOutline => ({
     id,
     title: `Timeline ${id}`,
     subtitle: "",

@@ -1,22 +1,26 @@
 // Facts about events that the canvas, library and inspector agree on.
 
 import type { AnnotationView } from "../bindings/AnnotationView";
+import type { EventOutline } from "../bindings/EventOutline";
 import type { EventView } from "../bindings/EventView";
-import type { TimelineView } from "../bindings/TimelineView";
+import type { TimelineOutline } from "../bindings/TimelineOutline";
 import { LABEL_GAP_PX, MARKER_PX } from "./geometry";
 import type { Mark } from "./viewport";
 
-export function isUnsourced(event: EventView): boolean {
-  return event.sources.length === 0;
+/** What an event read whole and one in outline (on the canvas) both say. */
+export type EventFacts = Omit<EventOutline, "source_count">;
+
+export function isUnsourced(event: EventView | EventOutline): boolean {
+  return "sources" in event ? event.sources.length === 0 : event.source_count === 0;
 }
 
 /** Whether the event's date is qualified ("c. 2021", "2019?"), drawn as fuzzy. */
-export function isFuzzy(event: EventView): boolean {
+export function isFuzzy(event: EventFacts): boolean {
   return event.approximate || event.uncertain;
 }
 
 /** "Jul 2019", "Jul 2019 – Mar 2025", "Jul 2019 – ongoing". */
-export function dateRangeLabel(event: EventView): string {
+export function dateRangeLabel(event: EventFacts): string {
   if (event.end_label !== null) return `${event.start_label} – ${event.end_label}`;
   return event.ongoing ? `${event.start_label} – ongoing` : event.start_label;
 }
@@ -25,7 +29,7 @@ export function dateRangeLabel(event: EventView): string {
  * What fitting the view to the event must show: its whole interval, and its
  * label (`labelWidth` px, at the engine's 12px) beside its marker or bar start.
  */
-export function eventMarks(event: EventView, labelWidth: number, now: number | null): Mark[] {
+export function eventMarks(event: EventFacts, labelWidth: number, now: number | null): Mark[] {
   const point = event.end === null && !event.ongoing;
   // Like the engine, a point known to the month or coarser sits mid-interval.
   const midway = point && event.precision !== "day" && event.precision !== "minute";
@@ -41,16 +45,16 @@ export function eventMarks(event: EventView, labelWidth: number, now: number | n
 }
 
 /** Where to centre the view to reveal the event: a point's middle, a range's start. */
-export function eventAnchor(event: EventView): number {
+export function eventAnchor(event: EventFacts): number {
   return event.end === null && !event.ongoing ? (event.start_minute + event.end_minute) / 2 : event.start_minute;
 }
 
 /** The events of `views` by id (an event on two timelines once), and their callout notes by event id. */
-export function indexViews(views: readonly TimelineView[]): {
-  events: ReadonlyMap<number, EventView>;
+export function indexViews(views: readonly TimelineOutline[]): {
+  events: ReadonlyMap<number, EventOutline>;
   notes: ReadonlyMap<number, readonly AnnotationView[]>;
 } {
-  const events = new Map<number, EventView>();
+  const events = new Map<number, EventOutline>();
   const notes = new Map<number, AnnotationView[]>();
   for (const view of views) {
     for (const event of view.events) events.set(event.id, event);
@@ -73,7 +77,7 @@ export interface LanePlace {
 }
 
 /** Every lane of `views`, by id, in timeline then lane order. */
-export function indexLanes(views: readonly TimelineView[]): ReadonlyMap<number, LanePlace> {
+export function indexLanes(views: readonly TimelineOutline[]): ReadonlyMap<number, LanePlace> {
   return new Map(
     views.flatMap((view) =>
       view.lanes.map((lane): [number, LanePlace] => [
@@ -85,6 +89,6 @@ export function indexLanes(views: readonly TimelineView[]): ReadonlyMap<number, 
 }
 
 /** The timelines among `views` that the event is on. */
-export function placedOn(views: readonly TimelineView[], eventId: number): TimelineView[] {
+export function placedOn(views: readonly TimelineOutline[], eventId: number): TimelineOutline[] {
   return views.filter((view) => view.placements.some((placement) => placement.event_id === eventId));
 }

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { AnnotationView } from "../../bindings/AnnotationView";
-import type { EventView } from "../../bindings/EventView";
+import type { EventOutline } from "../../bindings/EventOutline";
 import type { Layout } from "../../bindings/Layout";
-import type { TimelineView } from "../../bindings/TimelineView";
+import type { TimelineOutline } from "../../bindings/TimelineOutline";
 import type { Viewport } from "../../bindings/Viewport";
 import { useAnchoredLayout } from "../../hooks/useAnchoredLayout";
 import { useEventDrag } from "../../hooks/useEventDrag";
@@ -27,10 +27,10 @@ const OWN_PRESS = ".event, button, input, select, textarea, [role='button'], .la
 interface Props {
   layout: Layout | null;
   viewport: Viewport | null;
-  timelines: readonly TimelineView[];
+  timelines: readonly TimelineOutline[];
   /** No timeline is picked: say how to show one. */
   empty: boolean;
-  events: ReadonlyMap<number, EventView>;
+  events: ReadonlyMap<number, EventOutline>;
   notes: ReadonlyMap<number, readonly AnnotationView[]>;
   lanes: ReadonlyMap<number, LanePlace>;
   /** The lane an event dragged from the library would be placed on. */

@@ -1,7 +1,7 @@
 import { memo } from "preact/compat";
 import type { AnnotationView } from "../../bindings/AnnotationView";
 import type { Edge } from "../../bindings/Edge";
-import type { EventView } from "../../bindings/EventView";
+import type { EventOutline } from "../../bindings/EventOutline";
 import type { PlacedItem } from "../../bindings/PlacedItem";
 import type { Grab } from "../../hooks/useEventDrag";
 import { dateRangeLabel, isFuzzy, isUnsourced } from "../../lib/events";
@@ -21,7 +21,7 @@ export interface EventItemProps {
   laneY: number;
   laneId: number;
   timelineId: number;
-  event: EventView;
+  event: EventOutline;
   notes: readonly AnnotationView[];
   selected: boolean;
   /** In the tab order: one event on the canvas is; Tab then walks them in date order. */

@@ -1,5 +1,5 @@
 import type { AnnotationView } from "../../bindings/AnnotationView";
-import type { EventView } from "../../bindings/EventView";
+import type { EventOutline } from "../../bindings/EventOutline";
 import { dateRangeLabel, isUnsourced } from "../../lib/events";
 import { plural } from "../../lib/format";
 import { CONFIDENCE } from "../../lib/vocabulary";
@@ -9,7 +9,7 @@ import { KindChip } from "../KindChip";
 const CARD_WIDTH = 280;
 
 interface Props {
-  event: EventView;
+  event: EventOutline;
   notes: readonly AnnotationView[];
   /** The hovered element's box, relative to the canvas. */
   anchor: { left: number; top: number; bottom: number };
@@ -34,7 +34,7 @@ export function HoverCard({ event, notes, anchor, canvas }: Props) {
             Unsourced
           </span>
         ) : (
-          <span>{plural(event.sources.length, "source")}</span>
+          <span>{plural(event.source_count, "source")}</span>
         )}
       </div>
       {notes.map((note) => (

@@ -1,8 +1,8 @@
 import type { CSSProperties } from "preact";
 import type { AnnotationView } from "../../bindings/AnnotationView";
-import type { EventView } from "../../bindings/EventView";
+import type { EventOutline } from "../../bindings/EventOutline";
 import type { TimelineBox } from "../../bindings/TimelineBox";
-import type { TimelineView } from "../../bindings/TimelineView";
+import type { TimelineOutline } from "../../bindings/TimelineOutline";
 import type { Viewport } from "../../bindings/Viewport";
 import type { CanvasDrag, Grab } from "../../hooks/useEventDrag";
 import { clipItem, type Extent } from "../../lib/geometry";
@@ -15,7 +15,7 @@ import { TimelineHeader } from "./TimelineHeader";
 const NO_NOTES: readonly AnnotationView[] = [];
 
 export interface CanvasData {
-  events: ReadonlyMap<number, EventView>;
+  events: ReadonlyMap<number, EventOutline>;
   notes: ReadonlyMap<number, readonly AnnotationView[]>;
   selection: Selection;
   /** The event whose element is in the tab order. */
@@ -30,7 +30,7 @@ export interface CanvasData {
 
 interface Props {
   box: TimelineBox;
-  view: TimelineView;
+  view: TimelineOutline;
   /** The viewport the layout was made for, to place annotation spans. */
   laidOut: Viewport;
   /** The part of the planes on screen. */

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { TimelineView } from "../../bindings/TimelineView";
+import type { TimelineOutline } from "../../bindings/TimelineOutline";
 import { useEdit } from "../../hooks/useEdit";
 import { useSubmit } from "../../hooks/useSubmit";
 import * as api from "../../ipc";
@@ -9,7 +9,7 @@ import { FormActions, FormError, FormField } from "../common/Form";
 import { Swatches } from "../common/Swatches";
 
 /** A timeline's title, subtitle, description and colour. */
-export function TimelineDialog({ view, onClose }: { view: TimelineView; onClose: () => void }) {
+export function TimelineDialog({ view, onClose }: { view: TimelineOutline; onClose: () => void }) {
   const edit = useEdit();
   const { busy, error, submit } = useSubmit();
   const [details, setDetails] = useState<api.TimelineDetails>({

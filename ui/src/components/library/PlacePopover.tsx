@@ -1,4 +1,4 @@
-import type { TimelineView } from "../../bindings/TimelineView";
+import type { TimelineOutline } from "../../bindings/TimelineOutline";
 import { moveInMenu } from "../../lib/dom";
 import { Popover } from "../common/Popover";
 
@@ -6,7 +6,7 @@ interface Props {
   title: string;
   anchor: HTMLElement;
   /** The shown timelines, whose lanes are offered. */
-  views: readonly TimelineView[];
+  views: readonly TimelineOutline[];
   onPlace: (laneId: number) => void;
   onClose: () => void;
 }
