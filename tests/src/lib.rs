@@ -8,6 +8,7 @@
 //! another app beside it, undriven. Everything is stopped on drop.
 
 mod generate;
+pub mod process;
 
 pub use generate::generate_workspace;
 
@@ -214,8 +215,13 @@ pub enum Profile {
     Release,
 }
 
-/// Builds the app (a no-op when it is up to date) and returns its path.
+/// Builds the app (a no-op when it is up to date) and returns its path;
+/// `TIDELINE_APP=PATH` names a binary to drive instead, such as the
+/// installed package's `/usr/bin/tideline-app`.
 fn build_app(profile: Profile) -> anyhow::Result<PathBuf> {
+    if let Some(app) = std::env::var_os("TIDELINE_APP") {
+        return Ok(app.into());
+    }
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let mut args = vec![
         "build",
