@@ -1,6 +1,6 @@
 //! Rules about the shape of the code base that a reviewer should not have to
-//! remember: the engine never depends on Tauri, and the shell's security
-//! settings never widen.
+//! remember: the engine never depends on Tauri, the shell's security
+//! settings never widen, and the Linux package lists files that exist.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -177,4 +177,89 @@ fn the_window_is_granted_only_file_dialogs_and_drop_events() {
         files += 1;
     }
     assert_eq!(files, 1);
+}
+
+/// What can break in the Linux package without building it (`cargo xtask
+/// package` builds and checks it, too slowly for every run): every file
+/// `[package.metadata.deb]` lists exists or is a binary of the workspace,
+/// and the desktop entry starts a packaged binary with a packaged icon and
+/// a packaged file type.
+#[test]
+fn the_package_lists_files_that_exist_and_a_desktop_entry_that_matches() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let output = Command::new(cargo)
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let metadata: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let packages = metadata["packages"].as_array().unwrap();
+    let binaries: BTreeSet<&str> = packages
+        .iter()
+        .flat_map(|package| package["targets"].as_array().unwrap())
+        .filter(|target| target["kind"] == serde_json::json!(["bin"]))
+        .map(|target| target["name"].as_str().unwrap())
+        .collect();
+    let app = packages
+        .iter()
+        .find(|package| package["name"] == "tideline-app")
+        .unwrap();
+    let dir = Path::new(app["manifest_path"].as_str().unwrap())
+        .parent()
+        .unwrap();
+    // Each asset: [source, destination, mode]; a destination ending in `/`
+    // keeps the source's file name.
+    let mut installed = BTreeSet::new();
+    let mut files = Vec::new();
+    for asset in app["metadata"]["deb"]["assets"].as_array().unwrap() {
+        let [source, dest, _mode] = [0, 1, 2].map(|i| asset[i].as_str().unwrap());
+        let name = Path::new(source).file_name().unwrap().to_str().unwrap();
+        if let Some(binary) = source.strip_prefix("target/release/") {
+            assert!(binaries.contains(binary), "no binary {binary} is built");
+        } else {
+            assert!(dir.join(source).is_file(), "{source} is missing");
+            files.push((dest, dir.join(source)));
+        }
+        let dest = match dest.strip_suffix('/') {
+            Some(folder) => format!("{folder}/{name}"),
+            None => dest.to_owned(),
+        };
+        installed.insert(dest);
+    }
+
+    let read = |suffix: &str| {
+        let (_, source) = files
+            .iter()
+            .find(|(dest, _)| dest.starts_with(suffix))
+            .unwrap_or_else(|| panic!("nothing is installed in {suffix}"));
+        std::fs::read_to_string(source).unwrap()
+    };
+    let entry = read("usr/share/applications/");
+    let key = |key: &str| {
+        entry
+            .lines()
+            .find_map(|line| line.strip_prefix(key)?.strip_prefix('='))
+            .unwrap_or_else(|| panic!("the desktop entry has no {key}"))
+    };
+    let exec = key("Exec").split_whitespace().next().unwrap();
+    assert!(installed.contains(&format!("usr/bin/{exec}")), "{exec}");
+    let icon = key("Icon");
+    for size in ["48x48", "512x512"] {
+        let path = format!("usr/share/icons/hicolor/{size}/apps/{icon}.png");
+        assert!(installed.contains(&path), "{path}");
+    }
+    let mime = read("usr/share/mime/packages/");
+    for file_type in key("MimeType").split_terminator(';') {
+        assert!(
+            mime.contains(&format!("<mime-type type=\"{file_type}\">")),
+            "{file_type}"
+        );
+    }
 }

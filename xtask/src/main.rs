@@ -10,6 +10,9 @@
 //! - `codegen`: regenerate the TypeScript bindings in `ui/src/bindings/`.
 //! - `fuzz [--seconds N]`: fuzz the date parser and every importer for N
 //!   seconds of CPU time each (default 30); `test` runs it for 2 seconds each.
+//! - `package [--measure]`: build the Linux package with cargo-deb and check
+//!   what it holds; `--measure` installs it and measures the installed app's
+//!   start-up and memory, then removes it again.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -22,6 +25,23 @@ const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config", "libwebkit2gt
 /// Debian packages the tests need besides: a virtual display, WebKitGTK's
 /// WebDriver and `pdftotext` (to read exported PDFs).
 const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "poppler-utils"];
+/// cargo-deb builds the Linux package; this version is installed when
+/// another (or none) is found.
+const CARGO_DEB_VERSION: &str = "3.8.0";
+/// The name of the Linux package (`[package.metadata.deb]` in src-tauri/Cargo.toml).
+const DEB_NAME: &str = "tideline";
+/// What the package must hold: the binaries, the desktop entry, the file
+/// type and the icons the desktop asks for most.
+const DEB_FILES: &[&str] = &[
+    "./usr/bin/tideline-app",
+    "./usr/bin/tideline",
+    "./usr/share/applications/tideline.desktop",
+    "./usr/share/mime/packages/tideline.xml",
+    "./usr/share/icons/hicolor/48x48/apps/tideline.png",
+    "./usr/share/icons/hicolor/512x512/apps/tideline.png",
+];
+/// The package's size goal (docs/benchmarks.md).
+const DEB_MAX_BYTES: u64 = 15_000_000;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -33,8 +53,10 @@ fn main() -> anyhow::Result<()> {
         Some("codegen") => codegen(),
         Some("bench") => bench(),
         Some("fuzz") => fuzz(&args[1..]),
+        Some("package") => package(&args[1..]),
         _ => bail!(
-            "usage: cargo xtask run [-- APP ARGS] | test | bench | codegen | fuzz [--seconds N]"
+            "usage: cargo xtask run [-- APP ARGS] | test | bench | codegen | fuzz [--seconds N] \
+             | package [--measure]"
         ),
     }
 }
@@ -175,6 +197,126 @@ fn fuzz(args: &[String]) -> anyhow::Result<()> {
     ]))
 }
 
+/// Builds the `.deb` (the UI, then the release app and CLI, through
+/// cargo-deb), checks it and prints its path; see README.md, "Packaging".
+fn package(args: &[String]) -> anyhow::Result<()> {
+    let measure = match args {
+        [] => false,
+        [flag] if flag == "--measure" => true,
+        _ => bail!("usage: cargo xtask package [--measure]"),
+    };
+    ensure_packages(BUILD_PACKAGES)?;
+    ensure_cargo_deb()?;
+    build_ui()?;
+    step("building the .deb: the release app and CLI, stripped");
+    // Built here rather than by cargo-deb, which builds the whole workspace
+    // for binaries from two packages: other features, other artefacts.
+    status(&mut cargo(&[
+        "build",
+        "--release",
+        "--locked",
+        "--package",
+        "tideline-app",
+        "--package",
+        "tideline-cli",
+    ]))?;
+    // cargo-deb prints the package's path last.
+    let deb = output(&mut cargo(&[
+        "deb",
+        "--package",
+        "tideline-app",
+        "--no-build",
+    ]))?
+    .lines()
+    .last()
+    .map(|line| PathBuf::from(line.trim()))
+    .context("cargo deb did not print the package's path")?;
+    check_package(&deb)?;
+    if measure {
+        measure_package(&deb)?;
+    }
+    Ok(())
+}
+
+/// Fails unless the package holds [`DEB_FILES`], depends on WebKitGTK and
+/// is under [`DEB_MAX_BYTES`].
+fn check_package(deb: &Path) -> anyhow::Result<()> {
+    let size = std::fs::metadata(deb)
+        .with_context(|| format!("no package at {}", deb.display()))?
+        .len();
+    let contents = output(Command::new("dpkg-deb").arg("--contents").arg(deb))?;
+    let paths: Vec<&str> = contents
+        .lines()
+        .filter_map(|line| line.split_whitespace().nth(5))
+        .collect();
+    let missing: Vec<&str> = DEB_FILES
+        .iter()
+        .copied()
+        .filter(|file| !paths.contains(file))
+        .collect();
+    if !missing.is_empty() {
+        bail!("{} lacks {}", deb.display(), missing.join(", "));
+    }
+    let depends = output(
+        Command::new("dpkg-deb")
+            .arg("--field")
+            .arg(deb)
+            .arg("Depends"),
+    )?;
+    if !depends.contains("libwebkit2gtk-4.1-0") {
+        bail!("{} does not depend on WebKitGTK: {depends}", deb.display());
+    }
+    if size > DEB_MAX_BYTES {
+        bail!("{} is {size} bytes, over {DEB_MAX_BYTES}", deb.display());
+    }
+    println!(
+        "package: {} ({:.1} MB)",
+        deb.display(),
+        size as f64 / 1_000_000.0
+    );
+    Ok(())
+}
+
+/// Installs the package, runs `tests/package/main.rs` on the installed app,
+/// then removes the package unless it was installed before.
+fn measure_package(deb: &Path) -> anyhow::Result<()> {
+    ensure_packages(TEST_PACKAGES)?;
+    ensure_tauri_driver()?;
+    let was_installed = installed(DEB_NAME);
+    step("installing the package");
+    let mut install = as_root("apt-get");
+    install
+        .args(["install", "-y", "-qq", "--no-install-recommends"])
+        .arg(std::path::absolute(deb)?)
+        .env("DEBIAN_FRONTEND", "noninteractive");
+    status(&mut install)?;
+    step("measuring the installed app");
+    let mut bench = cargo(&["bench", "--package", "tideline-tests", "--bench", "package"]);
+    bench.env("TIDELINE_APP", "/usr/bin/tideline-app");
+    let measured = status(&mut bench);
+    if !was_installed {
+        step("removing the package");
+        status(as_root("dpkg").args(["--remove", DEB_NAME]))?;
+    }
+    measured
+}
+
+/// Installs cargo-deb [`CARGO_DEB_VERSION`] unless it is there.
+fn ensure_cargo_deb() -> anyhow::Result<()> {
+    let version = cargo(&["deb", "--version"]).output();
+    if version.is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(CARGO_DEB_VERSION)) {
+        return Ok(());
+    }
+    step(&format!("installing cargo-deb {CARGO_DEB_VERSION}"));
+    status(&mut cargo(&[
+        "install",
+        "cargo-deb",
+        "--version",
+        CARGO_DEB_VERSION,
+        "--locked",
+    ]))
+}
+
 fn codegen() -> anyhow::Result<()> {
     let mut command = cargo(&["test", "--package", "tideline-store", "--test", "bindings"]);
     command.env("TIDELINE_UPDATE_BINDINGS", "1");
@@ -212,13 +354,7 @@ fn ensure_packages(packages: &[&str]) -> anyhow::Result<()> {
     let missing: Vec<&str> = packages
         .iter()
         .copied()
-        .filter(|package| {
-            let output = Command::new("dpkg-query")
-                .args(["-W", "-f=${Status}", package])
-                .output();
-            !output
-                .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
-        })
+        .filter(|package| !installed(package))
         .collect();
     if missing.is_empty() {
         return Ok(());
@@ -227,16 +363,8 @@ fn ensure_packages(packages: &[&str]) -> anyhow::Result<()> {
         "installing system packages: {}",
         missing.join(" ")
     ));
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.starts_with(b"0"));
     let apt = |args: &[&str]| {
-        let mut command = if root {
-            Command::new("apt-get")
-        } else {
-            sudo("apt-get")
-        };
+        let mut command = as_root("apt-get");
         command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
         command
     };
@@ -246,10 +374,26 @@ fn ensure_packages(packages: &[&str]) -> anyhow::Result<()> {
     status(&mut install)
 }
 
-fn sudo(program: &str) -> Command {
-    let mut command = Command::new("sudo");
-    command.arg(program);
-    command
+fn installed(package: &str) -> bool {
+    Command::new("dpkg-query")
+        .args(["-W", "-f=${Status}", package])
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
+}
+
+/// `program`, through sudo when not root.
+fn as_root(program: &str) -> Command {
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"));
+    if root {
+        Command::new(program)
+    } else {
+        let mut command = Command::new("sudo");
+        command.arg(program);
+        command
+    }
 }
 
 /// tauri-driver bridges WebDriver to WebKitWebDriver for the end-to-end tests.
@@ -281,6 +425,18 @@ fn status(command: &mut Command) -> anyhow::Result<()> {
         bail!("{command:?} failed with {status}");
     }
     Ok(())
+}
+
+/// Runs `command` and returns its standard output.
+fn output(command: &mut Command) -> anyhow::Result<String> {
+    let output = command
+        .stderr(Stdio::inherit())
+        .output()
+        .with_context(|| format!("could not start {command:?}"))?;
+    if !output.status.success() {
+        bail!("{command:?} failed with {}", output.status);
+    }
+    Ok(String::from_utf8(output.stdout)?)
 }
 
 fn step(what: &str) {
