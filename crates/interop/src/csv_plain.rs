@@ -246,8 +246,9 @@ pub fn write(document: &Document) -> Vec<u8> {
     let Some(timeline) = document.timelines.first() else {
         return writer.into_inner().unwrap_or_default();
     };
+    let keyed = document.keyed();
     for placement in &timeline.placements {
-        let Some(event) = document.event(&placement.event) else {
+        let Some(event) = keyed.event(&placement.event) else {
             continue;
         };
         let draft = &event.draft;
@@ -261,7 +262,7 @@ pub fn write(document: &Document) -> Vec<u8> {
             .get(placement.lane)
             .map_or("", |lane| lane.name.as_str());
         let citation = event.citations.first();
-        let source = citation.and_then(|c| document.source(&c.source));
+        let source = citation.and_then(|c| keyed.source(&c.source));
         let _ = writer.write_record([
             draft.title.as_str(),
             &draft.start.to_edtf(),

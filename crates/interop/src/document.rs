@@ -2,6 +2,8 @@
 //! workspace's worth of timelines, events and sources, with keys local to
 //! the document instead of database ids.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use tideline_model::{Date, EventDraft, SourceDraft, TimelineDraft, ValidationError, validation};
 use ts_rs::TS;
@@ -43,14 +45,18 @@ impl Document {
         }
     }
 
-    /// The event with `key`.
-    pub fn event(&self, key: &str) -> Option<&EventDoc> {
-        self.events.iter().find(|event| event.key == key)
-    }
-
-    /// The source with `key`.
-    pub fn source(&self, key: &str) -> Option<&SourceDoc> {
-        self.sources.iter().find(|source| source.key == key)
+    /// The events and sources by key, for looking one up per placement or
+    /// citation.
+    pub fn keyed(&self) -> Keyed<'_> {
+        let mut events = HashMap::with_capacity(self.events.len());
+        for event in &self.events {
+            events.entry(event.key.as_str()).or_insert(event);
+        }
+        let mut sources = HashMap::with_capacity(self.sources.len());
+        for source in &self.sources {
+            sources.entry(source.key.as_str()).or_insert(source);
+        }
+        Keyed { events, sources }
     }
 
     /// Adds `event` to the first timeline in the lane named `lane` (made
@@ -63,6 +69,26 @@ impl Document {
             let lane = timeline.lane_index(lane);
             timeline.placements.push(PlacementDoc { event: key, lane });
         }
+    }
+}
+
+/// A document's events and sources by key (the first of two with one key):
+/// a writer that searched the list for each placement would take time
+/// quadratic in the events.
+pub struct Keyed<'a> {
+    events: HashMap<&'a str, &'a EventDoc>,
+    sources: HashMap<&'a str, &'a SourceDoc>,
+}
+
+impl<'a> Keyed<'a> {
+    /// The event with `key`.
+    pub fn event(&self, key: &str) -> Option<&'a EventDoc> {
+        self.events.get(key).copied()
+    }
+
+    /// The source with `key`.
+    pub fn source(&self, key: &str) -> Option<&'a SourceDoc> {
+        self.sources.get(key).copied()
     }
 }
 

@@ -582,11 +582,12 @@ fn slides(document: &Document) -> Vec<(&EventDoc, String)> {
             .map(|event| (event, String::new()))
             .collect();
     };
+    let keyed = document.keyed();
     timeline
         .placements
         .iter()
         .filter_map(|placement| {
-            let event = document.event(&placement.event)?;
+            let event = keyed.event(&placement.event)?;
             Some((event, group_of(timeline, placement.lane)))
         })
         .collect()
