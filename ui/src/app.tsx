@@ -145,7 +145,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   /** The view showing `shownEvents` with their labels, or null for none. */
   const fitting = useCallback(
     (shownEvents: readonly EventOutline[], widthPx: number): Viewport | null => {
-      const marks = shownEvents.flatMap((event) => eventMarks(event, textWidth(event.title, LABEL_FONT), today));
+      const marks = shownEvents.flatMap((event) => eventMarks(event, () => textWidth(event.title, LABEL_FONT), today));
       return fitMarks(marks, widthPx, FIT_LEFT_PX, FIT_RIGHT_PX);
     },
     [today],

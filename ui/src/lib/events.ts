@@ -4,7 +4,7 @@ import type { AnnotationView } from "../bindings/AnnotationView";
 import type { EventOutline } from "../bindings/EventOutline";
 import type { EventView } from "../bindings/EventView";
 import type { TimelineOutline } from "../bindings/TimelineOutline";
-import { LABEL_GAP_PX, MARKER_PX } from "./geometry";
+import { LABEL_GAP_PX, LABEL_UNIT_MAX_PX, MARKER_PX } from "./geometry";
 import type { Mark } from "./viewport";
 
 /** What an event read whole and one in outline (on the canvas) both say. */
@@ -27,19 +27,20 @@ export function dateRangeLabel(event: EventFacts): string {
 
 /**
  * What fitting the view to the event must show: its whole interval, and its
- * label (`labelWidth` px, at the engine's 12px) beside its marker or bar start.
+ * label (`labelWidth` px, at the engine's 12px, or measured when it matters)
+ * beside its marker or bar start.
  */
-export function eventMarks(event: EventFacts, labelWidth: number, now: number | null): Mark[] {
+export function eventMarks(event: EventFacts, labelWidth: number | (() => number), now: number | null): Mark[] {
   const point = event.end === null && !event.ongoing;
   // Like the engine, a point known to the month or coarser sits mid-interval.
   const midway = point && event.precision !== "day" && event.precision !== "minute";
   const marker = midway ? (event.start_minute + event.end_minute) / 2 : event.start_minute;
-  const labelPx = (point ? MARKER_PX / 2 : 0) + LABEL_GAP_PX + labelWidth;
-  const marks = [
-    { minute: event.start_minute, px: 0 },
-    { minute: marker, px: labelPx },
-    { minute: event.end_minute, px: 0 },
-  ];
+  const beside = (point ? MARKER_PX / 2 : 0) + LABEL_GAP_PX;
+  const label: Mark =
+    typeof labelWidth === "number"
+      ? { minute: marker, px: beside + labelWidth }
+      : { minute: marker, upTo: beside + event.title.length * LABEL_UNIT_MAX_PX, measure: () => beside + labelWidth() };
+  const marks: Mark[] = [{ minute: event.start_minute, px: 0 }, label, { minute: event.end_minute, px: 0 }];
   if (event.ongoing && now !== null) marks.push({ minute: now, px: 0 });
   return marks;
 }

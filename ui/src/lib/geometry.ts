@@ -11,6 +11,11 @@ export const LABEL_GAP_PX = 6;
 const TEXT_GAP_PX = 4;
 /** Fonts of event labels and of date text on the canvas, as the engine measures them. */
 export const LABEL_FONT = '12px "Inter"';
+/**
+ * The most a UTF-16 unit of a label can take: two ems of LABEL_FONT, more
+ * than any glyph of Inter or a fallback font (emoji take two units).
+ */
+export const LABEL_UNIT_MAX_PX = 24;
 export const DATE_FONT = '11px "Inter"';
 
 export interface Extent {

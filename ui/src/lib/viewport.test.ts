@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centreOn, fitMarks, MAX_MINUTE, MAX_SPAN, MIN_MINUTE, MIN_SPAN, minuteAt, panBy, planeMove, pxAt, resize, span, zoomAt } from "./viewport";
+import { centreOn, fitMarks, type Mark, MAX_MINUTE, MAX_SPAN, MIN_MINUTE, MIN_SPAN, minuteAt, panBy, planeMove, pxAt, resize, span, zoomAt } from "./viewport";
 
 const view = { start_minute: 0, end_minute: 1000, width_px: 500 };
 
@@ -59,6 +59,25 @@ describe("fitMarks", () => {
   it("still shows the minute of a label too wide to fit", () => {
     const fitted = fitMarks([{ minute: 0, px: 0 }, { minute: 1e6, px: 5000 }], 1000, 0, 0);
     expect(fitted && span(fitted)).toBeCloseTo(1e6);
+  });
+
+  it("fits lazy marks as if all were measured, measuring only those that could decide", () => {
+    // A thousand labels, a day apart, of widths 0 to 299 px.
+    const widths = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 300);
+    const eager: Mark[] = widths.map((px, i) => ({ minute: i * 1440, px }));
+    let measured = 0;
+    const lazy: Mark[] = widths.map((px, i) => ({
+      minute: i * 1440,
+      upTo: 300,
+      measure: () => {
+        measured += 1;
+        return px;
+      },
+    }));
+    const expected = fitMarks(eager, 1200, 40, 24);
+    expect(fitMarks(lazy, 1200, 40, 24)).toEqual(expected);
+    expect(measured).toBeGreaterThan(0);
+    expect(measured).toBeLessThan(100);
   });
 });
 

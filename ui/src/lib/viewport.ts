@@ -70,26 +70,43 @@ export function resize(viewport: Viewport, widthPx: number): Viewport {
   return clampViewport({ start_minute: viewport.start_minute, end_minute: end, width_px: widthPx });
 }
 
-/** Something a fitted view must show: `px` right of where `minute` falls, such as a label's end. */
-export interface Mark {
-  minute: number;
-  px: number;
-}
+/**
+ * Something a fitted view must show: `px` right of where `minute` falls,
+ * such as a label's end. A px costly to know (a label to measure) is given
+ * as the most it can be and a way to measure it.
+ */
+export type Mark = { minute: number; px: number } | { minute: number; upTo: number; measure: () => number };
 
 /**
  * The closest view that shows every mark between margins of `left` and
  * `right` px, with the earliest mark at the left margin; null for no marks.
+ * A lazy mark is measured only when it could decide the zoom: fitting
+ * 10,000 labels measures a few of them.
  */
 export function fitMarks(marks: readonly Mark[], widthPx: number, left: number, right: number): Viewport | null {
   if (marks.length === 0) return null;
-  const start = Math.min(...marks.map((mark) => mark.minute));
+  let start = Infinity;
+  for (const mark of marks) start = Math.min(start, mark.minute);
   const room = Math.max(1, widthPx - left - right);
-  let scale = room / MIN_FIT_SPAN;
-  for (const mark of marks) {
-    const minutes = mark.minute - start;
+  /** The most px per minute that keeps `px` right of `minute` in the room. */
+  const limit = (minute: number, px: number) => {
+    const minutes = minute - start;
     // A label too wide to fit at any zoom is left to overflow; its minute still shows.
-    const free = mark.px < room ? room - mark.px : room;
-    if (minutes > 0) scale = Math.min(scale, free / minutes);
+    const free = px < room ? room - px : room;
+    return minutes > 0 ? free / minutes : Infinity;
+  };
+  let scale = room / MIN_FIT_SPAN;
+  const lazy: { least: number; minute: number; measure: () => number }[] = [];
+  for (const mark of marks) {
+    if ("px" in mark) scale = Math.min(scale, limit(mark.minute, mark.px));
+    else lazy.push({ least: limit(mark.minute, mark.upTo), minute: mark.minute, measure: mark.measure });
+  }
+  // Most constraining first: once a mark at its widest still allows more
+  // than the scale found, so does every later one.
+  lazy.sort((a, b) => a.least - b.least);
+  for (const { least, minute, measure } of lazy) {
+    if (least > scale) break;
+    scale = Math.min(scale, limit(minute, measure()));
   }
   const startMinute = start - left / scale;
   return clampViewport({ start_minute: startMinute, end_minute: startMinute + widthPx / scale, width_px: widthPx });
