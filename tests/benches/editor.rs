@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use tideline_model::Date;
 use tideline_model::layout::Viewport;
 use tideline_store::Workspace;
+use tideline_tests::process::{age, app_processes};
 use tideline_tests::{Harness, Profile, generate_workspace};
 
 const EVENTS: usize = 10_000;
@@ -55,42 +56,6 @@ return document.querySelector('[data-testid="timeline-event"]')
   ? { page: performance.now() }
   : null;
 "#;
-
-/// How long ago the app process opened on `db` started, from `/proc` (to
-/// the kernel's clock tick, 10 ms).
-fn app_age_ms(db: &std::path::Path) -> Option<f64> {
-    let uptime: f64 = std::fs::read_to_string("/proc/uptime")
-        .ok()?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()?;
-    let db = db.to_str()?;
-    std::fs::read_dir("/proc")
-        .ok()?
-        .flatten()
-        .find_map(|entry| {
-            let cmdline = std::fs::read(entry.path().join("cmdline")).ok()?;
-            let args: Vec<&[u8]> = cmdline.split(|&b| b == 0).collect();
-            let app = args.first()?.ends_with(b"tideline-app");
-            if !app || !args.contains(&db.as_bytes()) {
-                return None;
-            }
-            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
-            // Field 22, counted after the parenthesised command name.
-            let ticks: f64 = stat
-                .rsplit_once(')')?
-                .1
-                .split_whitespace()
-                .nth(19)?
-                .parse()
-                .ok()?;
-            Some((uptime - ticks / CLOCK_TICKS_PER_SECOND) * 1000.0)
-        })
-}
-
-/// Linux's USER_HZ, 100 on every architecture it runs on.
-const CLOCK_TICKS_PER_SECOND: f64 = 100.0;
 
 fn percentile(values: &mut [f64], p: f64) -> f64 {
     values.sort_by(f64::total_cmp);
@@ -189,12 +154,17 @@ async fn main() -> anyhow::Result<()> {
         tokio::time::sleep(Duration::from_millis(3)).await;
     };
     let on_screen = started.elapsed();
-    let since_process = app_age_ms(&db);
+    let since_process = app_processes(harness.app())
+        .and_then(|processes| age(processes[0]))
+        .map(ms);
     let page_ms = shown["page"].as_f64().unwrap_or(f64::NAN);
     eprintln!("launch: WebDriver session {:.0} ms", ms(session));
     rows.push((
         "App: launch, process start to 10,000-event timeline on screen".into(),
-        since_process.map_or_else(|| "unknown".into(), |t| format!("{t:.0} ms")),
+        since_process.map_or_else(
+            |error| format!("unknown: {error}"),
+            |t| format!("{t:.0} ms"),
+        ),
     ));
     rows.push((
         "App: launch, page load to timeline on screen".into(),

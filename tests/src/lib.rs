@@ -149,6 +149,11 @@ impl Harness {
         }
     }
 
+    /// The app binary the harness drives.
+    pub fn app(&self) -> &Path {
+        &self.app
+    }
+
     /// Starts the app on the workspace at `db` as a plain process, not
     /// driven over WebDriver: a second window, as a user opens one.
     pub fn spawn(&self, db: &Path) -> anyhow::Result<Window> {
