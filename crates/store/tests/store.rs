@@ -216,7 +216,11 @@ fn a_timeline_in_outline_says_what_the_whole_view_says_of_each_event() {
             (&whole.lanes, &whole.placements, &whole.annotations)
         );
         assert_eq!(outline.events.len(), whole.events.len());
-        cited += whole.events.iter().filter(|e| !e.sources.is_empty()).count();
+        cited += whole
+            .events
+            .iter()
+            .filter(|e| !e.sources.is_empty())
+            .count();
         for (brief, full) in outline.events.iter().zip(&whole.events) {
             let said = |e: &tideline_store::views::EventView| {
                 (
