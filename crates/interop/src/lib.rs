@@ -266,9 +266,9 @@ mod tests {
 
     /// Found by the fuzzer: the writers looked each placement's event and
     /// each citation's source up in a list, so 40,000 events took seconds
-    /// per format. Sixteen times the events take about 22 times as long
-    /// (the writers sort), not 256 (measured: 21 to 25 times, and 90 with
-    /// the lists).
+    /// per format. Sixteen times the events take 21 to 25 times as long
+    /// (the larger document outgrows the caches), not 256 (90 with the
+    /// lists).
     #[test]
     fn writing_takes_time_near_linear_in_the_events() {
         let small = write_time(&document(1_000));
