@@ -12,10 +12,11 @@ const TEXT_GAP_PX = 4;
 /** Fonts of event labels and of date text on the canvas, as the engine measures them. */
 export const LABEL_FONT = '12px "Inter"';
 /**
- * The most a UTF-16 unit of a label can take: two ems of LABEL_FONT, more
- * than any glyph of Inter or a fallback font (emoji take two units).
+ * The most a UTF-16 unit of a label can take: one and a half ems of
+ * LABEL_FONT, more than any glyph of Inter or of a CJK font (emoji take two
+ * units). Kept tight: a label bound wider than the canvas must be measured.
  */
-export const LABEL_UNIT_MAX_PX = 24;
+export const LABEL_UNIT_MAX_PX = 18;
 export const DATE_FONT = '11px "Inter"';
 
 export interface Extent {

@@ -79,6 +79,16 @@ describe("fitMarks", () => {
     expect(measured).toBeGreaterThan(0);
     expect(measured).toBeLessThan(100);
   });
+
+  it("measures a lazy mark that could be as wide as the room", () => {
+    const marks: Mark[] = [
+      { minute: 0, px: 0 },
+      { minute: 1e8, px: 0 },
+      { minute: 5e7, upTo: 5000, measure: () => 800 },
+    ];
+    const fitted = fitMarks(marks, 1000, 0, 0);
+    expect(fitted && span(fitted)).toBeCloseTo(2.5e8);
+  });
 });
 
 describe("resize, centreOn and planeMove", () => {

@@ -99,7 +99,8 @@ export function fitMarks(marks: readonly Mark[], widthPx: number, left: number, 
   const lazy: { least: number; minute: number; measure: () => number }[] = [];
   for (const mark of marks) {
     if ("px" in mark) scale = Math.min(scale, limit(mark.minute, mark.px));
-    else lazy.push({ least: limit(mark.minute, mark.upTo), minute: mark.minute, measure: mark.measure });
+    // A mark as wide as the room or wider may be just narrower than it: it allows nearly nothing.
+    else lazy.push({ least: mark.upTo < room ? limit(mark.minute, mark.upTo) : 0, minute: mark.minute, measure: mark.measure });
   }
   // Most constraining first: once a mark at its widest still allows more
   // than the scale found, so does every later one.
