@@ -23,8 +23,15 @@ use anyhow::{Context, bail};
 /// Debian packages to build the app.
 const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config", "libwebkit2gtk-4.1-dev"];
 /// Debian packages the tests need besides: a virtual display, WebKitGTK's
-/// WebDriver and `pdftotext` (to read exported PDFs).
-const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "poppler-utils"];
+/// WebDriver, `pdftotext` (to read exported PDFs) and `strace` (to see that
+/// the CLI opens no internet socket).
+const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "poppler-utils",
+    "strace",
+];
 /// cargo-deb builds the Linux package; this version is installed when
 /// another (or none) is found.
 const CARGO_DEB_VERSION: &str = "3.8.0";

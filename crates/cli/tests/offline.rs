@@ -4,6 +4,9 @@
 //! network request fails. A command that reached for the network (a font,
 //! an update check, telemetry) would fail here.
 //!
+//! Each command also runs under `strace`, and the test fails on any
+//! internet socket it opens, even one whose failure it ignored.
+//!
 //! The namespace comes from `unshare --net` (as root, as CI runs) or
 //! `unshare -rn` (a user namespace otherwise). Where neither works the test
 //! fails and says so: it never passes without having run offline.
@@ -45,15 +48,31 @@ fn offline(program: &str, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// Runs `tideline --db DB args` offline under strace; fails if the command
+/// fails or so much as opens an internet socket (a request whose failure
+/// the program ignored would pass without the trace).
 fn tideline_offline(db: &Path, args: &[&str]) -> String {
-    let mut all = vec!["--db", db.to_str().unwrap()];
+    let trace = tempfile::NamedTempFile::new().unwrap();
+    let trace_path = trace.path().to_str().unwrap();
+    let mut all = vec!["-f", "-qq", "-e", "trace=socket,connect", "-o", trace_path];
+    all.extend_from_slice(&[env!("CARGO_BIN_EXE_tideline"), "--db", db.to_str().unwrap()]);
     all.extend_from_slice(args);
-    let output = offline(env!("CARGO_BIN_EXE_tideline"), &all);
+    let output = offline("strace", &all);
     assert!(
         output.status.success(),
         "tideline {} failed offline: {}",
         args.join(" "),
         String::from_utf8_lossy(&output.stderr)
+    );
+    let calls = std::fs::read_to_string(trace.path()).unwrap();
+    let internet: Vec<&str> = calls
+        .lines()
+        .filter(|call| call.contains("AF_INET"))
+        .collect();
+    assert!(
+        internet.is_empty(),
+        "tideline {} reached for the network: {internet:#?}",
+        args.join(" ")
     );
     String::from_utf8(output.stdout).unwrap()
 }
