@@ -10,11 +10,10 @@ use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::wd::TimeoutConfiguration;
 use serde_json::{Value, json};
 use tideline_model::TimelineDraft;
-use tideline_store::Workspace;
-use tideline_store::views::{AnnotationDraft, EventFilter, EventPatch, SourceDraftView};
+use tideline_store::views::{AnnotationDraft, EventPatch, SourceDraftView};
 use tideline_tests::WAIT;
 
-use crate::support::{App, wait_css};
+use crate::support::{App, sample_and_first_event, wait_css};
 
 /// Script and markup that, if the UI ever handed it to the HTML parser or a
 /// link, would set `window.__pwned` (and the page title) to the field's name
@@ -56,13 +55,7 @@ struct Hostile {
 }
 
 fn make_hostile(path: &std::path::Path) -> anyhow::Result<Hostile> {
-    let mut workspace = Workspace::open(path)?;
-    workspace.replace_with_sample()?;
-    let event = workspace
-        .events(&EventFilter::default())?
-        .into_iter()
-        .find(|event| event.title == "Microsoft invests $1B in OpenAI")
-        .context("the sample's first event")?;
+    let (mut workspace, event) = sample_and_first_event(path)?;
     let citation = event.sources.first().context("the event cites a source")?;
     let title = payload("title");
     workspace.update_event(
@@ -357,13 +350,7 @@ async fn only_web_links_open_in_the_browser_after_confirming() -> anyhow::Result
     let path = app.db.with_file_name("linked.db");
     let link = "https://example.test/filing?id=1&lang=en";
     let (event, source_url) = {
-        let mut workspace = Workspace::open(&path)?;
-        workspace.replace_with_sample()?;
-        let event = workspace
-            .events(&EventFilter::default())?
-            .into_iter()
-            .find(|event| event.title == "Microsoft invests $1B in OpenAI")
-            .context("the sample's first event")?;
+        let (mut workspace, event) = sample_and_first_event(&path)?;
         workspace.update_event(
             event.id,
             &EventPatch {

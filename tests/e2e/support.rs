@@ -4,11 +4,14 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use anyhow::Context;
 use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use rusqlite::{Connection, OpenFlags, types::Value};
+use tideline_store::Workspace;
+use tideline_store::views::{EventFilter, EventView};
 use tideline_tests::{Harness, Profile, WAIT, wait_until};
 
 pub const EVENT: &str = r#"[data-testid="timeline-event"]"#;
@@ -280,4 +283,17 @@ pub async fn replace_text(field: &Element, text: &str) -> anyhow::Result<()> {
         .send_keys(&format!("{text}{}", char::from(Key::Enter)))
         .await?;
     Ok(())
+}
+
+/// A new workspace at `path` filled with the sample, and its first event,
+/// to change before the app opens the file.
+pub fn sample_and_first_event(path: &Path) -> anyhow::Result<(Workspace, EventView)> {
+    let mut workspace = Workspace::open(path)?;
+    workspace.replace_with_sample()?;
+    let event = workspace
+        .events(&EventFilter::default())?
+        .into_iter()
+        .find(|event| event.title == "Microsoft invests $1B in OpenAI")
+        .context("the sample's first event")?;
+    Ok((workspace, event))
 }

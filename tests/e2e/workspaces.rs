@@ -10,9 +10,8 @@ use anyhow::Context;
 use rusqlite::{Connection, OpenFlags};
 use serde_json::{Value, json};
 use tideline_store::Workspace;
-use tideline_store::views::EventFilter;
 
-use crate::support::{App, event_titled, wait_css, wait_for};
+use crate::support::{App, event_titled, sample_and_first_event, wait_css, wait_for};
 
 const RENAMED: &str = "Only in the other workspace";
 
@@ -69,13 +68,7 @@ async fn save_as_open_another_and_come_back_through_recent() -> anyhow::Result<(
     let app = App::start("first.db").await?;
     let other = app.db.with_file_name("other.db");
     {
-        let mut workspace = Workspace::open(&other)?;
-        workspace.replace_with_sample()?;
-        let event = workspace
-            .events(&EventFilter::default())?
-            .into_iter()
-            .find(|event| event.title == "Microsoft invests $1B in OpenAI")
-            .context("the sample's first event")?;
+        let (mut workspace, event) = sample_and_first_event(&other)?;
         workspace.rename_event(event.id, RENAMED)?;
     }
 
