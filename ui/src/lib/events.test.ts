@@ -3,6 +3,7 @@ import type { EventOutline } from "../bindings/EventOutline";
 import type { EventView } from "../bindings/EventView";
 import type { TimelineOutline } from "../bindings/TimelineOutline";
 import { dateRangeLabel, eventAnchor, eventMarks, indexLanes, indexViews, isFuzzy, isUnsourced, placedOn } from "./events";
+import type { Mark } from "./viewport";
 
 const minute = (date: string) => Date.parse(`${date}T00:00Z`) / 60000;
 
@@ -81,21 +82,26 @@ describe("dateRangeLabel", () => {
   });
 });
 
+/** A mark with its px known, measuring a label. */
+function settled(mark: Mark): { minute: number; px: number } {
+  return { minute: mark.minute, px: "px" in mark ? mark.px : mark.measure() };
+}
+
 describe("eventMarks", () => {
   it("asks for a point's interval and its label after the marker", () => {
     const day = event({});
-    expect(eventMarks(day, 100, null)).toEqual([
+    expect(eventMarks(day, () => 100, null).map(settled)).toEqual([
       { minute: day.start_minute, px: 0 },
       { minute: day.start_minute, px: 111 },
       { minute: day.end_minute, px: 0 },
     ]);
     const year = event({ precision: "year", start_minute: 0, end_minute: 1000 });
-    expect(eventMarks(year, 100, null)[1]).toEqual({ minute: 500, px: 111 });
+    expect(eventMarks(year, () => 100, null).map(settled)[1]).toEqual({ minute: 500, px: 111 });
   });
 
   it("asks for a range's label at its start and for now when ongoing", () => {
     const now = minute("2030-01-01");
-    const marks = eventMarks(event({ ongoing: true }), 100, now);
+    const marks = eventMarks(event({ ongoing: true }), () => 100, now).map(settled);
     expect(marks[1]).toEqual({ minute: minute("2019-07-22"), px: 106 });
     expect(marks.at(-1)).toEqual({ minute: now, px: 0 });
   });

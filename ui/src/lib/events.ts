@@ -27,19 +27,20 @@ export function dateRangeLabel(event: EventFacts): string {
 
 /**
  * What fitting the view to the event must show: its whole interval, and its
- * label (`labelWidth` px, at the engine's 12px, or measured when it matters)
- * beside its marker or bar start.
+ * label (`labelWidth()` px, at the engine's 12px, measured only when it
+ * matters) beside its marker or bar start.
  */
-export function eventMarks(event: EventFacts, labelWidth: number | (() => number), now: number | null): Mark[] {
+export function eventMarks(event: EventFacts, labelWidth: () => number, now: number | null): Mark[] {
   const point = event.end === null && !event.ongoing;
   // Like the engine, a point known to the month or coarser sits mid-interval.
   const midway = point && event.precision !== "day" && event.precision !== "minute";
   const marker = midway ? (event.start_minute + event.end_minute) / 2 : event.start_minute;
   const beside = (point ? MARKER_PX / 2 : 0) + LABEL_GAP_PX;
-  const label: Mark =
-    typeof labelWidth === "number"
-      ? { minute: marker, px: beside + labelWidth }
-      : { minute: marker, upTo: beside + event.title.length * LABEL_UNIT_MAX_PX, measure: () => beside + labelWidth() };
+  const label: Mark = {
+    minute: marker,
+    upTo: beside + event.title.length * LABEL_UNIT_MAX_PX,
+    measure: () => beside + labelWidth(),
+  };
   const marks: Mark[] = [{ minute: event.start_minute, px: 0 }, label, { minute: event.end_minute, px: 0 }];
   if (event.ongoing && now !== null) marks.push({ minute: now, px: 0 });
   return marks;
