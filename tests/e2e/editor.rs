@@ -277,3 +277,89 @@ async fn reorder_lanes_by_dragging_a_lane_by_its_name() -> anyhow::Result<()> {
     app.wait_query(&order, "Deal,Governance,Regulatory").await?;
     app.close().await
 }
+
+/// A script's function answering where each event's mark is on screen: a
+/// marker's centre, a bar's start.
+const MARKS: &str = r#"
+const marks = () => Object.fromEntries([...document.querySelectorAll(
+  '[data-testid="timeline-event"] :is(.event-marker, .event-bar)',
+)].map((mark) => {
+  const r = mark.getBoundingClientRect();
+  const id = mark.closest('[data-testid="timeline-event"]').dataset.eventId;
+  return [id, mark.classList.contains("event-bar") ? r.left : r.left + r.width / 2];
+}));
+"#;
+
+/// Turns the wheel once over the middle of the canvas and answers, on the
+/// next frame, where the marks are and whether the zoom is still shown
+/// stretched (it is laid out only once the wheel rests).
+const ZOOM: &str = r#"
+const done = arguments[0];
+const canvas = document.querySelector(".canvas-scroll");
+const box = canvas.getBoundingClientRect();
+const x = box.left + box.width / 2;
+canvas.dispatchEvent(new WheelEvent("wheel", {
+  deltaY: -100, clientX: x, clientY: box.top + 100, bubbles: true, cancelable: true,
+}));
+requestAnimationFrame(() => done({
+  x,
+  stretched: document.querySelector(".canvas").classList.contains("is-stretched"),
+  marks: marks(),
+}));
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wheel_zoom_keeps_every_event_at_its_date() -> anyhow::Result<()> {
+    let app = App::start("zoom.db").await?;
+    wait_for(
+        &app.client,
+        &event_titled("Microsoft invests $1B in OpenAI"),
+    )
+    .await?;
+    let marks = |value: &serde_json::Value| -> std::collections::BTreeMap<String, f64> {
+        value
+            .as_object()
+            .map(|o| {
+                o.iter()
+                    .filter_map(|(id, x)| Some((id.clone(), x.as_f64()?)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let marks_now = format!("{MARKS}\nreturn marks();");
+    let before = marks(&app.client.execute(&marks_now, vec![]).await?);
+    let zoomed = app
+        .client
+        .execute_async(&format!("{MARKS}\n{ZOOM}"), vec![])
+        .await?;
+    assert_eq!(zoomed["stretched"], true, "the zoom was laid out at once");
+    let x = zoomed["x"].as_f64().unwrap_or(f64::NAN);
+    // Canvas.tsx: a wheel turn of 100 px zooms by e^(100 × 0.002) about the pointer.
+    let factor = (100.0f64 * 0.002).exp();
+    let expected = |mark: f64| x + (mark - x) * factor;
+    let check = |what: &str, after: &std::collections::BTreeMap<String, f64>| {
+        let common: Vec<_> = before.keys().filter(|id| after.contains_key(*id)).collect();
+        assert!(
+            common.len() >= 5,
+            "{what}: only {} events stayed in view",
+            common.len()
+        );
+        for id in common {
+            let (want, got) = (expected(before[id]), after[id]);
+            assert!(
+                (want - got).abs() < 1.5,
+                "{what}: event {id} is at {got:.1} px, its date at {want:.1} px"
+            );
+        }
+    };
+    check("while the zoom stretches", &marks(&zoomed["marks"]));
+    app.client
+        .wait()
+        .for_element(Locator::Css(".canvas:not(.is-stretched)"))
+        .await?;
+    check(
+        "once laid out",
+        &marks(&app.client.execute(&marks_now, vec![]).await?),
+    );
+    app.close().await
+}

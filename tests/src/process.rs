@@ -70,6 +70,18 @@ pub fn age(pid: u32) -> anyhow::Result<Duration> {
     ))
 }
 
+/// The CPU time `pid` has used so far, in user and kernel mode, over all
+/// its threads, to the kernel's clock tick (10 ms).
+pub fn cpu_time(pid: u32) -> anyhow::Result<Duration> {
+    let ticks = [11, 12].iter().try_fold(0.0, |sum, &n| {
+        stat_field(pid, n)
+            .and_then(|f| f.parse::<f64>().ok())
+            .map(|t| sum + t)
+            .with_context(|| format!("unreadable /proc/{pid}/stat"))
+    })?;
+    Ok(Duration::from_secs_f64(ticks / CLOCK_TICKS_PER_SECOND))
+}
+
 /// A process's resident and proportional set sizes, in KiB.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Memory {
@@ -94,7 +106,8 @@ pub fn memory(pid: u32) -> anyhow::Result<Memory> {
 }
 
 /// The `n`th field of /proc/PID/stat after the command's closing
-/// parenthesis (0: state, 1: parent, 19: start time).
+/// parenthesis (0: state, 1: parent, 11 and 12: user and
+/// kernel time, 19: start time).
 fn stat_field(pid: u32, n: usize) -> Option<String> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     let rest = &stat[stat.rfind(')')? + 1..];

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { AnnotationView } from "../../bindings/AnnotationView";
 import type { EventOutline } from "../../bindings/EventOutline";
 import type { Layout } from "../../bindings/Layout";
@@ -11,6 +11,7 @@ import { intersects, type Rect, rectFrom } from "../../lib/drag";
 import type { LanePlace } from "../../lib/events";
 import { neighbour } from "../../lib/order";
 import type { Selection } from "../../lib/selection";
+import { stretchEvents } from "../../lib/stretch";
 import { panBy, planeMove, wheelPixels, zoomAt, type Band } from "../../lib/viewport";
 import { DragGhost } from "../common/DragGhost";
 import { Axis, Grid } from "./Axis";
@@ -70,6 +71,8 @@ export function Canvas(props: Props) {
   const [box, setBox] = useState<Rect | null>(null);
   /** The event last focused, kept in the tab order. */
   const [current, setCurrent] = useState<number | null>(null);
+  /** The stretch the events were last drawn at (see lib/stretch.ts). */
+  const stretchedBy = useRef(1);
   const track = usePointerDrag();
   const { drag, grab } = useEventDrag({ layout, events, lanes, selection, canvas: scroller, onPick });
 
@@ -223,10 +226,16 @@ export function Canvas(props: Props) {
   // Until the next layout arrives, move the last one by the pan since, and
   // stretch it by the zoom since: marks and text are drawn unstretched.
   const move = layout && viewport ? planeMove(layout.viewport, viewport) : { shift: 0, stretch: 1 };
+  const shift = { transform: `translateX(${move.shift}px)` };
   const plane =
     move.stretch === 1
-      ? { transform: `translateX(${move.shift}px)` }
-      : { transform: `translateX(${move.shift}px) scaleX(${move.stretch})`, "--unstretch": 1 / move.stretch };
+      ? shift
+      : { transform: `${shift.transform} scaleX(${move.stretch})`, "--unstretch": 1 / move.stretch };
+  useLayoutEffect(() => {
+    if (move.stretch === 1 && stretchedBy.current === 1) return;
+    stretchedBy.current = move.stretch;
+    stretchEvents(scroller.current?.querySelectorAll(".lane-plane") ?? [], move.stretch);
+  });
   const views = new Map(timelines.map((view) => [view.id, view]));
   const hovered = hover && !drag ? events.get(hover.id) : undefined;
 
@@ -259,6 +268,7 @@ export function Canvas(props: Props) {
                     laidOut={layout.viewport}
                     screen={anchored.window}
                     plane={plane}
+                    eventPlane={shift}
                     data={{ events, notes, selection, tabbable, drag, dropLane, onPick, onGrab: grab, onHover }}
                   />
                 )

@@ -98,6 +98,7 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
       class={classes}
       data-testid="timeline-event"
       data-event-id={event.id}
+      data-anchor={item.x}
       tabIndex={tabbable ? 0 : -1}
       role="button"
       aria-pressed={selected}
@@ -131,7 +132,12 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
       {(fuzzy || showsInterval(item)) && (
         <span
           class={fuzzy ? "event-fuzz" : "event-interval"}
-          style={{ left: at(item.fuzzy_start_x), width: item.fuzzy_end_x - item.fuzzy_start_x }}
+          style={{
+            left: at(item.fuzzy_start_x),
+            width: item.fuzzy_end_x - item.fuzzy_start_x,
+            // A zoom scales it about the event's anchor (see lib/stretch.ts).
+            transformOrigin: `${item.x - item.fuzzy_start_x}px 0`,
+          }}
         />
       )}
       {bar === null ? (
@@ -175,6 +181,7 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
           class="event-handle is-end"
           data-testid="resize-end"
           title="Drag to change the end"
+          data-span={bar.width}
           style={{ left: bar.left + bar.width }}
           onPointerDown={(pointer) => {
             press(pointer, "end");
