@@ -3,7 +3,7 @@ import type { Layout } from "../../bindings/Layout";
 
 interface Props {
   layout: Layout | null;
-  /** The pan shift applied to everything laid out. */
+  /** The pan shift applied to everything laid out (a zoom moves its elements apart: lib/stretch.ts). */
   plane: CSSProperties;
 }
 
@@ -13,13 +13,18 @@ export function Axis({ layout, plane }: Props) {
     <div class="axis" data-testid="axis">
       <div class="plane" style={plane}>
         {layout?.ticks.map((tick) => (
-          <div key={tick.minute} class={`tick${tick.major ? " is-major" : ""}`} style={{ left: tick.x }}>
+          <div
+            key={tick.minute}
+            class={`tick${tick.major ? " is-major" : ""}`}
+            data-anchor={tick.x}
+            style={{ left: tick.x }}
+          >
             <span class="tick-label">{tick.label}</span>
           </div>
         ))}
         {layout?.today_x != null && (
-          <div class="axis-today" style={{ left: layout.today_x }}>
-            Today
+          <div class="axis-today" data-anchor={layout.today_x} style={{ left: layout.today_x }}>
+            <span>Today</span>
           </div>
         )}
       </div>
@@ -32,9 +37,16 @@ export function Grid({ layout, plane }: Props) {
   return (
     <div class="grid plane" style={plane} aria-hidden="true">
       {layout?.ticks.map((tick) => (
-        <div key={tick.minute} class={`grid-line${tick.major ? " is-major" : ""}`} style={{ left: tick.x }} />
+        <div
+          key={tick.minute}
+          class={`grid-line${tick.major ? " is-major" : ""}`}
+          data-anchor={tick.x}
+          style={{ left: tick.x }}
+        />
       ))}
-      {layout?.today_x != null && <div class="today-line" data-testid="today" style={{ left: layout.today_x }} />}
+      {layout?.today_x != null && (
+        <div class="today-line" data-testid="today" data-anchor={layout.today_x} style={{ left: layout.today_x }} />
+      )}
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { intersects, type Rect, rectFrom } from "../../lib/drag";
 import type { LanePlace } from "../../lib/events";
 import { neighbour } from "../../lib/order";
 import type { Selection } from "../../lib/selection";
-import { stretchEvents } from "../../lib/stretch";
+import { stretchLaidOut } from "../../lib/stretch";
 import { panBy, planeMove, wheelPixels, zoomAt, type Band } from "../../lib/viewport";
 import { DragGhost } from "../common/DragGhost";
 import { Axis, Grid } from "./Axis";
@@ -224,17 +224,13 @@ export function Canvas(props: Props) {
   const tabbable = [current, selection.focus].find((id) => id !== null && shownIds.has(id)) ?? earliest;
 
   // Until the next layout arrives, move the last one by the pan since, and
-  // stretch it by the zoom since: marks and text are drawn unstretched.
+  // stretch it by the zoom since (see lib/stretch.ts).
   const move = layout && viewport ? planeMove(layout.viewport, viewport) : { shift: 0, stretch: 1 };
-  const shift = { transform: `translateX(${move.shift}px)` };
-  const plane =
-    move.stretch === 1
-      ? shift
-      : { transform: `${shift.transform} scaleX(${move.stretch})`, "--unstretch": 1 / move.stretch };
+  const plane = { transform: `translateX(${move.shift}px)` };
   useLayoutEffect(() => {
     if (move.stretch === 1 && stretchedBy.current === 1) return;
     stretchedBy.current = move.stretch;
-    stretchEvents(scroller.current?.querySelectorAll(".lane-plane") ?? [], move.stretch);
+    if (root.current) stretchLaidOut(root.current, move.stretch);
   });
   const views = new Map(timelines.map((view) => [view.id, view]));
   const hovered = hover && !drag ? events.get(hover.id) : undefined;
@@ -268,7 +264,6 @@ export function Canvas(props: Props) {
                     laidOut={layout.viewport}
                     screen={anchored.window}
                     plane={plane}
-                    eventPlane={shift}
                     data={{ events, notes, selection, tabbable, drag, dropLane, onPick, onGrab: grab, onHover }}
                   />
                 )

@@ -132,6 +132,7 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
       {(fuzzy || showsInterval(item)) && (
         <span
           class={fuzzy ? "event-fuzz" : "event-interval"}
+          data-spanning
           style={{
             left: at(item.fuzzy_start_x),
             width: item.fuzzy_end_x - item.fuzzy_start_x,
@@ -143,7 +144,7 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
       {bar === null ? (
         <span class="event-marker" style={{ left: at(item.x) - MARKER_PX / 2 }} />
       ) : (
-        <span class="event-bar" style={bar} />
+        <span class="event-bar" data-spanning style={bar} />
       )}
       {item.label_visible && (
         <span class="event-label" style={{ left: at(item.label_x) }}>
@@ -181,7 +182,7 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
           class="event-handle is-end"
           data-testid="resize-end"
           title="Drag to change the end"
-          data-span={bar.width}
+          data-anchor={bar.width}
           style={{ left: bar.left + bar.width }}
           onPointerDown={(pointer) => {
             press(pointer, "end");

@@ -1,4 +1,4 @@
-import type { CSSProperties } from "preact";
+import { Fragment, type CSSProperties } from "preact";
 import { useState } from "preact/hooks";
 import type { AnnotationView } from "../../bindings/AnnotationView";
 import type { Viewport } from "../../bindings/Viewport";
@@ -34,17 +34,21 @@ export function Spans({ annotations, laidOut, screen, plane }: Props) {
     <>
       <div class="plane spans" style={plane}>
         {spans.map(({ annotation, left, right }) => (
-          <div
-            key={annotation.id}
-            class="span"
-            data-testid="annotation-span"
-            data-annotation-id={annotation.id}
-            style={{ left, width: right - left }}
-          >
+          <Fragment key={annotation.id}>
+            <div
+              class="span"
+              data-testid="annotation-span"
+              data-annotation-id={annotation.id}
+              data-anchor={left}
+              data-spanning
+              style={{ left, width: right - left }}
+            />
             <button
               type="button"
               class="span-label"
               data-testid="span-label"
+              data-anchor={left}
+              style={{ left }}
               title={annotation.label === null ? annotation.text : `${annotation.text} (${annotation.label}). Click to edit.`}
               onClick={(click) => {
                 setOpen({ annotation, anchor: click.currentTarget });
@@ -52,7 +56,7 @@ export function Spans({ annotations, laidOut, screen, plane }: Props) {
             >
               {annotation.text}
             </button>
-          </div>
+          </Fragment>
         ))}
       </div>
       {open && (

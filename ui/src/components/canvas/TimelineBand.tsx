@@ -35,15 +35,12 @@ interface Props {
   laidOut: Viewport;
   /** The part of the planes on screen. */
   screen: Extent;
-  /** How the annotation spans' plane moves since the layout. */
   plane: CSSProperties;
-  /** How the events' planes move since the layout: they are never scaled (see lib/stretch.ts). */
-  eventPlane: CSSProperties;
   data: CanvasData;
 }
 
 /** A timeline: its header, its annotation spans and its lanes of events. */
-export function TimelineBand({ box, view, laidOut, screen, plane, eventPlane, data }: Props) {
+export function TimelineBand({ box, view, laidOut, screen, plane, data }: Props) {
   const lanes = new Map(view.lanes.map((lane, index) => [lane.id, { lane, index }]));
   const { drag } = data;
   return (
@@ -76,7 +73,7 @@ export function TimelineBand({ box, view, laidOut, screen, plane, eventPlane, da
           >
             {entry && <LaneHeader lane={entry.lane} index={entry.index} count={view.lanes.length} />}
             {laneBox.items.length === 0 && <span class="lane-empty">Drag events here from the library</span>}
-            <div class="plane lane-plane" style={eventPlane}>
+            <div class="plane lane-plane" style={plane}>
               {laneBox.items.map((item) => {
                 const event = data.events.get(item.id);
                 const stretch = drag?.stretch?.id === item.id ? drag.stretch : null;
