@@ -232,7 +232,7 @@ pub fn delete_event(state: State<'_, AppState>, id: i64) -> Reply<HistoryState> 
 }
 
 #[tauri::command]
-pub fn place_event(state: State<'_, AppState>, event_id: i64, lane_id: i64) -> Reply<TimelineView> {
+pub fn place_event(state: State<'_, AppState>, event_id: i64, lane_id: i64) -> Reply<HistoryState> {
     workspace(&state)
         .place_event(event_id, lane_id)
         .map_err(api)
@@ -249,7 +249,7 @@ pub fn unplace_event(
     state: State<'_, AppState>,
     event_id: i64,
     timeline_id: i64,
-) -> Reply<TimelineView> {
+) -> Reply<HistoryState> {
     workspace(&state)
         .unplace_event(event_id, timeline_id)
         .map_err(api)
@@ -338,36 +338,36 @@ pub fn remove_citation(state: State<'_, AppState>, link_id: i64) -> Reply<EventV
 pub fn create_annotation(
     state: State<'_, AppState>,
     annotation: AnnotationDraft,
-) -> Reply<TimelineView> {
+) -> Reply<HistoryState> {
     workspace(&state)
         .create_annotation(&annotation)
         .map_err(api)
 }
 
 #[tauri::command]
-pub fn update_annotation(state: State<'_, AppState>, id: i64, text: String) -> Reply<TimelineView> {
+pub fn update_annotation(state: State<'_, AppState>, id: i64, text: String) -> Reply<HistoryState> {
     workspace(&state).update_annotation(id, &text).map_err(api)
 }
 
 #[tauri::command]
-pub fn delete_annotation(state: State<'_, AppState>, id: i64) -> Reply<TimelineView> {
+pub fn delete_annotation(state: State<'_, AppState>, id: i64) -> Reply<HistoryState> {
     workspace(&state).delete_annotation(id).map_err(api)
 }
 
 // Lanes.
 
 #[tauri::command]
-pub fn add_lane(state: State<'_, AppState>, timeline_id: i64, name: String) -> Reply<TimelineView> {
+pub fn add_lane(state: State<'_, AppState>, timeline_id: i64, name: String) -> Reply<HistoryState> {
     workspace(&state).add_lane(timeline_id, &name).map_err(api)
 }
 
 #[tauri::command]
-pub fn rename_lane(state: State<'_, AppState>, id: i64, name: String) -> Reply<TimelineView> {
+pub fn rename_lane(state: State<'_, AppState>, id: i64, name: String) -> Reply<HistoryState> {
     workspace(&state).rename_lane(id, &name).map_err(api)
 }
 
 #[tauri::command]
-pub fn move_lane(state: State<'_, AppState>, id: i64, position: i64) -> Reply<TimelineView> {
+pub fn move_lane(state: State<'_, AppState>, id: i64, position: i64) -> Reply<HistoryState> {
     workspace(&state).move_lane(id, position).map_err(api)
 }
 
@@ -376,7 +376,7 @@ pub fn set_lane_colour(
     state: State<'_, AppState>,
     id: i64,
     colour: Option<String>,
-) -> Reply<TimelineView> {
+) -> Reply<HistoryState> {
     workspace(&state)
         .set_lane_colour(id, colour.as_deref())
         .map_err(api)
@@ -387,14 +387,14 @@ pub fn set_lane_collapsed(
     state: State<'_, AppState>,
     id: i64,
     collapsed: bool,
-) -> Reply<TimelineView> {
+) -> Reply<HistoryState> {
     workspace(&state)
         .set_lane_collapsed(id, collapsed)
         .map_err(api)
 }
 
 #[tauri::command]
-pub fn delete_lane(state: State<'_, AppState>, id: i64) -> Reply<TimelineView> {
+pub fn delete_lane(state: State<'_, AppState>, id: i64) -> Reply<HistoryState> {
     workspace(&state).delete_lane(id).map_err(api)
 }
 

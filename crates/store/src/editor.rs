@@ -14,7 +14,7 @@ use crate::error::{Result, StoreError};
 use crate::history::HistoryState;
 use crate::views::{
     AnnotationDraft, DatePreview, EventChange, EventPatch, EventView, NewEvent, SourceDraftView,
-    SourceView, TimelineSummary, TimelineView,
+    SourceView, TimelineSummary,
 };
 use crate::workspace::{Workspace, Writer, display_edtf, update_event_row};
 
@@ -57,7 +57,7 @@ impl Workspace {
 
     /// Places an event in a lane: on the lane's timeline if it is not there
     /// yet (its places on other timelines stay), or into that lane if it is.
-    pub fn place_event(&mut self, event: i64, lane: i64) -> Result<TimelineView> {
+    pub fn place_event(&mut self, event: i64, lane: i64) -> Result<HistoryState> {
         let timeline = lane_timeline(&self.conn, lane)?;
         let on_timeline: bool = self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM placement WHERE event_id = ?1 AND timeline_id = ?2)",
@@ -70,16 +70,16 @@ impl Workspace {
             "Place event"
         };
         self.edit(label, |w| place(w, event, lane))?;
-        self.timeline(timeline)
+        self.history()
     }
 
     /// Takes an event off one timeline, with its callouts there; the event
     /// stays in the workspace and on its other timelines.
-    pub fn unplace_event(&mut self, event: i64, timeline: i64) -> Result<TimelineView> {
+    pub fn unplace_event(&mut self, event: i64, timeline: i64) -> Result<HistoryState> {
         self.edit("Remove event from timeline", |w| {
             unplace(w, event, timeline)
         })?;
-        self.timeline(timeline)
+        self.history()
     }
 
     /// Makes every change of one gesture, in order, as one undoable step:
@@ -283,7 +283,7 @@ impl Workspace {
 
     /// Adds a callout on an event of the timeline, a shaded span, or a note
     /// on the timeline (see [`AnnotationDraft`]).
-    pub fn create_annotation(&mut self, annotation: &AnnotationDraft) -> Result<TimelineView> {
+    pub fn create_annotation(&mut self, annotation: &AnnotationDraft) -> Result<HistoryState> {
         let start = optional_date("start", annotation.start.as_deref())?;
         let end = optional_date("end", annotation.end.as_deref())?;
         let target = match (annotation.event_id, start, end) {
@@ -324,36 +324,36 @@ impl Workspace {
             }
             w.annotate(timeline, target, &annotation.text)
         })?;
-        self.timeline(timeline)
+        self.history()
     }
 
-    pub fn update_annotation(&mut self, id: i64, text: &str) -> Result<TimelineView> {
+    pub fn update_annotation(&mut self, id: i64, text: &str) -> Result<HistoryState> {
         let text = validate_annotation_text(text)?;
-        let timeline = self.edit("Edit annotation", |w| {
-            let timeline = annotation_timeline(w.conn, id)?;
+        self.edit("Edit annotation", |w| {
+            annotation_timeline(w.conn, id)?;
             w.conn.execute(
                 "UPDATE annotation SET text = ?2 WHERE id = ?1",
                 params![id, text],
             )?;
-            Ok(timeline)
+            Ok(())
         })?;
-        self.timeline(timeline)
+        self.history()
     }
 
-    pub fn delete_annotation(&mut self, id: i64) -> Result<TimelineView> {
-        let timeline = self.edit("Delete annotation", |w| {
-            let timeline = annotation_timeline(w.conn, id)?;
+    pub fn delete_annotation(&mut self, id: i64) -> Result<HistoryState> {
+        self.edit("Delete annotation", |w| {
+            annotation_timeline(w.conn, id)?;
             w.conn
                 .execute("DELETE FROM annotation WHERE id = ?1", [id])?;
-            Ok(timeline)
+            Ok(())
         })?;
-        self.timeline(timeline)
+        self.history()
     }
 
     // Lanes.
 
     /// Adds a lane after the timeline's others.
-    pub fn add_lane(&mut self, timeline: i64, name: &str) -> Result<TimelineView> {
+    pub fn add_lane(&mut self, timeline: i64, name: &str) -> Result<HistoryState> {
         let name = validate_lane_name(name)?;
         self.edit("Add lane", |w| {
             timeline_exists(w.conn, timeline)?;
@@ -364,10 +364,10 @@ impl Workspace {
             )?;
             Ok(())
         })?;
-        self.timeline(timeline)
+        self.history()
     }
 
-    pub fn rename_lane(&mut self, id: i64, name: &str) -> Result<TimelineView> {
+    pub fn rename_lane(&mut self, id: i64, name: &str) -> Result<HistoryState> {
         let name = validate_lane_name(name)?;
         self.update_lane(
             id,
@@ -379,7 +379,7 @@ impl Workspace {
 
     /// Sets a lane's own colour (`#rrggbb`); None or "" gives it the
     /// timeline's again.
-    pub fn set_lane_colour(&mut self, id: i64, colour: Option<&str>) -> Result<TimelineView> {
+    pub fn set_lane_colour(&mut self, id: i64, colour: Option<&str>) -> Result<HistoryState> {
         let colour = colour
             .map(str::trim)
             .filter(|c| !c.is_empty())
@@ -393,7 +393,7 @@ impl Workspace {
         )
     }
 
-    pub fn set_lane_collapsed(&mut self, id: i64, collapsed: bool) -> Result<TimelineView> {
+    pub fn set_lane_collapsed(&mut self, id: i64, collapsed: bool) -> Result<HistoryState> {
         let label = if collapsed {
             "Collapse lane"
         } else {
@@ -413,19 +413,19 @@ impl Workspace {
         label: &str,
         sql: &str,
         value: impl rusqlite::ToSql,
-    ) -> Result<TimelineView> {
-        let timeline = self.edit(label, |w| {
-            let timeline = lane_timeline(w.conn, id)?;
+    ) -> Result<HistoryState> {
+        self.edit(label, |w| {
+            lane_timeline(w.conn, id)?;
             w.conn.execute(sql, params![id, value])?;
-            Ok(timeline)
+            Ok(())
         })?;
-        self.timeline(timeline)
+        self.history()
     }
 
     /// Moves a lane to the 0-based `position` among its timeline's lanes
     /// (clamped to the first or last place); positions stay 0, 1, 2, ….
-    pub fn move_lane(&mut self, id: i64, position: i64) -> Result<TimelineView> {
-        let timeline = self.edit("Move lane", |w| {
+    pub fn move_lane(&mut self, id: i64, position: i64) -> Result<HistoryState> {
+        self.edit("Move lane", |w| {
             let timeline = lane_timeline(w.conn, id)?;
             let mut lanes = lane_ids(w.conn, timeline)?;
             lanes.retain(|&lane| lane != id);
@@ -434,15 +434,15 @@ impl Workspace {
                 .min(lanes.len());
             lanes.insert(index, id);
             set_lane_positions(w.conn, &lanes)?;
-            Ok(timeline)
+            Ok(())
         })?;
-        self.timeline(timeline)
+        self.history()
     }
 
     /// Deletes a lane; its events move to the timeline's first remaining
     /// lane. A timeline's last lane is refused.
-    pub fn delete_lane(&mut self, id: i64) -> Result<TimelineView> {
-        let timeline = self.edit("Delete lane", |w| {
+    pub fn delete_lane(&mut self, id: i64) -> Result<HistoryState> {
+        self.edit("Delete lane", |w| {
             let timeline = lane_timeline(w.conn, id)?;
             let mut lanes = lane_ids(w.conn, timeline)?;
             lanes.retain(|&lane| lane != id);
@@ -459,9 +459,9 @@ impl Workspace {
             )?;
             w.conn.execute("DELETE FROM lane WHERE id = ?1", [id])?;
             set_lane_positions(w.conn, &lanes)?;
-            Ok(timeline)
+            Ok(())
         })?;
-        self.timeline(timeline)
+        self.history()
     }
 
     // Timelines.

@@ -9,6 +9,7 @@ use rusqlite::types::Value;
 use tideline_model::{Confidence, Date, Edge, EventKind, Precision, TimelineDraft};
 use tideline_store::views::{
     AnnotationDraft, EventChange, EventFilter, EventPatch, EventView, NewEvent, SourceDraftView,
+    TimelineView,
 };
 use tideline_store::{ErrorCode, HistoryState, StoreError, Workspace};
 
@@ -102,7 +103,8 @@ fn fixture() -> Fixture {
     let path = dir.path().join("editor.db");
     let mut ws = Workspace::open(&path).unwrap();
     let deal = ws.create_timeline("Deal").unwrap().id;
-    let view = ws.add_lane(deal, "Regulators").unwrap();
+    ws.add_lane(deal, "Regulators").unwrap();
+    let view = ws.timeline(deal).unwrap();
     let (deal_events, deal_regulators) = (view.lanes[0].id, view.lanes[1].id);
     let other = ws.create_timeline("Other deal").unwrap().id;
     let other_lane = ws.timeline(other).unwrap().lanes[0].id;
@@ -209,6 +211,17 @@ impl Fixture {
 
     /// Runs a change that must be refused with `code`, and checks that the
     /// file and the history did not change. Returns the error's message.
+    /// [`Fixture::edit`] of `timeline`: answers its view after the edit.
+    fn edit_timeline<T>(
+        &mut self,
+        label: &str,
+        timeline: i64,
+        change: impl FnOnce(&mut Workspace, &Fixture) -> Result<T, StoreError>,
+    ) -> TimelineView {
+        self.edit(label, change);
+        self.ws.timeline(timeline).unwrap()
+    }
+
     fn refused<T: std::fmt::Debug>(
         &mut self,
         code: ErrorCode,
@@ -506,12 +519,14 @@ fn a_deleted_event_comes_back_whole_on_undo() {
 fn placing_on_another_timeline_adds_and_on_the_same_timeline_moves() {
     let mut fx = fixture();
     let (signing, other_lane, regulators) = (fx.signing, fx.other_lane, fx.deal_regulators);
-    let other = fx.edit("Place event", |ws, _| ws.place_event(signing, other_lane));
+    let other = fx.edit_timeline("Place event", fx.other, |ws, _| {
+        ws.place_event(signing, other_lane)
+    });
     assert_eq!(other.id, fx.other);
     assert_eq!(other.placements.len(), 1);
     assert_eq!(fx.event(signing).timelines, ["Deal", "Other deal"]);
 
-    let deal = fx.edit("Move event to lane", |ws, _| {
+    let deal = fx.edit_timeline("Move event to lane", fx.deal, |ws, _| {
         ws.place_event(signing, regulators)
     });
     let placed: Vec<_> = deal
@@ -536,7 +551,7 @@ fn unplacing_takes_an_event_off_one_timeline_only() {
     let mut fx = fixture();
     let (signing, deal, other_lane) = (fx.signing, fx.deal, fx.other_lane);
     fx.ws.place_event(signing, other_lane).unwrap();
-    let view = fx.edit("Remove event from timeline", |ws, _| {
+    let view = fx.edit_timeline("Remove event from timeline", fx.deal, |ws, _| {
         ws.unplace_event(signing, deal)
     });
     assert!(view.placements.iter().all(|p| p.event_id != signing));
@@ -807,7 +822,7 @@ fn annotations_are_created_edited_and_deleted() {
             start: start.map(str::to_owned),
             end: end.map(str::to_owned),
         };
-    let view = fx.edit("New annotation", |ws, _| {
+    let view = fx.edit_timeline("New annotation", fx.deal, |ws, _| {
         ws.create_annotation(&annotation(
             None,
             Some("Q1 2024"),
@@ -822,7 +837,7 @@ fn annotations_are_created_edited_and_deleted() {
         .unwrap()
         .clone();
     assert_eq!(span.label.as_deref(), Some("Q1 2024 – Q2 2024"));
-    let view = fx.edit("New annotation", |ws, _| {
+    let view = fx.edit_timeline("New annotation", fx.deal, |ws, _| {
         ws.create_annotation(&annotation(None, Some("2023"), None, "A year of talks"))
     });
     let year = view
@@ -834,7 +849,7 @@ fn annotations_are_created_edited_and_deleted() {
         (year.start.as_deref(), year.end.as_deref()),
         (Some("2023"), Some("2023"))
     );
-    let view = fx.edit("New annotation", |ws, _| {
+    let view = fx.edit_timeline("New annotation", fx.deal, |ws, _| {
         ws.create_annotation(&annotation(Some(talks), None, None, "Leaked"))
     });
     assert!(view.annotations.iter().any(|a| a.event_id == Some(talks)));
@@ -843,7 +858,7 @@ fn annotations_are_created_edited_and_deleted() {
     });
 
     let id = span.id;
-    let view = fx.edit("Edit annotation", |ws, _| {
+    let view = fx.edit_timeline("Edit annotation", fx.deal, |ws, _| {
         ws.update_annotation(id, "In review")
     });
     assert!(
@@ -851,7 +866,9 @@ fn annotations_are_created_edited_and_deleted() {
             .iter()
             .any(|a| a.id == id && a.text == "In review")
     );
-    let view = fx.edit("Delete annotation", |ws, _| ws.delete_annotation(id));
+    let view = fx.edit_timeline("Delete annotation", fx.deal, |ws, _| {
+        ws.delete_annotation(id)
+    });
     assert!(view.annotations.iter().all(|a| a.id != id));
 
     let message = fx.refused(ErrorCode::InvalidInput, |ws, _| {
@@ -896,8 +913,8 @@ fn annotations_are_created_edited_and_deleted() {
 fn lanes_are_added_renamed_coloured_collapsed_and_moved() {
     let mut fx = fixture();
     let deal = fx.deal;
-    let view = fx.edit("Add lane", |ws, _| ws.add_lane(deal, "Product"));
-    let names = |view: &tideline_store::views::TimelineView| {
+    let view = fx.edit_timeline("Add lane", fx.deal, |ws, _| ws.add_lane(deal, "Product"));
+    let names = |view: &TimelineView| {
         view.lanes
             .iter()
             .map(|l| l.name.clone())
@@ -906,26 +923,32 @@ fn lanes_are_added_renamed_coloured_collapsed_and_moved() {
     assert_eq!(names(&view), ["Events", "Regulators", "Product"]);
     let product = view.lanes[2].id;
 
-    let view = fx.edit("Rename lane", |ws, _| ws.rename_lane(product, " Products "));
+    let view = fx.edit_timeline("Rename lane", fx.deal, |ws, _| {
+        ws.rename_lane(product, " Products ")
+    });
     assert_eq!(view.lanes[2].name, "Products");
-    let view = fx.edit("Set lane colour", |ws, _| {
+    let view = fx.edit_timeline("Set lane colour", fx.deal, |ws, _| {
         ws.set_lane_colour(product, Some("#FF8800"))
     });
     assert_eq!(view.lanes[2].colour.as_deref(), Some("#ff8800"));
-    let view = fx.edit("Set lane colour", |ws, _| ws.set_lane_colour(product, None));
+    let view = fx.edit_timeline("Set lane colour", fx.deal, |ws, _| {
+        ws.set_lane_colour(product, None)
+    });
     assert_eq!(view.lanes[2].colour, None);
-    let view = fx.edit("Collapse lane", |ws, _| {
+    let view = fx.edit_timeline("Collapse lane", fx.deal, |ws, _| {
         ws.set_lane_collapsed(product, true)
     });
     assert!(view.lanes[2].collapsed);
-    let view = fx.edit("Expand lane", |ws, _| ws.set_lane_collapsed(product, false));
+    let view = fx.edit_timeline("Expand lane", fx.deal, |ws, _| {
+        ws.set_lane_collapsed(product, false)
+    });
     assert!(!view.lanes[2].collapsed);
 
-    let view = fx.edit("Move lane", |ws, _| ws.move_lane(product, 0));
+    let view = fx.edit_timeline("Move lane", fx.deal, |ws, _| ws.move_lane(product, 0));
     assert_eq!(names(&view), ["Products", "Events", "Regulators"]);
-    let view = fx.edit("Move lane", |ws, _| ws.move_lane(product, 99));
+    let view = fx.edit_timeline("Move lane", fx.deal, |ws, _| ws.move_lane(product, 99));
     assert_eq!(names(&view), ["Events", "Regulators", "Products"]);
-    let view = fx.edit("Move lane", |ws, _| ws.move_lane(product, 1));
+    let view = fx.edit_timeline("Move lane", fx.deal, |ws, _| ws.move_lane(product, 1));
     assert_eq!(names(&view), ["Events", "Products", "Regulators"]);
     let conn = Connection::open(&fx.path).unwrap();
     let positions = rows(
@@ -958,7 +981,7 @@ fn a_deleted_lane_hands_its_events_to_the_first_remaining_one() {
     let mut fx = fixture();
     let (deal, events_lane, regulators, review) =
         (fx.deal, fx.deal_events, fx.deal_regulators, fx.review);
-    let view = fx.edit("Delete lane", |ws, _| ws.delete_lane(events_lane));
+    let view = fx.edit_timeline("Delete lane", fx.deal, |ws, _| ws.delete_lane(events_lane));
     assert_eq!(view.lanes.len(), 1);
     assert_eq!(view.lanes[0].id, regulators);
     assert_eq!(view.placements.len(), 3, "no event left the timeline");

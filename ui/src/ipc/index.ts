@@ -33,7 +33,6 @@ import type { SourceDraftView } from "../bindings/SourceDraftView";
 import type { SourceView } from "../bindings/SourceView";
 import type { TimelineOutline } from "../bindings/TimelineOutline";
 import type { TimelineSummary } from "../bindings/TimelineSummary";
-import type { TimelineView } from "../bindings/TimelineView";
 import type { Viewport } from "../bindings/Viewport";
 import type { ReadOnly } from "../bindings/ReadOnly";
 import type { WorkspaceInfo } from "../bindings/WorkspaceInfo";
@@ -165,10 +164,10 @@ export const updateEvent = (id: number, patch: EventPatch): Promise<EventView> =
 export const deleteEvent = (id: number): Promise<HistoryState> => call("delete_event", { id });
 
 /** Puts the event on the lane's timeline, or into that lane if it is already there. */
-export const placeEvent = (eventId: number, laneId: number): Promise<TimelineView> =>
+export const placeEvent = (eventId: number, laneId: number): Promise<HistoryState> =>
   call("place_event", { eventId, laneId });
 
-export const unplaceEvent = (eventId: number, timelineId: number): Promise<TimelineView> =>
+export const unplaceEvent = (eventId: number, timelineId: number): Promise<HistoryState> =>
   call("unplace_event", { eventId, timelineId });
 
 /**
@@ -194,32 +193,32 @@ export const removeCitation = (linkId: number): Promise<EventView> => call("remo
 
 // ---- Annotations ----
 
-export const createAnnotation = (annotation: AnnotationDraft): Promise<TimelineView> =>
+export const createAnnotation = (annotation: AnnotationDraft): Promise<HistoryState> =>
   call("create_annotation", { annotation });
 
-export const updateAnnotation = (id: number, text: string): Promise<TimelineView> =>
+export const updateAnnotation = (id: number, text: string): Promise<HistoryState> =>
   call("update_annotation", { id, text });
 
-export const deleteAnnotation = (id: number): Promise<TimelineView> => call("delete_annotation", { id });
+export const deleteAnnotation = (id: number): Promise<HistoryState> => call("delete_annotation", { id });
 
 // ---- Lanes ----
 
-export const addLane = (timelineId: number, name: string): Promise<TimelineView> =>
+export const addLane = (timelineId: number, name: string): Promise<HistoryState> =>
   call("add_lane", { timelineId, name });
 
-export const renameLane = (id: number, name: string): Promise<TimelineView> => call("rename_lane", { id, name });
+export const renameLane = (id: number, name: string): Promise<HistoryState> => call("rename_lane", { id, name });
 
 /** Moves the lane to the 0-based `position` among its timeline's lanes. */
-export const moveLane = (id: number, position: number): Promise<TimelineView> =>
+export const moveLane = (id: number, position: number): Promise<HistoryState> =>
   call("move_lane", { id, position });
 
-export const setLaneColour = (id: number, colour: string | null): Promise<TimelineView> =>
+export const setLaneColour = (id: number, colour: string | null): Promise<HistoryState> =>
   call("set_lane_colour", { id, colour });
 
-export const setLaneCollapsed = (id: number, collapsed: boolean): Promise<TimelineView> =>
+export const setLaneCollapsed = (id: number, collapsed: boolean): Promise<HistoryState> =>
   call("set_lane_collapsed", { id, collapsed });
 
-export const deleteLane = (id: number): Promise<TimelineView> => call("delete_lane", { id });
+export const deleteLane = (id: number): Promise<HistoryState> => call("delete_lane", { id });
 
 // ---- Timelines ----
 
