@@ -30,6 +30,8 @@ use crate::{backups, workspaces};
 
 pub struct AppState {
     pub workspace: Mutex<Workspace>,
+    /// Why the file given at start was not opened (see `open_at_start`), until the window asks.
+    pub startup_problem: Mutex<Option<ApiError>>,
 }
 
 type Reply<T> = Result<T, ApiError>;
@@ -113,6 +115,17 @@ pub fn workspace_info(state: State<'_, AppState>) -> Reply<WorkspaceInfo> {
 #[tauri::command]
 pub fn workspace_read_only(state: State<'_, AppState>) -> Reply<Option<ReadOnly>> {
     Ok(workspace(&state).read_only())
+}
+
+/// Why the file the app was started on could not be opened, once: the
+/// default workspace is open instead.
+#[tauri::command]
+pub fn startup_problem(state: State<'_, AppState>) -> Reply<Option<ApiError>> {
+    Ok(state
+        .startup_problem
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .take())
 }
 
 // Workspaces. A switch that fails leaves the open workspace as it was.

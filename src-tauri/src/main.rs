@@ -1,7 +1,8 @@
 //! Tideline's desktop shell: opens a workspace and serves the UI's commands.
 //!
 //! Usage: `tideline-app [--db FILE | FILE]`. Without a file it opens the
-//! default workspace, creating it with the sample on first run.
+//! default workspace, creating it with the sample on first run; so it does,
+//! and says why, when the file given cannot be opened.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -16,7 +17,8 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use tauri::Manager;
-use tideline_store::{Workspace, default_workspace_path};
+use tideline_store::views::ApiError;
+use tideline_store::{ErrorCode, StoreError, Workspace, default_workspace_path};
 
 fn main() {
     prefer_fast_painting();
@@ -27,27 +29,19 @@ fn main() {
 }
 
 fn run() -> anyhow::Result<()> {
-    let path = match workspace_arg(std::env::args().skip(1))? {
-        Some(path) => path,
-        None => {
-            let data = dirs::data_dir()
-                .context("no platform data directory is known here; pass --db FILE")?;
-            default_workspace_path(&data)
-        }
-    };
-    // Absolute, as the recent list and the status bar show it.
-    let path = std::path::absolute(&path)
-        .with_context(|| format!("could not resolve {}", path.display()))?;
-    let workspace = open_or_create(&path)?;
+    let (path, workspace, startup_problem) =
+        open_at_start(workspace_arg(std::env::args().skip(1))?)?;
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(links::navigation_guard())
         .manage(commands::AppState {
             workspace: Mutex::new(workspace),
+            startup_problem: Mutex::new(startup_problem),
         })
         .invoke_handler(tauri::generate_handler![
             commands::workspace_info,
             commands::workspace_read_only,
+            commands::startup_problem,
             commands::new_workspace,
             commands::open_workspace,
             commands::save_workspace_as,
@@ -152,6 +146,47 @@ fn workspace_arg(args: impl Iterator<Item = String>) -> anyhow::Result<Option<Pa
 /// cannot be written or another Tideline program edits it); a file that did
 /// not exist is created with the sample so that a first run shows real,
 /// sourced timelines.
+/// The workspace to open at start: `given`, else the default one. A given
+/// file that cannot be opened (not a workspace, damaged, unreadable) leaves
+/// it as it was and opens the default workspace instead, with why, for the
+/// window to say: a file opened from a file manager must not end in no
+/// window at all.
+fn open_at_start(given: Option<PathBuf>) -> anyhow::Result<(PathBuf, Workspace, Option<ApiError>)> {
+    // Absolute, as the recent list and the status bar show it.
+    let absolute = |path: PathBuf| {
+        std::path::absolute(&path).with_context(|| format!("could not resolve {}", path.display()))
+    };
+    let default = || -> anyhow::Result<PathBuf> {
+        let data =
+            dirs::data_dir().context("no platform data directory is known here; pass --db FILE")?;
+        absolute(default_workspace_path(&data))
+    };
+    let Some(given) = given else {
+        let path = default()?;
+        let workspace = open_or_create(&path)?;
+        return Ok((path, workspace, None));
+    };
+    let given = absolute(given)?;
+    let error = match open_or_create(&given) {
+        Ok(workspace) => return Ok((given, workspace, None)),
+        Err(error) => error,
+    };
+    let path = default()?;
+    if path == given {
+        return Err(error);
+    }
+    let workspace = open_or_create(&path)
+        .with_context(|| format!("{error:#}; the default workspace could not be opened either"))?;
+    let code = error
+        .downcast_ref::<StoreError>()
+        .map_or(ErrorCode::Io, StoreError::code);
+    let problem = ApiError {
+        code,
+        message: format!("{error:#}; your own workspace is open instead"),
+    };
+    Ok((path, workspace, Some(problem)))
+}
+
 fn open_or_create(path: &std::path::Path) -> anyhow::Result<Workspace> {
     let existed = path.exists();
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {

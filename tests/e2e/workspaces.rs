@@ -1,4 +1,5 @@
-//! Workspaces: a file that is not one refused with nothing changed, Save as,
+//! Workspaces: a file that is not one refused with nothing changed, opened
+//! or given at start, Save as,
 //! another workspace opened, and the first one found again under Recent; the
 //! backup taken on opening restored over an edit. The
 //! native dialogs cannot be driven over WebDriver, so these journeys call the
@@ -60,6 +61,29 @@ async fn a_file_that_is_not_a_workspace_is_refused_and_nothing_changes() -> anyh
     .await?;
     let recent = app.invoke("recent_workspaces", json!({})).await?.unwrap();
     assert_eq!(recent, json!([app.db]));
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_given_at_start_that_is_not_a_workspace_opens_the_default_one_and_says_why()
+-> anyhow::Result<()> {
+    const NOTES: &str = "Meeting notes, not a database.\n";
+    // As a file manager would start the app on a file that only ends in .db.
+    let (app, ()) = App::start_with("notes.db", |_, path| Ok(std::fs::write(path, NOTES)?)).await?;
+    let toast = wait_css(&app.client, r#"[data-testid="toast"][data-tone="error"]"#).await?;
+    let message = toast.text().await?;
+    assert!(
+        message.contains("notes.db is not a Tideline workspace")
+            && message.contains("your own workspace is open instead"),
+        "{message}"
+    );
+    assert_eq!(std::fs::read_to_string(&app.db)?, NOTES);
+    let info = app.invoke("workspace_info", json!({})).await?.unwrap();
+    let opened = info["path"].as_str().context("a path")?;
+    assert!(opened.ends_with("tideline/tideline.db"), "{opened}");
+    // Said once: a reloaded window does not say it again.
+    let again = app.invoke("startup_problem", json!({})).await?.unwrap();
+    assert_eq!(again, Value::Null);
     app.close().await
 }
 

@@ -117,6 +117,9 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   useEffect(() => {
     api.workspaceInfo().then(setInfo, report);
     api.workspaceReadOnly().then(setReadOnly, report);
+    api.startupProblem().then((problem) => {
+      if (problem) report(problem);
+    }, report);
   }, [report]);
   const workspaces = useWorkspaces(info?.path ?? null, onSwitched, transfer.importPath, report);
 

@@ -80,6 +80,10 @@ export const workspaceInfo = (): Promise<WorkspaceInfo> => call("workspace_info"
 /** Why the open workspace may not be changed (its file cannot be written, or another window edits it), or null. */
 export const workspaceReadOnly = (): Promise<ReadOnly | null> => call("workspace_read_only");
 
+/** Why the file the app was started on was not opened (the default workspace is open instead), once. */
+export const startupProblem = (): Promise<CommandError | null> =>
+  call<ApiError | null>("startup_problem").then((problem) => problem && new CommandError(problem));
+
 /** Creates an empty workspace at `path` (never over an existing file) and switches to it. */
 export const newWorkspace = (path: string): Promise<WorkspaceInfo> => call("new_workspace", { path });
 
