@@ -63,6 +63,25 @@ fn percentile(values: &mut [f64], p: f64) -> f64 {
     values.get(index).copied().unwrap_or(f64::NAN)
 }
 
+/// "p50 ms / p`high` ms", to `decimals` places.
+fn median_and(values: &mut [f64], high: f64, decimals: usize) -> String {
+    let median = percentile(values, 0.5);
+    let high = percentile(values, high);
+    format!("{median:.decimals$} ms / {high:.decimals$} ms")
+}
+
+/// How long `run` takes on each of `inputs`, in ms.
+fn times<T>(inputs: impl IntoIterator<Item = T>, mut run: impl FnMut(T)) -> Vec<f64> {
+    inputs
+        .into_iter()
+        .map(|input| {
+            let start = Instant::now();
+            run(input);
+            ms(start.elapsed())
+        })
+        .collect()
+}
+
 fn ms(duration: Duration) -> f64 {
     duration.as_secs_f64() * 1000.0
 }
@@ -90,22 +109,14 @@ async fn main() -> anyhow::Result<()> {
         top_px: None,
         height_px: None,
     };
-    let mut layout_ms: Vec<f64> = (0..30)
-        .map(|_| {
-            let start = Instant::now();
-            workspace
-                .layout(&[timeline], viewport.clone(), None)
-                .expect("layout");
-            ms(start.elapsed())
-        })
-        .collect();
+    let mut layout_ms = times(0..30, |_| {
+        workspace
+            .layout(&[timeline], viewport.clone(), None)
+            .expect("layout");
+    });
     rows.push((
         "Engine: lay out 10,000 events (whole span, 1280 px), p50 / p95".into(),
-        format!(
-            "{:.1} ms / {:.1} ms",
-            percentile(&mut layout_ms, 0.5),
-            percentile(&mut layout_ms, 0.95)
-        ),
+        median_and(&mut layout_ms, 0.95, 1),
     ));
 
     // Engine: persisting a drag (one undoable re-date in its own transaction),
@@ -119,41 +130,24 @@ async fn main() -> anyhow::Result<()> {
         .map(|e| e.id)
         .take(500)
         .collect();
-    let mut drag_ms: Vec<f64> = ids
-        .iter()
-        .map(|&id| {
-            let start = Instant::now();
-            workspace.move_event(id, 3 * 1440).expect("move");
-            ms(start.elapsed())
-        })
-        .collect();
+    let mut drag_ms = times(ids, |id| {
+        workspace.move_event(id, 3 * 1440).expect("move");
+    });
     rows.push((
         "Engine: persist a drag (re-date one event, one transaction), p50 / p99".into(),
-        format!(
-            "{:.2} ms / {:.2} ms",
-            percentile(&mut drag_ms, 0.5),
-            percentile(&mut drag_ms, 0.99)
-        ),
+        median_and(&mut drag_ms, 0.99, 2),
     ));
 
     // Engine: any other edit on a timeline this size (here, renaming a lane).
     let lane = workspace.timeline_outline(timeline)?.lanes[0].id;
-    let mut lane_ms: Vec<f64> = (0..50)
-        .map(|n| {
-            let start = Instant::now();
-            workspace
-                .rename_lane(lane, &format!("Lane {n}"))
-                .expect("rename");
-            ms(start.elapsed())
-        })
-        .collect();
+    let mut lane_ms = times(0..50, |n| {
+        workspace
+            .rename_lane(lane, &format!("Lane {n}"))
+            .expect("rename");
+    });
     rows.push((
         "Engine: rename a lane of the 10,000-event timeline (one undoable edit), p50 / p99".into(),
-        format!(
-            "{:.2} ms / {:.2} ms",
-            percentile(&mut lane_ms, 0.5),
-            percentile(&mut lane_ms, 0.99)
-        ),
+        median_and(&mut lane_ms, 0.99, 2),
     ));
     drop(workspace);
 
@@ -242,10 +236,9 @@ async fn main() -> anyhow::Result<()> {
         rows.push((
             format!("App: {label} alone, frames within 25 ms; interval p50 / p95"),
             format!(
-                "{:.1} %; {:.1} ms / {:.1} ms",
+                "{:.1} %; {}",
                 on_time * 100.0,
-                percentile(&mut part, 0.5),
-                percentile(&mut part, 0.95)
+                median_and(&mut part, 0.95, 1)
             ),
         ));
     }
@@ -257,11 +250,7 @@ async fn main() -> anyhow::Result<()> {
     ));
     rows.push((
         "App: pan and zoom, frame interval p50 / p95".into(),
-        format!(
-            "{:.1} ms / {:.1} ms",
-            percentile(&mut intervals, 0.5),
-            percentile(&mut intervals, 0.95)
-        ),
+        median_and(&mut intervals, 0.95, 1),
     ));
     rows.push((
         "App: CPU time per frame, app and WebKit processes, pan and zoom".into(),
