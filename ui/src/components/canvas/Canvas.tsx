@@ -22,6 +22,8 @@ import { TimelineBand } from "./TimelineBand";
 const WHEEL_ZOOM = 0.002;
 const PINCH_ZOOM = 0.01;
 const EVENT_SELECTOR = '[data-testid="timeline-event"]';
+/** A zoom out stretched below this packs labels laid out for more room: they wait for the layout. */
+const CONDENSED_STRETCH = 0.85;
 /** Presses on these are theirs, not the canvas's (no pan, no box). */
 const OWN_PRESS = ".event, button, input, select, textarea, [role='button'], .lane-head";
 
@@ -237,7 +239,7 @@ export function Canvas(props: Props) {
 
   return (
     <main
-      class={`canvas${drag ? " is-dragging" : ""}${move.stretch === 1 ? "" : " is-stretched"}`}
+      class={`canvas${drag ? " is-dragging" : ""}${move.stretch === 1 ? "" : " is-stretched"}${move.stretch < CONDENSED_STRETCH ? " is-condensed" : ""}`}
       ref={root}
       aria-label="Timeline canvas"
     >
