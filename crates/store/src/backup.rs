@@ -84,19 +84,11 @@ impl Workspace {
         let kept = if self.is_empty()? {
             None
         } else {
-            let name = self
-                .path()
-                .file_stem()
-                .and_then(|stem| stem.to_str())
-                .unwrap_or("workspace");
             let folder = self.path().parent().unwrap_or(Path::new("."));
-            let kept = (1..)
-                .map(|n| match n {
-                    1 => folder.join(format!("{name}.before-restore.db")),
-                    n => folder.join(format!("{name}.before-restore-{n}.db")),
-                })
-                .find(|path| !path.exists())
-                .expect("a free name");
+            let kept = free_path(
+                folder,
+                &format!("{}.before-restore", file_stem(self.path())),
+            );
             self.backup_to(&kept)?;
             Some(kept)
         };
@@ -135,6 +127,25 @@ pub fn restore(from_backup: &Path, into: &Path) -> Result<Option<PathBuf>> {
     Workspace::open(into)?.restore_from(from_backup)
 }
 
+/// A workspace file's name without its extension.
+fn file_stem(path: &Path) -> &str {
+    path.file_stem()
+        .and_then(|stem| stem.to_str())
+        .unwrap_or("workspace")
+}
+
+/// `folder/{base}.db`, or the first of `{base}-2.db`, `{base}-3.db`, … that
+/// is not taken.
+fn free_path(folder: &Path, base: &str) -> PathBuf {
+    (1..)
+        .map(|n| match n {
+            1 => folder.join(format!("{base}.db")),
+            n => folder.join(format!("{base}-{n}.db")),
+        })
+        .find(|path| !path.exists())
+        .expect("a free name")
+}
+
 /// Writes a backup of `source`, the workspace at `workspace`, as
 /// [`Workspace::backup_rolling`] describes.
 fn rolling(
@@ -149,18 +160,11 @@ fn rolling(
         source,
     };
     std::fs::create_dir_all(folder).map_err(io)?;
-    let name = workspace
-        .file_stem()
-        .and_then(|stem| stem.to_str())
-        .unwrap_or("workspace");
-    let stamp = stamp(now_minute);
-    let dest = (1..)
-        .map(|n| match n {
-            1 => folder.join(format!("{name}{ROLLING_MARK}{stamp}.db")),
-            n => folder.join(format!("{name}{ROLLING_MARK}{stamp}-{n}.db")),
-        })
-        .find(|path| !path.exists())
-        .expect("a free name");
+    let name = file_stem(workspace);
+    let dest = free_path(
+        folder,
+        &format!("{name}{ROLLING_MARK}{}", stamp(now_minute)),
+    );
     copy_into_new(source, &dest)?;
 
     let prefix = format!("{name}{ROLLING_MARK}");
