@@ -49,6 +49,31 @@ function frame(now) {
 requestAnimationFrame(frame);
 "#;
 
+/// The window the targets are set in (outer size).
+const TARGET_WINDOW: (u32, u32) = (1280, 800);
+
+/// Once the page has taken the window's new width, fits the whole span to
+/// it (the `0` shortcut) and waits until every mark drawn is inside the
+/// canvas. The canvas hears of a new width in the frame after the window
+/// takes it (a ResizeObserver), and renders for it in that frame.
+const FIT_SCRIPT: &str = r#"
+const [width, done] = arguments;
+let frames = 0;
+function step() {
+  frames = window.innerWidth === width ? frames + 1 : 0;
+  if (frames >= 3) {
+    const canvas = document.querySelector(".canvas-scroll").getBoundingClientRect();
+    const marks = [...document.querySelectorAll(".event-marker")].map((mark) => mark.getBoundingClientRect());
+    if (frames > 3 && marks.length > 0 && marks.every((mark) => mark.left >= canvas.left && mark.right <= canvas.right)) {
+      return done();
+    }
+    window.dispatchEvent(new KeyboardEvent("keydown", { key: "0" }));
+  }
+  requestAnimationFrame(step);
+}
+requestAnimationFrame(step);
+"#;
+
 /// Whether an event is on the canvas yet: when it is, the time since the
 /// page started loading.
 const SHOWN_SCRIPT: &str = r#"
@@ -191,12 +216,37 @@ async fn main() -> anyhow::Result<()> {
     let timeouts =
         fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(300)), None, None);
     client.update_timeouts(timeouts).await?;
+    // The frames in the window the targets name, then in the app's own.
+    for window in [TARGET_WINDOW, default_window()?] {
+        rows.extend(frames(&client, harness.app(), window).await?);
+    }
+    client.close().await?;
+
+    println!("| Measure | Figure |\n|---|---|");
+    for (what, figure) in rows {
+        println!("| {what} | {figure} |");
+    }
+    Ok(())
+}
+
+/// Pans and zooms in a window of `window` (outer size, the whole span
+/// fitted to it) and returns the figures.
+async fn frames(
+    client: &fantoccini::Client,
+    app: &std::path::Path,
+    window: (u32, u32),
+) -> anyhow::Result<Vec<(String, String)>> {
+    let (width, height) = window;
+    let size = format!("{width}×{height}");
+    client.set_window_size(width, height).await?;
+    client.execute_async(FIT_SCRIPT, vec![width.into()]).await?;
+    let mut rows = Vec::new();
     // One pass to warm up (the JIT, the first backup the app takes on
     // opening), then the pass measured.
     client.execute_async(FRAMES_SCRIPT, vec![]).await?;
     // CPU time is steadier than frame times on a shared machine: the
     // processes' work, whatever else runs beside them.
-    let processes = app_processes(harness.app())?;
+    let processes = app_processes(app)?;
     let cpu = || -> anyhow::Result<Duration> { processes.iter().map(|&pid| cpu_time(pid)).sum() };
     let cpu_before = cpu()?;
     let result = client.execute_async(FRAMES_SCRIPT, vec![]).await?;
@@ -209,7 +259,7 @@ async fn main() -> anyhow::Result<()> {
             .unwrap_or_default()
     };
     eprintln!(
-        "DOM after panning: {} elements, {} events on the canvas, {} in the library",
+        "{size}: DOM after panning: {} elements, {} events on the canvas, {} in the library",
         result["nodes"], result["events"], result["library"]
     );
     let mut intervals = numbers("intervals");
@@ -219,7 +269,7 @@ async fn main() -> anyhow::Result<()> {
         .filter(|(_, interval)| **interval > 25.0)
         .map(|(n, interval)| format!("#{n} {interval:.0} ms"))
         .collect();
-    eprintln!("frames over 25 ms: {}", slow.join(", "));
+    eprintln!("{size}: frames over 25 ms: {}", slow.join(", "));
     let mut work = numbers("work");
     let zooming: Vec<bool> = result["zooming"]
         .as_array()
@@ -234,7 +284,7 @@ async fn main() -> anyhow::Result<()> {
             .collect();
         let on_time = part.iter().filter(|&&i| i <= 25.0).count() as f64 / part.len().max(1) as f64;
         rows.push((
-            format!("App: {label} alone, frames within 25 ms; interval p50 / p95"),
+            format!("App ({size}): {label} alone, frames within 25 ms; interval p50 / p95"),
             format!(
                 "{:.1} %; {}",
                 on_time * 100.0,
@@ -245,26 +295,33 @@ async fn main() -> anyhow::Result<()> {
     let on_time =
         intervals.iter().filter(|&&i| i <= 25.0).count() as f64 / intervals.len().max(1) as f64;
     rows.push((
-        "App: pan and zoom, frames within 25 ms".into(),
+        format!("App ({size}): pan and zoom, frames within 25 ms"),
         format!("{:.1} %", on_time * 100.0),
     ));
     rows.push((
-        "App: pan and zoom, frame interval p50 / p95".into(),
+        format!("App ({size}): pan and zoom, frame interval p50 / p95"),
         median_and(&mut intervals, 0.95, 1),
     ));
     rows.push((
-        "App: CPU time per frame, app and WebKit processes, pan and zoom".into(),
+        format!("App ({size}): CPU time per frame, app and WebKit processes, pan and zoom"),
         format!("{:.1} ms", ms(cpu_spent) / intervals.len().max(1) as f64),
     ));
     rows.push((
-        "App: input handling and rendering per frame, p95".into(),
+        format!("App ({size}): input handling and rendering per frame, p95"),
         format!("{:.2} ms", percentile(&mut work, 0.95)),
     ));
-    client.close().await?;
+    Ok(rows)
+}
 
-    println!("| Measure | Figure |\n|---|---|");
-    for (what, figure) in rows {
-        println!("| {what} | {figure} |");
-    }
-    Ok(())
+/// The window the app opens with (tauri.conf.json).
+fn default_window() -> anyhow::Result<(u32, u32)> {
+    let config: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tauri.conf.json"
+    ))?)?;
+    let window = &config["app"]["windows"][0];
+    let size = |key: &str| window[key].as_u64().and_then(|n| u32::try_from(n).ok());
+    size("width")
+        .zip(size("height"))
+        .ok_or_else(|| anyhow::anyhow!("tauri.conf.json names no window size"))
 }
