@@ -55,6 +55,18 @@ function engine() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Requests whose first layout, "start" at scale 1, has come back. */
+async function laidOutAtScaleOne() {
+  const clock = manualTimers();
+  const { sent, queue, queries } = engine();
+  const requests = layoutRequests(queue, clock.timers);
+  requests.update("start", 1);
+  clock.frame();
+  sent[0]?.answer();
+  await settle();
+  return { clock, queries, requests };
+}
+
 describe("layoutRequests", () => {
   it("asks for a pan at the next frame, once however often it moved", () => {
     const clock = manualTimers();
@@ -68,13 +80,7 @@ describe("layoutRequests", () => {
   });
 
   it("lays out a zoom once it rests, and none of the steps on its way", async () => {
-    const clock = manualTimers();
-    const { sent, queue, queries } = engine();
-    const requests = layoutRequests(queue, clock.timers);
-    requests.update("start", 1);
-    clock.frame();
-    sent[0]?.answer();
-    await settle();
+    const { clock, queries, requests } = await laidOutAtScaleOne();
     for (const scale of [1.1, 1.2, 1.3]) {
       requests.update(`zoom ${scale}`, scale);
       clock.frame();
@@ -87,13 +93,7 @@ describe("layoutRequests", () => {
   });
 
   it("does not lay out a zoom's first step when a pan's frame comes after it began", async () => {
-    const clock = manualTimers();
-    const { sent, queue, queries } = engine();
-    const requests = layoutRequests(queue, clock.timers);
-    requests.update("start", 1);
-    clock.frame();
-    sent[0]?.answer();
-    await settle();
+    const { clock, queries, requests } = await laidOutAtScaleOne();
     // A pan asks for the next frame; before that frame, a zoom begins.
     requests.update("pan", 1);
     requests.update("zoom step", 1.1);
