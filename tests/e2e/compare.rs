@@ -144,37 +144,50 @@ async fn compare_two_deals_from_a_clicked_t0_and_read_the_duration_table() -> an
         .await?;
     app.wait_cell_text(&cell("duration-cell", "announcement>decision"), "100 d")
         .await?;
-    // Hover shows the engine's offset of the first review from the new T0.
-    let first_review = engine.comparison.timelines[0]
+    // Hover shows the engine's offset from the new T0: of the first review
+    // (a milestone), and of an event that is none.
+    let deal = &engine.comparison.timelines[0];
+    let first_review = deal
         .milestones
         .iter()
         .find(|milestone| milestone.kind.as_str() == "regulatory-review")
         .expect("a first review");
-    let marker = wait_css(
-        &app.client,
-        &format!(
-            r#"[data-testid="compare-event"][data-event-id="{}"]"#,
-            first_review.event
-        ),
-    )
-    .await?;
-    app.client
-        .perform_actions(
-            MouseActions::new("mouse".to_owned()).then(PointerAction::MoveToElement {
-                element: marker,
-                duration: None,
-                x: 0.0,
-                y: 0.0,
-            }),
+    let other = deal
+        .events
+        .iter()
+        .find(|placed| !deal.milestones.contains(placed))
+        .expect("an event that is no milestone");
+    for placed in [first_review, other] {
+        let marker = wait_css(
+            &app.client,
+            &format!(
+                r#"[data-testid="compare-event"][data-event-id="{}"]"#,
+                placed.event
+            ),
         )
         .await?;
-    let hover = app.by_testid("compare-hover").await?;
-    let text = hover.prop("textContent").await?.unwrap_or_default();
-    assert!(
-        text.contains(&first_review.offset_label),
-        "hover reads {text:?}, not {:?}",
-        first_review.offset_label
-    );
+        app.client
+            .perform_actions(MouseActions::new("mouse".to_owned()).then(
+                PointerAction::MoveToElement {
+                    element: marker,
+                    duration: None,
+                    x: 0.0,
+                    y: 0.0,
+                },
+            ))
+            .await?;
+        let tideline_model::compare::Days(min, max) = placed.offset_days;
+        let days = if min == max {
+            format!("{min} d")
+        } else {
+            format!("~{min}–{max} d")
+        };
+        app.wait_cell_text(
+            r#"[data-testid="compare-hover"] .compare-hover-offset"#,
+            &format!("{} ({days})", placed.offset_label),
+        )
+        .await?;
+    }
     let kind = app.by_testid("t0-kind").await?;
     assert_eq!(kind.prop("value").await?.as_deref(), Some("events"));
     app.screenshot("compare.png").await?;

@@ -263,6 +263,8 @@ pub struct ComparedTimeline {
     pub t0: Milestone,
     /// The first event of each milestone kind, in date order.
     pub milestones: Vec<Milestone>,
+    /// Every event of the timeline, milestone or not, in date order.
+    pub events: Vec<Milestone>,
     /// The time between consecutive milestones.
     pub steps: Vec<Step>,
 }
@@ -479,9 +481,10 @@ fn compare_one(
             offset_label: offset.offset_label(),
         }
     };
+    let placed: Vec<Milestone> = events.iter().map(|e| place(e)).collect();
     let mut milestones: Vec<Milestone> = MILESTONES
         .iter()
-        .filter_map(|kind| events.iter().find(|e| e.kind == *kind).map(|e| place(e)))
+        .filter_map(|kind| placed.iter().find(|m| m.kind == *kind).cloned())
         .collect();
     milestones.sort_by_key(|m| {
         let rank = MILESTONES.iter().position(|k| *k == m.kind);
@@ -504,6 +507,7 @@ fn compare_one(
         t0: place(t0),
         milestones,
         steps,
+        events: placed,
     })
 }
 
@@ -580,6 +584,38 @@ mod tests {
         assert_eq!(c.durations[0].to, EventKind::RegulatoryReview);
         assert_eq!(c.durations[1].cells, [Some(Days(464, 464)), None]);
         assert_eq!(a.steps[1].label, "15.2 months");
+    }
+
+    #[test]
+    fn every_event_is_placed_against_t0_not_only_the_milestones() {
+        let kind = Alignment::Kind {
+            kind: EventKind::RegulatoryReview,
+        };
+        let c = compare(&deals(), &kind).unwrap();
+        let placed = |t: usize| -> Vec<(i64, Days, &str)> {
+            c.timelines[t]
+                .events
+                .iter()
+                .map(|m| (m.event, m.offset_days, m.offset_label.as_str()))
+                .collect()
+        };
+        // Event 3 is A's second review: no milestone, yet placed.
+        assert_eq!(
+            placed(0),
+            [
+                (1, Days(-169, -169), "−5.6 months"),
+                (2, Days(0, 0), "T0"),
+                (3, Days(71, 71), "+71 days"),
+                (4, Days(464, 464), "+15.2 months"),
+            ]
+        );
+        // A product launch known to the month: 1 to 31 Dec 2024.
+        assert_eq!(placed(1)[2], (12, Days(311, 341), "~+10.2 to +11.2 months"));
+        for t in &c.timelines {
+            for milestone in &t.milestones {
+                assert!(t.events.contains(milestone));
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,10 @@ export type ComparedTimeline = { title: string, t0: Milestone,
  */
 milestones: Array<Milestone>, 
 /**
+ * Every event of the timeline, milestone or not, in date order.
+ */
+events: Array<Milestone>, 
+/**
  * The time between consecutive milestones.
  */
 steps: Array<Step>, };

@@ -21,9 +21,7 @@ const T0_KINDS: readonly EventKind[] = [
   "closing",
   "termination",
 ];
-const DAY = 1440;
 const PAD_PX = 28;
-const FINE: ReadonlySet<string> = new Set(["day", "minute"]);
 
 interface Props {
   id: number;
@@ -233,7 +231,7 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
           <strong>{hover.event.title}</strong>
           <span>{hover.event.start_label}</span>
           <span class="compare-hover-offset">
-            {offsetLabel(hover.event, view.comparison.timelines[hover.timeline]?.milestones ?? [], view.t0_minutes[hover.timeline] ?? 0)}
+            {offsetLabel(hover.event, view.comparison.timelines[hover.timeline]?.events ?? [])}
           </span>
         </div>
       )}
@@ -242,11 +240,8 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
   );
 }
 
-/** The engine's offset for a milestone; for other events, whole days from T0, `~` when the date is coarser than a day. */
-function offsetLabel(event: EventView, milestones: readonly Milestone[], t0: number): string {
-  const milestone = milestones.find((m) => m.event === event.id);
-  if (milestone) return `${milestone.offset_label} (${daysLabel(milestone.offset_days)})`;
-  const days = Math.floor((event.start_minute - t0) / DAY);
-  const sign = days >= 0 ? "+" : "−";
-  return `${FINE.has(event.precision) ? "" : "~"}T${sign}${Math.abs(days)} days`;
+/** The engine's offset of `event` from its timeline's T0. */
+function offsetLabel(event: EventView, placed: readonly Milestone[]): string {
+  const offset = placed.find((m) => m.event === event.id);
+  return offset ? `${offset.offset_label} (${daysLabel(offset.offset_days)})` : "";
 }
