@@ -694,63 +694,55 @@ fn apply_patch(draft: EventDraft, patch: &EventPatch) -> Result<EventDraft> {
     })
 }
 
+/// The number `sql` selects for the row `?1` = `id` of a `what`, or not-found.
+fn lookup(conn: &Connection, what: &'static str, sql: &str, id: i64) -> Result<i64> {
+    conn.query_row(sql, [id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| StoreError::not_found(what, id))
+}
+
 fn event_exists(conn: &Connection, id: i64) -> Result<()> {
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM event WHERE id = ?1)",
-        [id],
-        |row| row.get(0),
-    )?;
-    if exists {
-        Ok(())
-    } else {
-        Err(StoreError::not_found("event", id))
-    }
+    lookup(conn, "event", "SELECT id FROM event WHERE id = ?1", id).map(drop)
 }
 
 fn timeline_exists(conn: &Connection, id: i64) -> Result<()> {
-    let exists: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM timeline WHERE id = ?1)",
-        [id],
-        |row| row.get(0),
-    )?;
-    if exists {
-        Ok(())
-    } else {
-        Err(StoreError::not_found("timeline", id))
-    }
+    lookup(
+        conn,
+        "timeline",
+        "SELECT id FROM timeline WHERE id = ?1",
+        id,
+    )
+    .map(drop)
 }
 
 /// The timeline a lane belongs to.
 fn lane_timeline(conn: &Connection, lane: i64) -> Result<i64> {
-    conn.query_row(
+    lookup(
+        conn,
+        "lane",
         "SELECT timeline_id FROM lane WHERE id = ?1",
-        [lane],
-        |row| row.get(0),
+        lane,
     )
-    .optional()?
-    .ok_or_else(|| StoreError::not_found("lane", lane))
 }
 
 /// The event a citation belongs to.
 fn citation_event(conn: &Connection, link: i64) -> Result<i64> {
-    conn.query_row(
+    lookup(
+        conn,
+        "citation",
         "SELECT event_id FROM event_source WHERE id = ?1",
-        [link],
-        |row| row.get(0),
+        link,
     )
-    .optional()?
-    .ok_or_else(|| StoreError::not_found("citation", link))
 }
 
 /// The timeline an annotation is on.
 fn annotation_timeline(conn: &Connection, id: i64) -> Result<i64> {
-    conn.query_row(
+    lookup(
+        conn,
+        "annotation",
         "SELECT timeline_id FROM annotation WHERE id = ?1",
-        [id],
-        |row| row.get(0),
+        id,
     )
-    .optional()?
-    .ok_or_else(|| StoreError::not_found("annotation", id))
 }
 
 /// A timeline's lanes in order.
