@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
 import type { EventOutline } from "./bindings/EventOutline";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { TimelineSummary } from "./bindings/TimelineSummary";
-import type { TimelineOutline } from "./bindings/TimelineOutline";
+import type { TimelineView } from "./bindings/TimelineView";
 import type { ReadOnly } from "./bindings/ReadOnly";
 import type { Viewport } from "./bindings/Viewport";
 import type { WorkspaceInfo } from "./bindings/WorkspaceInfo";
@@ -47,7 +47,7 @@ const FIT_RIGHT_PX = 24;
 /** What a workspace without events shows: ten years to today. */
 const EMPTY_SPAN = 10 * 365.25 * 1440;
 const NONE: ReadonlySet<number> = new Set();
-const NO_VIEWS: readonly TimelineOutline[] = [];
+const NO_VIEWS: readonly TimelineView<EventOutline>[] = [];
 
 /** Whether keys act on the canvas: its element has the focus, or nothing has. */
 function canvasHasFocus(): boolean {

@@ -39,9 +39,10 @@ pub struct TimelineSummary {
     pub unsourced: u32,
 }
 
-/// A timeline with its lanes, events and annotations.
+/// A timeline with its lanes, events and annotations: its events whole, or
+/// in outline as the canvas draws them ([`TimelineOutline`]).
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
-pub struct TimelineView {
+pub struct TimelineView<E = EventView> {
     #[ts(type = "number")]
     pub id: i64,
     pub title: String,
@@ -51,27 +52,14 @@ pub struct TimelineView {
     pub lanes: Vec<LaneView>,
     pub placements: Vec<PlacementView>,
     /// The events on this timeline, in start order.
-    pub events: Vec<EventView>,
+    pub events: Vec<E>,
     pub annotations: Vec<AnnotationView>,
 }
 
-/// A timeline as the canvas draws it: [`TimelineView`] with its events in
-/// outline, a third of the size at 10,000 events. The inspector reads an
-/// event whole ([`EventView`]) when it is picked.
-#[derive(Clone, Debug, PartialEq, Serialize, TS)]
-pub struct TimelineOutline {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub title: String,
-    pub subtitle: String,
-    pub description: String,
-    pub colour: String,
-    pub lanes: Vec<LaneView>,
-    pub placements: Vec<PlacementView>,
-    /// The events on this timeline, in start order.
-    pub events: Vec<EventOutline>,
-    pub annotations: Vec<AnnotationView>,
-}
+/// A timeline as the canvas draws it, a third of the size of a
+/// [`TimelineView`] at 10,000 events. The inspector reads an event whole
+/// ([`EventView`]) when it is picked.
+pub type TimelineOutline = TimelineView<EventOutline>;
 
 /// What the canvas draws of an event and its hover card says: the fields
 /// of [`EventView`] of the same names, and how many sources it cites.

@@ -281,27 +281,21 @@ impl Workspace {
 
     /// A timeline with its lanes, events and annotations.
     pub fn timeline(&self, id: i64) -> Result<TimelineView> {
-        let parts = self.timeline_parts(id)?;
-        let events = self.events(&EventFilter {
-            timeline: Some(id),
-            ..EventFilter::default()
-        })?;
-        Ok(TimelineView {
-            id,
-            title: parts.title,
-            subtitle: parts.subtitle,
-            description: parts.description,
-            colour: parts.colour,
-            lanes: parts.lanes,
-            placements: parts.placements,
-            events,
-            annotations: parts.annotations,
+        self.timeline_with(id, || {
+            self.events(&EventFilter {
+                timeline: Some(id),
+                ..EventFilter::default()
+            })
         })
     }
 
     /// The timeline as the canvas draws it, its events in outline.
     pub fn timeline_outline(&self, id: i64) -> Result<TimelineOutline> {
-        let parts = self.timeline_parts(id)?;
+        self.timeline_with(id, || self.event_outlines(id))
+    }
+
+    /// The events on timeline `id` in outline, in start order.
+    fn event_outlines(&self, id: i64) -> Result<Vec<EventOutline>> {
         let mut stmt = self.conn.prepare(
             "SELECT e.id, e.title, e.start_edtf, e.end_edtf, e.ongoing, e.kind, e.confidence,
                     e.importance,
@@ -310,55 +304,47 @@ impl Workspace {
              WHERE EXISTS (SELECT 1 FROM placement p WHERE p.event_id = e.id AND p.timeline_id = ?1)
              ORDER BY e.start_minute, e.id",
         )?;
-        let events = stmt
-            .query_map([id], |row| {
-                let id: i64 = row.get(0)?;
-                let start: String = row.get(2)?;
-                let end: Option<String> = row.get(3)?;
-                let kind: String = row.get(5)?;
-                let confidence: String = row.get(6)?;
-                let (title, ongoing, importance, source_count) =
-                    (row.get(1)?, row.get(4)?, row.get(7)?, row.get(8)?);
-                Ok((|| {
-                    let dates = EventDates::parse(id, &start, end.as_deref())?.fields();
-                    Ok(EventOutline {
-                        id,
-                        title,
-                        precision: dates.precision,
-                        approximate: dates.approximate,
-                        uncertain: dates.uncertain,
-                        start_label: dates.start_label,
-                        end_label: dates.end_label,
-                        start_minute: dates.start_minute,
-                        end_minute: dates.end_minute,
-                        start,
-                        end,
-                        ongoing,
-                        kind: parse_stored(id, &kind)?,
-                        confidence: parse_stored(id, &confidence)?,
-                        importance,
-                        source_count,
-                    })
-                })())
-            })?
-            .collect::<rusqlite::Result<Vec<Result<EventOutline>>>>()?
-            .into_iter()
-            .collect::<Result<Vec<_>>>()?;
-        Ok(TimelineOutline {
-            id,
-            title: parts.title,
-            subtitle: parts.subtitle,
-            description: parts.description,
-            colour: parts.colour,
-            lanes: parts.lanes,
-            placements: parts.placements,
-            events,
-            annotations: parts.annotations,
-        })
+        stmt.query_map([id], |row| {
+            let id: i64 = row.get(0)?;
+            let start: String = row.get(2)?;
+            let end: Option<String> = row.get(3)?;
+            let kind: String = row.get(5)?;
+            let confidence: String = row.get(6)?;
+            let (title, ongoing, importance, source_count) =
+                (row.get(1)?, row.get(4)?, row.get(7)?, row.get(8)?);
+            Ok((|| {
+                let dates = EventDates::parse(id, &start, end.as_deref())?.fields();
+                Ok(EventOutline {
+                    id,
+                    title,
+                    precision: dates.precision,
+                    approximate: dates.approximate,
+                    uncertain: dates.uncertain,
+                    start_label: dates.start_label,
+                    end_label: dates.end_label,
+                    start_minute: dates.start_minute,
+                    end_minute: dates.end_minute,
+                    start,
+                    end,
+                    ongoing,
+                    kind: parse_stored(id, &kind)?,
+                    confidence: parse_stored(id, &confidence)?,
+                    importance,
+                    source_count,
+                })
+            })())
+        })?
+        .collect::<rusqlite::Result<Vec<Result<EventOutline>>>>()?
+        .into_iter()
+        .collect()
     }
 
-    /// Everything of a timeline but its events.
-    fn timeline_parts(&self, id: i64) -> Result<TimelineParts> {
+    /// Timeline `id` with the events `events` reads once the timeline is found.
+    fn timeline_with<E>(
+        &self,
+        id: i64,
+        events: impl FnOnce() -> Result<Vec<E>>,
+    ) -> Result<TimelineView<E>> {
         let (title, subtitle, description, colour) = self
             .conn
             .query_row(
@@ -393,7 +379,8 @@ impl Workspace {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(TimelineParts {
+        Ok(TimelineView {
+            id,
             title,
             subtitle,
             description,
@@ -401,6 +388,7 @@ impl Workspace {
             lanes,
             placements,
             annotations: self.annotations(id)?,
+            events: events()?,
         })
     }
 
@@ -987,17 +975,6 @@ impl EventDates {
 fn parse_stored<T: std::str::FromStr<Err: std::fmt::Display>>(id: i64, word: &str) -> Result<T> {
     word.parse()
         .map_err(|e| damaged(format!("event {id}: {e}")))
-}
-
-/// Everything of a timeline view but its events.
-struct TimelineParts {
-    title: String,
-    subtitle: String,
-    description: String,
-    colour: String,
-    lanes: Vec<LaneView>,
-    placements: Vec<PlacementView>,
-    annotations: Vec<AnnotationView>,
 }
 
 pub(crate) fn display_edtf(edtf: &str) -> String {

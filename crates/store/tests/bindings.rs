@@ -11,8 +11,8 @@ use tideline_model::Edge;
 use tideline_model::layout::{Layout, Viewport};
 use tideline_store::views::{
     AnnotationDraft, ApiError, CheckReport, ComparisonRequest, ComparisonSummary, ComparisonView,
-    DatePreview, EventChange, EventFilter, EventPage, EventPatch, EventView, ImportOptions,
-    ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView, TimelineOutline,
+    DatePreview, EventChange, EventFilter, EventOutline, EventPage, EventPatch, EventView,
+    ImportOptions, ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView,
     TimelineSummary, TimelineView, WorkspaceInfo,
 };
 use tideline_store::{HistoryState, ReadOnly};
@@ -25,8 +25,8 @@ fn export_all(dir: &Path) {
     EventView::export_all_to(dir).unwrap();
     HistoryState::export_all_to(dir).unwrap();
     TimelineSummary::export_all_to(dir).unwrap();
-    TimelineView::export_all_to(dir).unwrap();
-    TimelineOutline::export_all_to(dir).unwrap();
+    TimelineView::<EventView>::export_all_to(dir).unwrap();
+    EventOutline::export_all_to(dir).unwrap();
     WorkspaceInfo::export_all_to(dir).unwrap();
     Layout::export_all_to(dir).unwrap();
     Viewport::export_all_to(dir).unwrap();

@@ -5,10 +5,11 @@ import type { LaneView } from "./LaneView";
 import type { PlacementView } from "./PlacementView";
 
 /**
- * A timeline with its lanes, events and annotations.
+ * A timeline with its lanes, events and annotations: its events whole, or
+ * in outline as the canvas draws them ([`TimelineOutline`]).
  */
-export type TimelineView = { id: number, title: string, subtitle: string, description: string, colour: string, lanes: Array<LaneView>, placements: Array<PlacementView>, 
+export type TimelineView<E = EventView> = { id: number, title: string, subtitle: string, description: string, colour: string, lanes: Array<LaneView>, placements: Array<PlacementView>, 
 /**
  * The events on this timeline, in start order.
  */
-events: Array<EventView>, annotations: Array<AnnotationView>, };
+events: Array<E>, annotations: Array<AnnotationView>, };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import type { TimelineOutline } from "../bindings/TimelineOutline";
+import type { EventOutline } from "../bindings/EventOutline";
+import type { TimelineView } from "../bindings/TimelineView";
 import * as api from "../ipc";
 
 /**
@@ -10,8 +11,8 @@ export function useTimelines(
   ids: readonly number[],
   revision: number,
   onError: (error: unknown) => void,
-): TimelineOutline[] | null {
-  const [views, setViews] = useState<TimelineOutline[] | null>(null);
+): TimelineView<EventOutline>[] | null {
+  const [views, setViews] = useState<TimelineView<EventOutline>[] | null>(null);
   useEffect(() => {
     let live = true;
     Promise.all(ids.map((id) => api.getTimeline(id))).then(

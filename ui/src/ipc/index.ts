@@ -31,7 +31,8 @@ import type { Precision } from "../bindings/Precision";
 import type { RenderFormat } from "../bindings/RenderFormat";
 import type { SourceDraftView } from "../bindings/SourceDraftView";
 import type { SourceView } from "../bindings/SourceView";
-import type { TimelineOutline } from "../bindings/TimelineOutline";
+import type { EventOutline } from "../bindings/EventOutline";
+import type { TimelineView } from "../bindings/TimelineView";
 import type { TimelineSummary } from "../bindings/TimelineSummary";
 import type { Viewport } from "../bindings/Viewport";
 import type { ReadOnly } from "../bindings/ReadOnly";
@@ -138,7 +139,7 @@ export const onFileDrop = (handler: (drag: FileDrag) => void): Promise<() => voi
 export const listTimelines = (): Promise<TimelineSummary[]> => call("list_timelines");
 
 /** A timeline as the canvas draws it; `getEvent` reads an event whole. */
-export const getTimeline = (id: number): Promise<TimelineOutline> => call("get_timeline", { id });
+export const getTimeline = (id: number): Promise<TimelineView<EventOutline>> => call("get_timeline", { id });
 
 /** The first events that match (at most `filter.limit`), and how many match in all. */
 export const listEvents = (filter: EventFilter): Promise<EventPage> => call("list_events", { filter });

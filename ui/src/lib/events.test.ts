@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EventOutline } from "../bindings/EventOutline";
 import type { EventView } from "../bindings/EventView";
-import type { TimelineOutline } from "../bindings/TimelineOutline";
+import type { TimelineView } from "../bindings/TimelineView";
 import { dateRangeLabel, eventAnchor, eventMarks, indexLanes, indexViews, isFuzzy, isUnsourced, placedOn } from "./events";
 import type { Mark } from "./viewport";
 
@@ -119,7 +119,7 @@ describe("indexViews", () => {
     const shared = outline({ id: 7 });
     const note = { id: 1, text: "The cited source gives no amount.", event_id: 7, start: null, end: null, label: null, start_minute: null, end_minute: null };
     const span = { id: 2, text: "EU merger question open", event_id: null, start: "2024-01-09", end: "2024-06-28", label: null, start_minute: 28412640, end_minute: 28660320 };
-    const view = (id: number, annotations: TimelineOutline["annotations"]): TimelineOutline => ({
+    const view = (id: number, annotations: TimelineView<EventOutline>["annotations"]): TimelineView<EventOutline> => ({
       id,
       title: `Timeline ${id}`,
       subtitle: "",
@@ -138,7 +138,7 @@ describe("indexViews", () => {
 });
 
 describe("lanes and placements", () => {
-  const view = (id: number, lanes: [number, string][], placed: number[]): TimelineOutline => ({
+  const view = (id: number, lanes: [number, string][], placed: number[]): TimelineView<EventOutline> => ({
     id,
     title: `Timeline ${id}`,
     subtitle: "",

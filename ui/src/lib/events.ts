@@ -3,7 +3,7 @@
 import type { AnnotationView } from "../bindings/AnnotationView";
 import type { EventOutline } from "../bindings/EventOutline";
 import type { EventView } from "../bindings/EventView";
-import type { TimelineOutline } from "../bindings/TimelineOutline";
+import type { TimelineView } from "../bindings/TimelineView";
 import { LABEL_GAP_PX, LABEL_UNIT_MAX_PX, MARKER_PX } from "./geometry";
 import type { Mark } from "./viewport";
 
@@ -52,7 +52,7 @@ export function eventAnchor(event: EventFacts): number {
 }
 
 /** The events of `views` by id (an event on two timelines once), and their callout notes by event id. */
-export function indexViews(views: readonly TimelineOutline[]): {
+export function indexViews(views: readonly TimelineView<EventOutline>[]): {
   events: ReadonlyMap<number, EventOutline>;
   notes: ReadonlyMap<number, readonly AnnotationView[]>;
 } {
@@ -79,7 +79,7 @@ export interface LanePlace {
 }
 
 /** Every lane of `views`, by id, in timeline then lane order. */
-export function indexLanes(views: readonly TimelineOutline[]): ReadonlyMap<number, LanePlace> {
+export function indexLanes(views: readonly TimelineView<EventOutline>[]): ReadonlyMap<number, LanePlace> {
   return new Map(
     views.flatMap((view) =>
       view.lanes.map((lane): [number, LanePlace] => [
@@ -91,6 +91,6 @@ export function indexLanes(views: readonly TimelineOutline[]): ReadonlyMap<numbe
 }
 
 /** The timelines among `views` that the event is on. */
-export function placedOn(views: readonly TimelineOutline[], eventId: number): TimelineOutline[] {
+export function placedOn(views: readonly TimelineView<EventOutline>[], eventId: number): TimelineView<EventOutline>[] {
   return views.filter((view) => view.placements.some((placement) => placement.event_id === eventId));
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "preac
 import type { AnnotationView } from "../../bindings/AnnotationView";
 import type { EventOutline } from "../../bindings/EventOutline";
 import type { Layout } from "../../bindings/Layout";
-import type { TimelineOutline } from "../../bindings/TimelineOutline";
+import type { TimelineView } from "../../bindings/TimelineView";
 import type { Viewport } from "../../bindings/Viewport";
 import { useAnchoredLayout } from "../../hooks/useAnchoredLayout";
 import { useEventDrag } from "../../hooks/useEventDrag";
@@ -30,7 +30,7 @@ const OWN_PRESS = ".event, button, input, select, textarea, [role='button'], .la
 interface Props {
   layout: Layout | null;
   viewport: Viewport | null;
-  timelines: readonly TimelineOutline[];
+  timelines: readonly TimelineView<EventOutline>[];
   /** No timeline is picked: say how to show one. */
   empty: boolean;
   events: ReadonlyMap<number, EventOutline>;

@@ -2,7 +2,7 @@ import type { CSSProperties } from "preact";
 import type { AnnotationView } from "../../bindings/AnnotationView";
 import type { EventOutline } from "../../bindings/EventOutline";
 import type { TimelineBox } from "../../bindings/TimelineBox";
-import type { TimelineOutline } from "../../bindings/TimelineOutline";
+import type { TimelineView } from "../../bindings/TimelineView";
 import type { Viewport } from "../../bindings/Viewport";
 import type { CanvasDrag, Grab } from "../../hooks/useEventDrag";
 import { clipItem, type Extent } from "../../lib/geometry";
@@ -30,7 +30,7 @@ export interface CanvasData {
 
 interface Props {
   box: TimelineBox;
-  view: TimelineOutline;
+  view: TimelineView<EventOutline>;
   /** The viewport the layout was made for, to place annotation spans. */
   laidOut: Viewport;
   /** The part of the planes on screen. */

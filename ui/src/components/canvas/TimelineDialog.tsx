@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
-import type { TimelineOutline } from "../../bindings/TimelineOutline";
+import type { EventOutline } from "../../bindings/EventOutline";
+import type { TimelineView } from "../../bindings/TimelineView";
 import { useEdit } from "../../hooks/useEdit";
 import { useSubmit } from "../../hooks/useSubmit";
 import * as api from "../../ipc";
@@ -9,7 +10,7 @@ import { FormActions, FormError, FormField } from "../common/Form";
 import { Swatches } from "../common/Swatches";
 
 /** A timeline's title, subtitle, description and colour. */
-export function TimelineDialog({ view, onClose }: { view: TimelineOutline; onClose: () => void }) {
+export function TimelineDialog({ view, onClose }: { view: TimelineView<EventOutline>; onClose: () => void }) {
   const edit = useEdit();
   const { busy, error, submit } = useSubmit();
   const [details, setDetails] = useState<api.TimelineDetails>({

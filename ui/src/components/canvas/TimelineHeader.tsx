@@ -1,5 +1,6 @@
 import { useRef, useState } from "preact/hooks";
-import type { TimelineOutline } from "../../bindings/TimelineOutline";
+import type { EventOutline } from "../../bindings/EventOutline";
+import type { TimelineView } from "../../bindings/TimelineView";
 import { useEdit } from "../../hooks/useEdit";
 import { useTransfer } from "../../hooks/useTransfer";
 import * as api from "../../ipc";
@@ -15,7 +16,7 @@ type Open =
   | { what: "details" | "delete" };
 
 /** A timeline's name, with its actions: add a lane, shade a period, edit, export or delete it. */
-export function TimelineHeader({ view }: { view: TimelineOutline }) {
+export function TimelineHeader({ view }: { view: TimelineView<EventOutline> }) {
   const edit = useEdit();
   const transfer = useTransfer();
   const [open, setOpen] = useState<Open | null>(null);

@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { EventFilter } from "../../bindings/EventFilter";
 import type { EventPage } from "../../bindings/EventPage";
 import type { EventView } from "../../bindings/EventView";
-import type { TimelineOutline } from "../../bindings/TimelineOutline";
+import type { EventOutline } from "../../bindings/EventOutline";
+import type { TimelineView } from "../../bindings/TimelineView";
 import { useDebounced } from "../../hooks/useDebounced";
 import { useEdit } from "../../hooks/useEdit";
 import { useLibraryDrag } from "../../hooks/useLibraryDrag";
@@ -26,7 +27,7 @@ interface Props {
   /** Bumped after every change, to list events afresh. */
   revision: number;
   /** The shown timelines: their lanes take drops and keyboard placements. */
-  views: readonly TimelineOutline[];
+  views: readonly TimelineView<EventOutline>[];
   /** The "new event" form is open (the N key opens it too). */
   creating: boolean;
   onCreating: (open: boolean) => void;

@@ -1,4 +1,5 @@
-import type { TimelineOutline } from "../../bindings/TimelineOutline";
+import type { EventOutline } from "../../bindings/EventOutline";
+import type { TimelineView } from "../../bindings/TimelineView";
 import { moveInMenu } from "../../lib/dom";
 import { Popover } from "../common/Popover";
 
@@ -6,7 +7,7 @@ interface Props {
   title: string;
   anchor: HTMLElement;
   /** The shown timelines, whose lanes are offered. */
-  views: readonly TimelineOutline[];
+  views: readonly TimelineView<EventOutline>[];
   onPlace: (laneId: number) => void;
   onClose: () => void;
 }
