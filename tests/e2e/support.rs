@@ -123,15 +123,22 @@ impl App {
         wait_css(&self.client, &format!(r#"[data-testid="{testid}"]"#)).await
     }
 
-    /// Clicks the control once it is enabled (Undo waits for the edit before it).
+    /// Clicks the control once it is enabled (Undo waits for the edit before it),
+    /// scrolled into view first as a user would: WebKitWebDriver does not
+    /// scroll a list that scrolls inside the page (the export dialog's formats).
     pub async fn click(&self, testid: &str) -> anyhow::Result<()> {
-        wait_css(
+        let control = wait_css(
             &self.client,
             &format!(r#"[data-testid="{testid}"]:not([disabled])"#),
         )
-        .await?
-        .click()
         .await?;
+        self.client
+            .execute(
+                r#"arguments[0].scrollIntoView({ block: "nearest", inline: "nearest" });"#,
+                vec![serde_json::to_value(&control)?],
+            )
+            .await?;
+        control.click().await?;
         Ok(())
     }
 

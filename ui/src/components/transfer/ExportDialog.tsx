@@ -154,40 +154,42 @@ export function ExportDialog({ timelines, initial, workspacePath, onClose, onExp
               </select>
             </label>
 
-            {groupChoices(EXPORT_CHOICES).map(([group, choices]) => (
-              <fieldset key={group} class="export-group">
-                <legend class="form-label">{group}</legend>
-                {choices.map((item) => {
-                  const usable = fits(item);
-                  return (
-                    <label
-                      key={item.id}
-                      class={`export-choice${item === choice ? " is-chosen" : ""}`}
-                      data-testid={`export-format-${item.id}`}
-                      title={usable ? undefined : "Exports one timeline at a time"}
-                    >
-                      <input
-                        type="radio"
-                        name="export-format"
-                        value={item.id}
-                        checked={item === choice}
-                        disabled={!usable}
-                        onChange={() => {
-                          setChosen(item.id);
-                        }}
-                      />
-                      <span class="export-choice-text">
-                        <span class="export-choice-label">{item.label}</span>
-                        <span class="export-choice-description">
-                          {usable ? item.description : "One timeline at a time."}
+            <div class="export-formats">
+              {groupChoices(EXPORT_CHOICES).map(([group, choices]) => (
+                <fieldset key={group} class="export-group">
+                  <legend class="form-label">{group}</legend>
+                  {choices.map((item) => {
+                    const usable = fits(item);
+                    return (
+                      <label
+                        key={item.id}
+                        class={`export-choice${item === choice ? " is-chosen" : ""}`}
+                        data-testid={`export-format-${item.id}`}
+                        title={usable ? undefined : "Exports one timeline at a time"}
+                      >
+                        <input
+                          type="radio"
+                          name="export-format"
+                          value={item.id}
+                          checked={item === choice}
+                          disabled={!usable}
+                          onChange={() => {
+                            setChosen(item.id);
+                          }}
+                        />
+                        <span class="export-choice-text">
+                          <span class="export-choice-label">{item.label}</span>
+                          <span class="export-choice-description">
+                            {usable ? item.description : "One timeline at a time."}
+                          </span>
                         </span>
-                      </span>
-                      <span class="export-choice-extension">.{item.filter.extensions[0]}</span>
-                    </label>
-                  );
-                })}
-              </fieldset>
-            ))}
+                        <span class="export-choice-extension">.{item.filter.extensions[0]}</span>
+                      </label>
+                    );
+                  })}
+                </fieldset>
+              ))}
+            </div>
           </div>
 
           <div class="export-main">
