@@ -152,7 +152,7 @@ async fn main() -> anyhow::Result<()> {
         .timeline(timeline)?
         .events
         .iter()
-        .map(|e| e.id)
+        .map(|e| e.facts.id)
         .take(500)
         .collect();
     let mut drag_ms = times(ids, |id| {

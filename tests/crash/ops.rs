@@ -41,7 +41,7 @@ fn today() -> Date {
 pub fn apply(workspace: &mut Workspace, seed: u64, index: u64) -> Result<String> {
     let mut rng = Rng::new(seed ^ index.wrapping_mul(0xd6e8_feb8_6659_fd93));
     let events = workspace.events(&EventFilter::default())?;
-    let pick = |rng: &mut Rng| events[rng.below(events.len() as u64) as usize].id;
+    let pick = |rng: &mut Rng| events[rng.below(events.len() as u64) as usize].facts.id;
     let choice = if events.is_empty() { 0 } else { rng.below(10) };
     Ok(match choice {
         0..=2 => {
@@ -54,7 +54,7 @@ pub fn apply(workspace: &mut Workspace, seed: u64, index: u64) -> Result<String>
                 kind,
                 lane_id: None,
             })?;
-            format!("create event {}", event.id)
+            format!("create event {}", event.facts.id)
         }
         3 => {
             let id = pick(&mut rng);

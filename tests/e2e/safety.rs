@@ -37,7 +37,7 @@ async fn rename_in_inspector(app: &App, title: &str) -> anyhow::Result<String> {
 fn titles(path: &Path) -> anyhow::Result<Vec<String>> {
     let workspace = Workspace::open_existing(path)?;
     let events = workspace.events(&EventFilter::default())?;
-    Ok(events.into_iter().map(|event| event.title).collect())
+    Ok(events.into_iter().map(|event| event.facts.title).collect())
 }
 
 /// The files named after the workspace in its folder, with their bytes.
@@ -131,7 +131,7 @@ async fn a_workspace_another_window_edits_opens_read_only_until_it_is_closed_the
     let mut reader = Workspace::open_existing(&app.db)?;
     assert!(!reader.timelines()?.is_empty());
     assert!(titles(&app.db)?.iter().any(|title| title == FIRST));
-    let event = reader.events(&EventFilter::default())?[0].id;
+    let event = reader.events(&EventFilter::default())?[0].facts.id;
     let refused = reader
         .rename_event(event, "Edited by a reader")
         .unwrap_err();

@@ -59,7 +59,7 @@ fn make_hostile(path: &std::path::Path) -> anyhow::Result<Hostile> {
     let citation = event.sources.first().context("the event cites a source")?;
     let title = payload("title");
     workspace.update_event(
-        event.id,
+        event.facts.id,
         &EventPatch {
             title: Some(title.clone()),
             description: Some(format!(
@@ -99,23 +99,25 @@ fn make_hostile(path: &std::path::Path) -> anyhow::Result<Hostile> {
         .into_iter()
         .map(|timeline| timeline.id)
         .find(|&id| {
-            workspace
-                .timeline(id)
-                .is_ok_and(|view| view.events.iter().any(|shown| shown.id == event.id))
+            workspace.timeline(id).is_ok_and(|view| {
+                view.events
+                    .iter()
+                    .any(|shown| shown.facts.id == event.facts.id)
+            })
         })
         .context("a timeline shows the event")?;
     let timeline = workspace.timeline(timeline_id)?;
     let lane = timeline
         .placements
         .iter()
-        .find(|placement| placement.event_id == event.id)
+        .find(|placement| placement.event_id == event.facts.id)
         .context("the event is placed")?
         .lane_id;
     workspace.rename_lane(lane, &payload("lane"))?;
     workspace.create_annotation(&AnnotationDraft {
         timeline_id,
         text: payload("note"),
-        event_id: Some(event.id),
+        event_id: Some(event.facts.id),
         start: None,
         end: None,
     })?;
@@ -129,7 +131,7 @@ fn make_hostile(path: &std::path::Path) -> anyhow::Result<Hostile> {
         },
     )?;
     Ok(Hostile {
-        event: event.id,
+        event: event.facts.id,
         title,
     })
 }
@@ -352,7 +354,7 @@ async fn only_web_links_open_in_the_browser_after_confirming() -> anyhow::Result
     let (event, source_url) = {
         let (mut workspace, event) = sample_and_first_event(&path)?;
         workspace.update_event(
-            event.id,
+            event.facts.id,
             &EventPatch {
                 description: Some(format!(
                     "Read [the filing]({link}).\n\n[run](javascript:window.__pwned='link')"
@@ -361,7 +363,7 @@ async fn only_web_links_open_in_the_browser_after_confirming() -> anyhow::Result
             },
         )?;
         let source = event.sources.first().context("the event cites a source")?;
-        (event.id, source.url.clone())
+        (event.facts.id, source.url.clone())
     };
     app.invoke("open_workspace", json!({ "path": path }))
         .await?

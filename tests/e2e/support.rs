@@ -300,7 +300,7 @@ pub fn sample_and_first_event(path: &Path) -> anyhow::Result<(Workspace, EventVi
     let event = workspace
         .events(&EventFilter::default())?
         .into_iter()
-        .find(|event| event.title == "Microsoft invests $1B in OpenAI")
+        .find(|event| event.facts.title == "Microsoft invests $1B in OpenAI")
         .context("the sample's first event")?;
     Ok((workspace, event))
 }

@@ -93,7 +93,7 @@ async fn save_as_open_another_and_come_back_through_recent() -> anyhow::Result<(
     let other = app.db.with_file_name("other.db");
     {
         let (mut workspace, event) = sample_and_first_event(&other)?;
-        workspace.rename_event(event.id, RENAMED)?;
+        workspace.rename_event(event.facts.id, RENAMED)?;
     }
 
     let copy = app.db.with_file_name("copy.db");

@@ -519,10 +519,10 @@ fn timeline_line(timeline: &TimelineSummary) -> String {
 }
 
 fn event_line(event: &EventView) -> String {
-    let when = match &event.end_label {
-        Some(end) => format!("{} – {end}", event.start_label),
-        None if event.ongoing => format!("{} – ongoing", event.start_label),
-        None => event.start_label.clone(),
+    let when = match &event.facts.end_label {
+        Some(end) => format!("{} – {end}", event.facts.start_label),
+        None if event.facts.ongoing => format!("{} – ongoing", event.facts.start_label),
+        None => event.facts.start_label.clone(),
     };
     let flag = if event.sources.is_empty() {
         "  [unsourced]"
@@ -531,9 +531,9 @@ fn event_line(event: &EventView) -> String {
     };
     format!(
         "{:>4}  {when:<28}  {:<20}  {}{flag}",
-        event.id,
-        event.kind.as_str(),
-        event.title
+        event.facts.id,
+        event.facts.kind.as_str(),
+        event.facts.title
     )
 }
 

@@ -12,7 +12,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use tideline_export::{ExportOptions, Format, render};
 use tideline_model::graphic::Orientation;
 use tideline_model::{Confidence, Date, EventKind, Precision};
-use tideline_store::views::{EventView, LaneView, PlacementView, SourceQuoteView, TimelineView};
+use tideline_store::views::{
+    EventFacts, EventView, LaneView, PlacementView, SourceQuoteView, TimelineView,
+};
 
 const EVENTS: i64 = 1_000;
 
@@ -26,22 +28,24 @@ fn timeline() -> TimelineView {
             let date = Date::from_minute(start + span * i / EVENTS, precision);
             let end = (i % 9 == 0).then(|| Date::from_minute(start + span * i / EVENTS + 90 * 1440, Precision::Day));
             EventView {
-                id: i + 1,
-                title: format!("Event {i}: {} of the deal", ["filing", "a long review by the regulator", "decision", "talks"][i as usize % 4]),
+                facts: EventFacts {
+                    id: i + 1,
+                    title: format!("Event {i}: {} of the deal", ["filing", "a long review by the regulator", "decision", "talks"][i as usize % 4]),
+                    start: date.to_edtf(),
+                    end: end.map(|e| e.to_edtf()),
+                    ongoing: false,
+                    precision,
+                    approximate: false,
+                    uncertain: false,
+                    start_label: date.to_string(),
+                    end_label: end.map(|e| e.to_string()),
+                    start_minute: date.start_minute(),
+                    end_minute: end.unwrap_or(date).end_minute(),
+                    kind: kinds[i as usize % kinds.len()],
+                    confidence: Confidence::ALL[i as usize % Confidence::ALL.len()],
+                    importance: 3,
+                },
                 description: "A description of what happened, long enough to wrap onto a second line in the graphic.".to_owned(),
-                start: date.to_edtf(),
-                end: end.map(|e| e.to_edtf()),
-                ongoing: false,
-                precision,
-                approximate: false,
-                uncertain: false,
-                start_label: date.to_string(),
-                end_label: end.map(|e| e.to_string()),
-                start_minute: date.start_minute(),
-                end_minute: end.unwrap_or(date).end_minute(),
-                kind: kinds[i as usize % kinds.len()],
-                confidence: Confidence::ALL[i as usize % Confidence::ALL.len()],
-                importance: 3,
                 parties: Vec::new(),
                 tags: Vec::new(),
                 timelines: Vec::new(),
@@ -81,8 +85,8 @@ fn timeline() -> TimelineView {
         placements: events
             .iter()
             .map(|e| PlacementView {
-                event_id: e.id,
-                lane_id: 1 + e.id % 3,
+                event_id: e.facts.id,
+                lane_id: 1 + e.facts.id % 3,
             })
             .collect(),
         events,

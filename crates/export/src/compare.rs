@@ -36,21 +36,21 @@ pub fn comparison_input(
         for event in &timeline.events {
             let parse = |edtf: &str| {
                 Date::parse_edtf(edtf).map_err(|e| ExportError::InvalidDate {
-                    event: event.id,
+                    event: event.facts.id,
                     message: e.to_string(),
                 })
             };
-            let start = parse(&event.start)?;
-            let end = event.end.as_deref().map(parse).transpose()?;
+            let start = parse(&event.facts.start)?;
+            let end = event.facts.end.as_deref().map(parse).transpose()?;
             let mut item = GraphicItem {
-                id: event.id,
-                title: event.title.clone(),
+                id: event.facts.id,
+                title: event.facts.title.clone(),
                 description: event.description.clone(),
                 start,
                 end,
-                ongoing: event.ongoing,
-                kind: event.kind,
-                confidence: event.confidence,
+                ongoing: event.facts.ongoing,
+                kind: event.facts.kind,
+                confidence: event.facts.confidence,
                 callouts: Vec::new(),
                 date_text: None,
             };
@@ -60,7 +60,7 @@ pub fn comparison_input(
                 item.start = day(covered.min());
                 item.end = match end {
                     Some(end) => Some(day(Days::covered(end).max())),
-                    None if !covered.is_exact() && !event.ongoing => Some(day(covered.max())),
+                    None if !covered.is_exact() && !event.facts.ongoing => Some(day(covered.max())),
                     None => None,
                 };
                 let offset = Days::from_dates(compared.t0.date, start).offset_label();
@@ -174,14 +174,17 @@ pub(crate) fn comparison_brief(
     };
     for (timeline, compared) in view.timelines.iter().zip(&comparison.timelines) {
         let _ = writeln!(out, "## {}\n", inline(&timeline.title));
-        let t0 = timeline.events.iter().find(|e| e.id == compared.t0.event);
+        let t0 = timeline
+            .events
+            .iter()
+            .find(|e| e.facts.id == compared.t0.event);
         if let Some(t0) = t0 {
             let _ = writeln!(
                 out,
                 "T0: **{}** · {} — {}\n",
                 compared.t0.date,
-                t0.kind.label(),
-                inline(&t0.title)
+                t0.facts.kind.label(),
+                inline(&t0.facts.title)
             );
         }
         let selection = Selection::new(timeline, &all)?;

@@ -27,7 +27,7 @@ pub(crate) struct Event<'a> {
 impl Event<'_> {
     /// The annotations on this event.
     pub fn callouts<'s>(&self, view: &'s TimelineView) -> impl Iterator<Item = &'s AnnotationView> {
-        let id = self.view.id;
+        let id = self.view.facts.id;
         view.annotations
             .iter()
             .filter(move |a| a.event_id == Some(id))
@@ -75,27 +75,31 @@ impl<'a> Selection<'a> {
             else {
                 continue;
             };
-            let Some(event) = view.events.iter().find(|e| e.id == placement.event_id) else {
+            let Some(event) = view
+                .events
+                .iter()
+                .find(|e| e.facts.id == placement.event_id)
+            else {
                 continue;
             };
-            let end = if event.ongoing {
+            let end = if event.facts.ongoing {
                 i64::MAX
             } else {
-                event.end_minute
+                event.facts.end_minute
             };
-            if !inside(event.start_minute, end) {
+            if !inside(event.facts.start_minute, end) {
                 continue;
             }
             let parse = |edtf: &str| {
                 Date::parse_edtf(edtf).map_err(|e| ExportError::InvalidDate {
-                    event: event.id,
+                    event: event.facts.id,
                     message: e.to_string(),
                 })
             };
             slot.1.push(Event {
                 view: event,
-                start: parse(&event.start)?,
-                end: event.end.as_deref().map(parse).transpose()?,
+                start: parse(&event.facts.start)?,
+                end: event.facts.end.as_deref().map(parse).transpose()?,
             });
         }
         let mut spans = Vec::new();
@@ -136,12 +140,15 @@ impl<'a> Selection<'a> {
         let mut events: Vec<&Event<'a>> = Vec::new();
         for (_, lane) in &self.lanes {
             for event in lane {
-                if !events.iter().any(|e| e.view.id == event.view.id) {
+                if !events
+                    .iter()
+                    .any(|e| e.view.facts.id == event.view.facts.id)
+                {
                     events.push(event);
                 }
             }
         }
-        events.sort_by_key(|e| (e.start.start_minute(), e.start, e.view.id));
+        events.sort_by_key(|e| (e.start.start_minute(), e.start, e.view.facts.id));
         events
     }
 
@@ -199,14 +206,14 @@ pub fn graphic_input(
             items: events
                 .iter()
                 .map(|event| GraphicItem {
-                    id: event.view.id,
-                    title: event.view.title.clone(),
+                    id: event.view.facts.id,
+                    title: event.view.facts.title.clone(),
                     description: event.view.description.clone(),
                     start: event.start,
                     end: event.end,
-                    ongoing: event.view.ongoing,
-                    kind: event.view.kind,
-                    confidence: event.view.confidence,
+                    ongoing: event.view.facts.ongoing,
+                    kind: event.view.facts.kind,
+                    confidence: event.view.facts.confidence,
                     callouts: event.callouts(view).map(|a| a.text.clone()).collect(),
                     date_text: None,
                 })

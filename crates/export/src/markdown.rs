@@ -132,7 +132,7 @@ pub(crate) fn brief(
 
     let milestones: Vec<&&Event<'_>> = events
         .iter()
-        .filter(|e| MILESTONES.contains(&e.view.kind))
+        .filter(|e| MILESTONES.contains(&e.view.facts.kind))
         .collect();
     if milestones.len() > 1 {
         out.push_str("## Durations between milestones\n\n");
@@ -141,12 +141,12 @@ pub(crate) fn brief(
             let _ = writeln!(
                 out,
                 "- **{} → {}**: {} ({}, {} → {}, {})",
-                a.view.kind.label(),
-                b.view.kind.label().to_lowercase(),
+                a.view.facts.kind.label(),
+                b.view.facts.kind.label().to_lowercase(),
                 duration(a.start, b.start),
-                inline(&a.view.title),
+                inline(&a.view.facts.title),
                 a.start,
-                inline(&b.view.title),
+                inline(&b.view.facts.title),
                 b.start
             );
         }
@@ -178,20 +178,23 @@ pub(crate) fn write_event(
     with_lane: bool,
 ) {
     let view = event.view;
-    let date = match (event.end, view.ongoing) {
+    let date = match (event.end, view.facts.ongoing) {
         (Some(end), _) => format!("{} – {}", event.start, end),
         (None, true) => format!("{} – ongoing", event.start),
         (None, false) => event.start.to_string(),
     };
-    let mut facts = vec![view.kind.label().to_owned()];
-    if view.confidence != Confidence::Confirmed {
-        facts.push(format!("*{}*", view.confidence.label().to_lowercase()));
+    let mut facts = vec![view.facts.kind.label().to_owned()];
+    if view.facts.confidence != Confidence::Confirmed {
+        facts.push(format!(
+            "*{}*",
+            view.facts.confidence.label().to_lowercase()
+        ));
     }
     if with_lane && selection.lanes.len() > 1 {
         let lanes: Vec<String> = selection
             .lanes
             .iter()
-            .filter(|(_, events)| events.iter().any(|e| e.view.id == view.id))
+            .filter(|(_, events)| events.iter().any(|e| e.view.facts.id == view.facts.id))
             .map(|(lane, _)| inline(&lane.name))
             .collect();
         facts.extend(lanes);
@@ -209,7 +212,7 @@ pub(crate) fn write_event(
         "- **{}** · {} — {}{}",
         inline(&date),
         facts.join(" · "),
-        inline(&view.title),
+        inline(&view.facts.title),
         refs
     );
     if options.descriptions && !view.description.trim().is_empty() {

@@ -9,7 +9,7 @@ use tideline_model::graphic::Orientation;
 use tideline_model::{Confidence, Date, EventKind, Precision};
 use tideline_store::Workspace;
 use tideline_store::views::{
-    AnnotationView, EventView, LaneView, PlacementView, SourceQuoteView, TimelineView,
+    AnnotationView, EventFacts, EventView, LaneView, PlacementView, SourceQuoteView, TimelineView,
 };
 
 /// The sample's Microsoft–OpenAI timeline, from a fresh workspace.
@@ -206,7 +206,12 @@ fn pdf_text_can_be_extracted() {
         let text = pdf_text(&pdf);
         assert!(text.contains("Microsoft–OpenAI"), "{text}");
         for event in &view.events {
-            let title = event.title.split_whitespace().collect::<Vec<_>>().join(" ");
+            let title = event
+                .facts
+                .title
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             assert!(text.contains(&title), "{title:?} not in {text}");
         }
     }
@@ -301,22 +306,24 @@ fn hostile() -> TimelineView {
         quote: format!("{SCRIPT} <img src=x onerror=alert(1)>"),
     };
     let event = |id: i64, title: &str, start: &str, sources: Vec<SourceQuoteView>| EventView {
-        id,
-        title: title.to_owned(),
+        facts: EventFacts {
+            id,
+            title: title.to_owned(),
+            start: start.to_owned(),
+            end: None,
+            ongoing: false,
+            precision: Precision::Day,
+            approximate: false,
+            uncertain: false,
+            start_label: start.to_owned(),
+            end_label: None,
+            start_minute: Date::parse_edtf(start).unwrap().start_minute(),
+            end_minute: Date::parse_edtf(start).unwrap().end_minute(),
+            kind: EventKind::Announcement,
+            confidence: Confidence::Disputed,
+            importance: 3,
+        },
         description: format!("# heading\n\n- {LINK} {SCRIPT}"),
-        start: start.to_owned(),
-        end: None,
-        ongoing: false,
-        precision: Precision::Day,
-        approximate: false,
-        uncertain: false,
-        start_label: start.to_owned(),
-        end_label: None,
-        start_minute: Date::parse_edtf(start).unwrap().start_minute(),
-        end_minute: Date::parse_edtf(start).unwrap().end_minute(),
-        kind: EventKind::Announcement,
-        confidence: Confidence::Disputed,
-        importance: 3,
         parties: Vec::new(),
         tags: Vec::new(),
         timelines: Vec::new(),

@@ -113,7 +113,7 @@ impl Fixture {
 }
 
 fn precisions(view: &TimelineView) -> Vec<Precision> {
-    view.events.iter().map(|e| e.precision).collect()
+    view.events.iter().map(|e| e.facts.precision).collect()
 }
 
 fn lanes(view: &TimelineView) -> Vec<&str> {
@@ -124,7 +124,7 @@ fn lane_of(view: &TimelineView, event: &EventView) -> String {
     let placement = view
         .placements
         .iter()
-        .find(|p| p.event_id == event.id)
+        .find(|p| p.event_id == event.facts.id)
         .unwrap();
     view.lanes
         .iter()
@@ -166,10 +166,10 @@ fn timelinejs_examples_import_with_their_precision_eras_and_media() {
     let war = eras
         .events
         .iter()
-        .find(|e| e.title == "Last great Roman-Persian War.")
+        .find(|e| e.facts.title == "Last great Roman-Persian War.")
         .unwrap();
     assert_eq!(
-        (war.start.as_str(), war.end.as_deref()),
+        (war.facts.start.as_str(), war.facts.end.as_deref()),
         ("0602", Some("0629"))
     );
     assert_eq!(
@@ -190,10 +190,10 @@ fn timelinejs_examples_import_with_their_precision_eras_and_media() {
     let ada = women
         .events
         .iter()
-        .find(|e| e.title == "Ada Lovelace")
+        .find(|e| e.facts.title == "Ada Lovelace")
         .unwrap();
     assert_eq!(
-        (ada.start.as_str(), ada.end.as_deref()),
+        (ada.facts.start.as_str(), ada.facts.end.as_deref()),
         ("1815-12-10", Some("1852-11-27"))
     );
     let media = ada.media.as_ref().unwrap();
@@ -220,10 +220,10 @@ fn timelinejs_examples_import_with_their_precision_eras_and_media() {
     let eniac = sheet
         .events
         .iter()
-        .find(|e| e.title == "...And the women who made it work")
+        .find(|e| e.facts.title == "...And the women who made it work")
         .unwrap();
     assert_eq!(
-        (eniac.start.as_str(), eniac.end.as_deref()),
+        (eniac.facts.start.as_str(), eniac.facts.end.as_deref()),
         ("1943-07", Some("1946"))
     );
 }
@@ -241,30 +241,30 @@ fn markwhen_examples_import_with_their_groups_sections_and_relative_dates() {
     let sub = example
         .events
         .iter()
-        .find(|e| e.title == "Sub task 2")
+        .find(|e| e.facts.title == "Sub task 2")
         .unwrap();
     assert_eq!(
-        (sub.start.as_str(), sub.end.as_deref()),
+        (sub.facts.start.as_str(), sub.facts.end.as_deref()),
         ("2023-03", Some("2023-06"))
     );
-    assert_eq!(sub.precision, Precision::Month);
+    assert_eq!(sub.facts.precision, Precision::Month);
     assert_eq!(sub.tags, ["Michelle"]);
     assert!(sub.description.contains("We need to get this done"));
     assert_eq!(lane_of(&example, sub), "Project 1");
     let larger = example
         .events
         .iter()
-        .find(|e| e.title == "Larger sub task")
+        .find(|e| e.facts.title == "Larger sub task")
         .unwrap();
     assert_eq!(
-        larger.end.as_deref(),
+        larger.facts.end.as_deref(),
         Some("2023-07"),
         "4 months from April"
     );
     let now = example
         .events
         .iter()
-        .filter(|e| e.start == "2026-01-15")
+        .filter(|e| e.facts.start == "2026-01-15")
         .count();
     assert_eq!(now, 2, "`now` is the day passed in");
 
@@ -279,7 +279,7 @@ fn markwhen_examples_import_with_their_groups_sections_and_relative_dates() {
     let dates: Vec<_> = relative
         .events
         .iter()
-        .map(|e| (e.start.clone(), e.end.clone()))
+        .map(|e| (e.facts.start.clone(), e.facts.end.clone()))
         .collect();
     assert_eq!(
         dates,
@@ -444,11 +444,11 @@ fn a_bom_is_accepted_and_markup_stays_text() {
         .unwrap();
     assert_eq!(view.events.len(), 1);
     assert_eq!(
-        view.events[0].title,
+        view.events[0].facts.title,
         "<b>Deal</b> <script>alert(1)</script>"
     );
     assert_eq!(view.events[0].description, "<p>x</p>");
-    assert_eq!(view.events[0].precision, Precision::Day);
+    assert_eq!(view.events[0].facts.precision, Precision::Day);
 }
 
 #[test]
@@ -532,7 +532,7 @@ fn search(fx: &Fixture, query: &str) -> Vec<String> {
         })
         .unwrap()
         .into_iter()
-        .map(|event| event.title)
+        .map(|event| event.facts.title)
         .collect()
 }
 
@@ -578,7 +578,7 @@ fn a_large_import_is_searchable_and_undone_and_redone_exactly() {
     let event = view
         .events
         .iter()
-        .find(|e| e.title == "Bulk event 1233")
+        .find(|e| e.facts.title == "Bulk event 1233")
         .unwrap();
     assert_eq!(lane_of(&view, event), "Courts");
     assert_eq!(event.sources[0].quote, "said quotation1233");
@@ -684,9 +684,9 @@ fn timelinejs_and_csv_exports_reimport_to_the_same_events_dates_and_lanes() {
             .iter()
             .map(|e| {
                 (
-                    e.title.clone(),
-                    e.start.clone(),
-                    e.end.clone(),
+                    e.facts.title.clone(),
+                    e.facts.start.clone(),
+                    e.facts.end.clone(),
                     lane_of(view, e),
                 )
             })
@@ -731,7 +731,7 @@ fn precision_and_qualifiers_survive_timelinejs() {
     let view = fx
         .import("plain.csv", csv.as_bytes(), &ImportOptions::default())
         .unwrap();
-    let starts: Vec<&str> = view.events.iter().map(|e| e.start.as_str()).collect();
+    let starts: Vec<&str> = view.events.iter().map(|e| e.facts.start.as_str()).collect();
     assert_eq!(
         starts,
         [
@@ -743,9 +743,9 @@ fn precision_and_qualifiers_survive_timelinejs() {
             "2024-33"
         ]
     );
-    assert_eq!(view.events[1].kind.as_str(), "investment");
-    assert_eq!(view.events[1].confidence.as_str(), "reported");
-    assert!(view.events[0].ongoing);
+    assert_eq!(view.events[1].facts.kind.as_str(), "investment");
+    assert_eq!(view.events[1].facts.confidence.as_str(), "reported");
+    assert!(view.events[0].facts.ongoing);
     let bytes = fx
         .workspace
         .export(view.id, ExportFormat::TimelinejsJson)
@@ -754,7 +754,7 @@ fn precision_and_qualifiers_survive_timelinejs() {
     let back = copy
         .import("back.json", &bytes, &ImportOptions::default())
         .unwrap();
-    let back_starts: Vec<&str> = back.events.iter().map(|e| e.start.as_str()).collect();
+    let back_starts: Vec<&str> = back.events.iter().map(|e| e.facts.start.as_str()).collect();
     assert_eq!(
         back_starts, starts,
         "halves, quarters and c. travel as display dates"
@@ -791,7 +791,7 @@ fn comparisons_travel_in_tideline_json_and_bad_ones_are_refused() {
     let mut fx = sample();
     let timelines = fx.workspace.timelines().unwrap();
     let (a, b) = (timelines[0].id, timelines[1].id);
-    let first_event = |w: &Workspace, t: i64| w.timeline(t).unwrap().events[0].id;
+    let first_event = |w: &Workspace, t: i64| w.timeline(t).unwrap().events[0].facts.id;
     let events = [first_event(&fx.workspace, a), first_event(&fx.workspace, b)];
     fx.workspace
         .create_comparison(

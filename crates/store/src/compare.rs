@@ -208,9 +208,9 @@ impl Workspace {
                     .iter()
                     .map(|event| {
                         Ok(CompareEvent {
-                            id: event.id,
-                            kind: event.kind,
-                            start: Date::parse_edtf(&event.start)
+                            id: event.facts.id,
+                            kind: event.facts.kind,
+                            start: Date::parse_edtf(&event.facts.start)
                                 .map_err(|error| StoreError::date("start", error))?,
                         })
                     })

@@ -61,21 +61,28 @@ pub struct TimelineView<E = EventView> {
 /// ([`EventView`]) when it is picked.
 pub type TimelineOutline = TimelineView<EventOutline>;
 
-/// What the canvas draws of an event and its hover card says: the fields
-/// of [`EventView`] of the same names, and how many sources it cites.
+/// What every view of an event says of it: title, dates, kind, confidence
+/// and importance. Serialised flat, as fields of the view that holds it.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
-pub struct EventOutline {
+pub struct EventFacts {
     #[ts(type = "number")]
     pub id: i64,
     pub title: String,
+    /// EDTF.
     pub start: String,
+    /// EDTF, or null for a point or an ongoing range.
     pub end: Option<String>,
     pub ongoing: bool,
+    /// The precision of the start.
     pub precision: Precision,
     pub approximate: bool,
     pub uncertain: bool,
+    /// The start as a person reads it: "Jul 2019", "c. 2021".
     pub start_label: String,
     pub end_label: Option<String>,
+    /// The interval the event covers, in minutes since 1970-01-01T00:00Z:
+    /// from the start of its start date to the end of its end date (or of
+    /// its start date, for a point).
     #[ts(type = "number")]
     pub start_minute: i64,
     #[ts(type = "number")]
@@ -83,6 +90,15 @@ pub struct EventOutline {
     pub kind: EventKind,
     pub confidence: Confidence,
     pub importance: u8,
+}
+
+/// What the canvas draws of an event and its hover card says: its facts and
+/// how many sources it cites.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct EventOutline {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub facts: EventFacts,
     pub source_count: u32,
 }
 
@@ -108,32 +124,10 @@ pub struct PlacementView {
 /// --json` show.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct EventView {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub title: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub facts: EventFacts,
     pub description: String,
-    /// EDTF.
-    pub start: String,
-    /// EDTF, or null for a point or an ongoing range.
-    pub end: Option<String>,
-    pub ongoing: bool,
-    /// The precision of the start.
-    pub precision: Precision,
-    pub approximate: bool,
-    pub uncertain: bool,
-    /// The start as a person reads it: "Jul 2019", "c. 2021".
-    pub start_label: String,
-    pub end_label: Option<String>,
-    /// The interval the event covers, in minutes since 1970-01-01T00:00Z:
-    /// from the start of its start date to the end of its end date (or of
-    /// its start date, for a point).
-    #[ts(type = "number")]
-    pub start_minute: i64,
-    #[ts(type = "number")]
-    pub end_minute: i64,
-    pub kind: EventKind,
-    pub confidence: Confidence,
-    pub importance: u8,
     pub parties: Vec<String>,
     pub tags: Vec<String>,
     /// Titles of the timelines the event is on.

@@ -14,8 +14,8 @@ use crate::access::{FileHandle, ReadOnly};
 use crate::error::{Result, StoreError};
 use crate::open::{OpenMode, SCHEMA_VERSION, open_workspace};
 use crate::views::{
-    AnnotationView, CheckReport, EventFilter, EventOutline, EventPage, EventView, LaneView,
-    PlacementView, SourceQuoteView, TimelineOutline, TimelineSummary, TimelineView,
+    AnnotationView, CheckReport, EventFacts, EventFilter, EventOutline, EventPage, EventView,
+    LaneView, PlacementView, SourceQuoteView, TimelineOutline, TimelineSummary, TimelineView,
 };
 
 /// One open workspace file.
@@ -299,40 +299,17 @@ impl Workspace {
         let mut stmt = self.conn.prepare(
             "SELECT e.id, e.title, e.start_edtf, e.end_edtf, e.ongoing, e.kind, e.confidence,
                     e.importance,
-                    (SELECT count(*) FROM event_source s WHERE s.event_id = e.id)
+                    (SELECT count(*) FROM event_source s WHERE s.event_id = e.id) AS sources
              FROM event e
              WHERE EXISTS (SELECT 1 FROM placement p WHERE p.event_id = e.id AND p.timeline_id = ?1)
              ORDER BY e.start_minute, e.id",
         )?;
         stmt.query_map([id], |row| {
-            let id: i64 = row.get(0)?;
-            let start: String = row.get(2)?;
-            let end: Option<String> = row.get(3)?;
-            let kind: String = row.get(5)?;
-            let confidence: String = row.get(6)?;
-            let (title, ongoing, importance, source_count) =
-                (row.get(1)?, row.get(4)?, row.get(7)?, row.get(8)?);
-            Ok((|| {
-                let dates = EventDates::parse(id, &start, end.as_deref())?.fields();
-                Ok(EventOutline {
-                    id,
-                    title,
-                    precision: dates.precision,
-                    approximate: dates.approximate,
-                    uncertain: dates.uncertain,
-                    start_label: dates.start_label,
-                    end_label: dates.end_label,
-                    start_minute: dates.start_minute,
-                    end_minute: dates.end_minute,
-                    start,
-                    end,
-                    ongoing,
-                    kind: parse_stored(id, &kind)?,
-                    confidence: parse_stored(id, &confidence)?,
-                    importance,
-                    source_count,
-                })
-            })())
+            let source_count = row.get("sources")?;
+            Ok(event_facts(row)?.map(|facts| EventOutline {
+                facts,
+                source_count,
+            }))
         })?
         .collect::<rusqlite::Result<Vec<Result<EventOutline>>>>()?
         .into_iter()
@@ -553,15 +530,15 @@ impl Workspace {
         const FEW: usize = 32;
         if events.len() <= FEW {
             for event in events.iter_mut() {
-                let (mut timelines, mut sources) = self.links(Some(event.id))?;
-                event.timelines = timelines.remove(&event.id).unwrap_or_default();
-                event.sources = sources.remove(&event.id).unwrap_or_default();
+                let (mut timelines, mut sources) = self.links(Some(event.facts.id))?;
+                event.timelines = timelines.remove(&event.facts.id).unwrap_or_default();
+                event.sources = sources.remove(&event.facts.id).unwrap_or_default();
             }
         } else {
             let (mut timelines, mut sources) = self.links(None)?;
             for event in events.iter_mut() {
-                event.timelines = timelines.remove(&event.id).unwrap_or_default();
-                event.sources = sources.remove(&event.id).unwrap_or_default();
+                event.timelines = timelines.remove(&event.facts.id).unwrap_or_default();
+                event.sources = sources.remove(&event.facts.id).unwrap_or_default();
             }
         }
         Ok(())
@@ -870,17 +847,10 @@ fn json_names(names: &[String]) -> String {
 /// Reads an event row; a row that breaks the model's rules (written by hand
 /// or by a bug) is reported as a damaged workspace rather than a panic.
 fn event_row(row: &Row<'_>) -> rusqlite::Result<Result<EventView>> {
-    let start_edtf: String = row.get(3)?;
-    let end_edtf: Option<String> = row.get(4)?;
-    let kind: String = row.get(6)?;
-    let confidence: String = row.get(7)?;
-    let parties: String = row.get(9)?;
-    let tags: String = row.get(10)?;
-    let id: i64 = row.get(0)?;
-    let title: String = row.get(1)?;
-    let description: String = row.get(2)?;
-    let ongoing: bool = row.get(5)?;
-    let importance: u8 = row.get(8)?;
+    let facts = event_facts(row)?;
+    let description: String = row.get("description")?;
+    let parties: String = row.get("parties")?;
+    let tags: String = row.get("tags")?;
     let display_date: String = row.get("display_date")?;
     let media = tideline_interop::Media {
         url: row.get("media_url")?,
@@ -889,24 +859,11 @@ fn event_row(row: &Row<'_>) -> rusqlite::Result<Result<EventView>> {
         thumbnail: row.get("media_thumbnail")?,
     };
     Ok((|| {
-        let dates = EventDates::parse(id, &start_edtf, end_edtf.as_deref())?.fields();
+        let facts = facts?;
+        let id = facts.id;
         Ok(EventView {
-            id,
-            title,
+            facts,
             description,
-            start: start_edtf,
-            end: end_edtf,
-            ongoing,
-            precision: dates.precision,
-            approximate: dates.approximate,
-            uncertain: dates.uncertain,
-            start_label: dates.start_label,
-            end_label: dates.end_label,
-            start_minute: dates.start_minute,
-            end_minute: dates.end_minute,
-            kind: parse_stored(id, &kind)?,
-            confidence: parse_stored(id, &confidence)?,
-            importance,
             parties: serde_json::from_str(&parties)
                 .map_err(|e| damaged(format!("event {id} parties: {e}")))?,
             tags: serde_json::from_str(&tags)
@@ -916,6 +873,42 @@ fn event_row(row: &Row<'_>) -> rusqlite::Result<Result<EventView>> {
             matches: Vec::new(),
             display_date: (!display_date.is_empty()).then_some(display_date),
             media: (media != tideline_interop::Media::default()).then_some(media),
+        })
+    })())
+}
+
+/// Reads what every view says of an event from a row with the event's
+/// columns by name (`id`, `title`, `start_edtf`, `end_edtf`, `ongoing`,
+/// `kind`, `confidence`, `importance`).
+fn event_facts(row: &Row<'_>) -> rusqlite::Result<Result<EventFacts>> {
+    let id: i64 = row.get("id")?;
+    let start: String = row.get("start_edtf")?;
+    let end: Option<String> = row.get("end_edtf")?;
+    let kind: String = row.get("kind")?;
+    let confidence: String = row.get("confidence")?;
+    let (title, ongoing, importance) = (
+        row.get("title")?,
+        row.get("ongoing")?,
+        row.get("importance")?,
+    );
+    Ok((|| {
+        let dates = EventDates::parse(id, &start, end.as_deref())?.fields();
+        Ok(EventFacts {
+            id,
+            title,
+            precision: dates.precision,
+            approximate: dates.approximate,
+            uncertain: dates.uncertain,
+            start_label: dates.start_label,
+            end_label: dates.end_label,
+            start_minute: dates.start_minute,
+            end_minute: dates.end_minute,
+            start,
+            end,
+            ongoing,
+            kind: parse_stored(id, &kind)?,
+            confidence: parse_stored(id, &confidence)?,
+            importance,
         })
     })())
 }

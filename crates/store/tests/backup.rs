@@ -16,14 +16,16 @@ fn sample(path: &Path) -> Workspace {
 fn titles(path: &Path) -> Vec<String> {
     let workspace = Workspace::open_existing(path).unwrap();
     let events = workspace.events(&EventFilter::default()).unwrap();
-    events.into_iter().map(|event| event.title).collect()
+    events.into_iter().map(|event| event.facts.title).collect()
 }
 
 #[test]
 fn a_backup_is_a_sound_workspace_of_one_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut workspace = sample(&dir.path().join("deals.db"));
-    let first = workspace.events(&EventFilter::default()).unwrap()[0].id;
+    let first = workspace.events(&EventFilter::default()).unwrap()[0]
+        .facts
+        .id;
     workspace
         .rename_event(first, "Renamed before the backup")
         .unwrap();
@@ -56,7 +58,9 @@ fn restore_brings_the_backup_back_and_keeps_the_replaced_file() {
     let backup = dir.path().join("saved.db");
     workspace.backup_to(&backup).unwrap();
     let before = titles(&path);
-    let first = workspace.events(&EventFilter::default()).unwrap()[0].id;
+    let first = workspace.events(&EventFilter::default()).unwrap()[0]
+        .facts
+        .id;
     workspace
         .rename_event(first, "Edited after the backup")
         .unwrap();

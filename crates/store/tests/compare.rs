@@ -83,8 +83,9 @@ fn comparisons_are_created_changed_and_deleted_as_undoable_steps() {
         .unwrap()
         .events
         .iter()
-        .find(|e| e.kind == EventKind::Closing)
+        .find(|e| e.facts.kind == EventKind::Closing)
         .unwrap()
+        .facts
         .id;
     let clicked = workspace
         .set_comparison_t0(created.id, atvi, closing)

@@ -8,8 +8,8 @@ use rusqlite::Connection;
 use rusqlite::types::Value;
 use tideline_model::{Confidence, Date, Edge, EventKind, Precision, TimelineDraft};
 use tideline_store::views::{
-    AnnotationDraft, EventChange, EventFilter, EventPatch, EventView, NewEvent, SourceDraftView,
-    TimelineView,
+    AnnotationDraft, EventChange, EventFacts, EventFilter, EventPatch, EventView, NewEvent,
+    SourceDraftView, TimelineView,
 };
 use tideline_store::{ErrorCode, HistoryState, StoreError, Workspace};
 
@@ -116,6 +116,7 @@ fn fixture() -> Fixture {
             Some(deal_events),
         ))
         .unwrap()
+        .facts
         .id;
     let talks = ws
         .create_event(&new_event(
@@ -125,6 +126,7 @@ fn fixture() -> Fixture {
             Some(deal_events),
         ))
         .unwrap()
+        .facts
         .id;
     let review = ws
         .create_event(&new_event(
@@ -134,6 +136,7 @@ fn fixture() -> Fixture {
             Some(deal_regulators),
         ))
         .unwrap()
+        .facts
         .id;
     ws.update_event(
         review,
@@ -252,7 +255,7 @@ impl Fixture {
             .events(&filter)
             .unwrap()
             .iter()
-            .map(|e| e.id)
+            .map(|e| e.facts.id)
             .collect()
     }
 }
@@ -278,23 +281,23 @@ fn a_new_event_is_created_and_placed() {
             Some(lane),
         ))
     });
-    assert_eq!(created.title, "CMA opens inquiry");
-    assert_eq!(created.start, "2024-33");
-    assert_eq!(created.precision, Precision::Quarter);
+    assert_eq!(created.facts.title, "CMA opens inquiry");
+    assert_eq!(created.facts.start, "2024-33");
+    assert_eq!(created.facts.precision, Precision::Quarter);
     assert_eq!(created.timelines, ["Deal"]);
-    assert_eq!(fx.event(created.id), created);
+    assert_eq!(fx.event(created.facts.id), created);
     let view = fx.ws.timeline(fx.deal).unwrap();
     assert!(
         view.placements
             .iter()
-            .any(|p| p.event_id == created.id && p.lane_id == lane)
+            .any(|p| p.event_id == created.facts.id && p.lane_id == lane)
     );
 
     let loose = fx.edit("New event", |ws, _| {
         ws.create_event(&new_event("Loose", "c. 2021", EventKind::Other, None))
     });
-    assert!(loose.approximate);
-    assert!(fx.event(loose.id).timelines.is_empty());
+    assert!(loose.facts.approximate);
+    assert!(fx.event(loose.facts.id).timelines.is_empty());
 }
 
 #[test]
@@ -342,16 +345,16 @@ fn an_event_is_edited_field_by_field() {
             },
         )
     });
-    assert_eq!(edited.title, "Merger talks reported");
+    assert_eq!(edited.facts.title, "Merger talks reported");
     assert_eq!(edited.description, "Said to be *advanced*.");
     assert_eq!(
-        (edited.start.as_str(), edited.end.as_deref()),
+        (edited.facts.start.as_str(), edited.facts.end.as_deref()),
         ("2023-06~", Some("2023-35"))
     );
-    assert_eq!(edited.start_label, "c. Jun 2023");
-    assert_eq!(edited.kind, EventKind::Announcement);
-    assert_eq!(edited.confidence, Confidence::Rumoured);
-    assert_eq!(edited.importance, 5);
+    assert_eq!(edited.facts.start_label, "c. Jun 2023");
+    assert_eq!(edited.facts.kind, EventKind::Announcement);
+    assert_eq!(edited.facts.confidence, Confidence::Rumoured);
+    assert_eq!(edited.facts.importance, 5);
     assert_eq!(edited.parties, ["Acme"]);
     assert_eq!(edited.tags, ["talks"]);
     assert_eq!(fx.event(talks), edited);
@@ -369,7 +372,10 @@ fn an_event_is_edited_field_by_field() {
     assert_eq!(
         retitled,
         EventView {
-            title: "Talks".to_owned(),
+            facts: EventFacts {
+                title: "Talks".to_owned(),
+                ..edited.facts.clone()
+            },
             ..edited.clone()
         }
     );
@@ -384,7 +390,7 @@ fn an_event_is_edited_field_by_field() {
             },
         )
     });
-    assert_eq!((point.end, point.ongoing), (None, false));
+    assert_eq!((point.facts.end, point.facts.ongoing), (None, false));
     let ongoing = fx.edit("Edit event", |ws, _| {
         ws.update_event(
             talks,
@@ -394,7 +400,7 @@ fn an_event_is_edited_field_by_field() {
             },
         )
     });
-    assert_eq!((ongoing.end, ongoing.ongoing), (None, true));
+    assert_eq!((ongoing.facts.end, ongoing.facts.ongoing), (None, true));
     let closed = fx.edit("Edit event", |ws, _| {
         ws.update_event(
             talks,
@@ -405,7 +411,7 @@ fn an_event_is_edited_field_by_field() {
         )
     });
     assert_eq!(
-        (closed.end.as_deref(), closed.ongoing),
+        (closed.facts.end.as_deref(), closed.facts.ongoing),
         (Some("2024"), false)
     );
 }
@@ -567,23 +573,23 @@ fn dragging_snaps_a_month_by_whole_months_and_keeps_a_range_of_days() {
     let mut fx = fixture();
     let talks = fx.talks;
     let moved = fx.edit("Move event", |ws, _| ws.move_event(talks, 45 * DAY));
-    assert_eq!(moved.start, "2023-08");
-    assert_eq!(fx.event(talks).start, "2023-08");
+    assert_eq!(moved.facts.start, "2023-08");
+    assert_eq!(fx.event(talks).facts.start, "2023-08");
 
     // Not far enough to leave August: nothing changes, and no step is recorded.
     let before = dump(&fx.path);
     let same = fx.ws.move_event(talks, 20 * DAY).unwrap();
-    assert_eq!(same.start, "2023-08");
+    assert_eq!(same.facts.start, "2023-08");
     assert_eq!(dump(&fx.path), before);
     assert_eq!(fx.ws.history().unwrap().undo.as_deref(), Some("Move event"));
 
     let review = fx.review;
     let moved = fx.edit("Move event", |ws, _| ws.move_event(review, -3 * DAY - 600));
     assert_eq!(
-        (moved.start.as_str(), moved.end.as_deref()),
+        (moved.facts.start.as_str(), moved.facts.end.as_deref()),
         ("2024-02-26", Some("2024-03-06"))
     );
-    assert_eq!(moved.end_minute - moved.start_minute, 10 * DAY);
+    assert_eq!(moved.facts.end_minute - moved.facts.start_minute, 10 * DAY);
     fx.refused(ErrorCode::NotFound, |ws, _| ws.move_event(999, DAY));
 }
 
@@ -612,8 +618,8 @@ fn a_gesture_on_a_selection_is_one_step_or_nothing() {
             },
         ])
     });
-    assert_eq!(fx.event(talks).start, "2023-08");
-    assert_eq!(fx.event(review).start, "2024-04-15");
+    assert_eq!(fx.event(talks).facts.start, "2023-08");
+    assert_eq!(fx.event(review).facts.start, "2024-04-15");
     let lanes = fx.ws.timeline(fx.deal).unwrap().placements;
     assert!(
         lanes
@@ -633,8 +639,8 @@ fn a_gesture_on_a_selection_is_one_step_or_nothing() {
             },
         ])
     });
-    assert_eq!(fx.event(talks).start, "2023-07");
-    assert_eq!(fx.event(signing).start, "2021-03-05");
+    assert_eq!(fx.event(talks).facts.start, "2023-07");
+    assert_eq!(fx.event(signing).facts.start, "2021-03-05");
 
     fx.edit("Remove 2 events from timeline", |ws, fx| {
         ws.change_events(&[
@@ -672,11 +678,11 @@ fn resizing_sets_one_end_and_refuses_an_end_before_the_start() {
     let resized = fx.edit("Resize event", |ws, _| {
         ws.resize_event(review, Edge::End, minute("20 Mar 2024") + 90)
     });
-    assert_eq!(resized.end.as_deref(), Some("2024-03-20"));
+    assert_eq!(resized.facts.end.as_deref(), Some("2024-03-20"));
     let resized = fx.edit("Resize event", |ws, _| {
         ws.resize_event(review, Edge::Start, minute("5 Mar 2024"))
     });
-    assert_eq!(resized.start, "2024-03-05");
+    assert_eq!(resized.facts.start, "2024-03-05");
     let message = fx.refused(ErrorCode::InvalidInput, |ws, fx| {
         ws.resize_event(fx.review, Edge::End, minute("1 Mar 2024"))
     });
@@ -692,7 +698,7 @@ fn resizing_sets_one_end_and_refuses_an_end_before_the_start() {
     let range = fx.edit("Resize event", |ws, _| {
         ws.resize_event(talks, Edge::End, minute("15 Oct 2023"))
     });
-    assert_eq!(range.end.as_deref(), Some("2023-10"));
+    assert_eq!(range.facts.end.as_deref(), Some("2023-10"));
 }
 
 #[test]
@@ -700,10 +706,10 @@ fn shifting_moves_by_whole_units_of_the_precision() {
     let mut fx = fixture();
     let (talks, review) = (fx.talks, fx.review);
     let shifted = fx.edit("Move event", |ws, _| ws.shift_event(talks, -2));
-    assert_eq!(shifted.start, "2023-05");
+    assert_eq!(shifted.facts.start, "2023-05");
     let shifted = fx.edit("Move event", |ws, _| ws.shift_event(review, 1));
     assert_eq!(
-        (shifted.start.as_str(), shifted.end.as_deref()),
+        (shifted.facts.start.as_str(), shifted.facts.end.as_deref()),
         ("2024-03-02", Some("2024-03-11"))
     );
     fx.refused(ErrorCode::InvalidInput, |ws, fx| {
@@ -889,7 +895,7 @@ fn annotations_are_created_edited_and_deleted() {
     let other_event = fx
         .ws
         .create_event(&new_event("Elsewhere", "2020", EventKind::Other, None));
-    let elsewhere = other_event.unwrap().id;
+    let elsewhere = other_event.unwrap().facts.id;
     fx.reopen();
     fx.refused(ErrorCode::InvalidInput, |ws, _| {
         ws.create_annotation(&annotation(Some(elsewhere), None, None, "Not here"))
@@ -1089,7 +1095,7 @@ fn search_covers_quotes_and_source_titles_and_ranks_titles_first() {
         })
         .unwrap()
         .into_iter()
-        .map(|e| e.title)
+        .map(|e| e.facts.title)
         .collect()
     };
     // A word found only in one event's quote…
@@ -1135,6 +1141,7 @@ fn search_covers_quotes_and_source_titles_and_ranks_titles_first() {
             None,
         ))
         .unwrap()
+        .facts
         .id;
     fx.ws
         .update_event(
@@ -1149,6 +1156,7 @@ fn search_covers_quotes_and_source_titles_and_ranks_titles_first() {
         .ws
         .create_event(&new_event("Zeppelin deal", "2030", EventKind::Other, None))
         .unwrap()
+        .facts
         .id;
     assert_eq!(fx.search(query("zeppelin")), [late, early]);
     assert_eq!(fx.search(query("zep")), [late, early], "prefixes match");

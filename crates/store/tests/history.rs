@@ -164,6 +164,7 @@ fn a_rename_is_undone_and_redone_on_disk() {
             .unwrap()
             .event(id)
             .unwrap()
+            .facts
             .title,
         "Signing"
     );
@@ -174,7 +175,7 @@ fn a_rename_is_undone_and_redone_on_disk() {
 
     assert_eq!(workspace.redo().unwrap().as_deref(), Some("Rename event"));
     let reopened = Workspace::open_existing(&path).unwrap();
-    assert_eq!(reopened.event(id).unwrap().title, "Signed");
+    assert_eq!(reopened.event(id).unwrap().facts.title, "Signed");
     // The full-text index followed.
     let found = reopened
         .events(&EventFilter {
@@ -278,7 +279,7 @@ fn a_new_edit_clears_the_redo_stack() {
     );
     assert_eq!(workspace.redo().unwrap(), None);
     assert_eq!(steps(&path), 1);
-    assert_eq!(workspace.event(id).unwrap().title, "Signing");
+    assert_eq!(workspace.event(id).unwrap().facts.title, "Signing");
 }
 
 #[test]
@@ -462,11 +463,11 @@ fn only_the_latest_500_steps_are_kept() {
         assert!(workspace.undo().unwrap().is_some());
     }
     assert_eq!(workspace.undo().unwrap(), None);
-    assert_eq!(workspace.event(id).unwrap().title, "Title 4");
+    assert_eq!(workspace.event(id).unwrap().facts.title, "Title 4");
     for _ in 0..500 {
         assert!(workspace.redo().unwrap().is_some());
     }
-    assert_eq!(workspace.event(id).unwrap().title, "Title 504");
+    assert_eq!(workspace.event(id).unwrap().facts.title, "Title 504");
     assert_eq!(steps(&path), 500);
 }
 

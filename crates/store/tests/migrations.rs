@@ -147,13 +147,13 @@ fn a_version_1_workspace_is_upgraded_with_its_data() {
     assert_eq!(view.placements.len(), 2);
     assert_eq!(view.annotations.len(), 2);
     let invested = &view.events[0];
-    assert_eq!(invested.start, "2019-07-22");
+    assert_eq!(invested.facts.start, "2019-07-22");
     assert_eq!(invested.sources.len(), 1);
     assert_eq!(
         invested.sources[0].quote,
         "Microsoft is investing $1 billion in OpenAI"
     );
-    assert_eq!(view.events[1].end.as_deref(), Some("2023-03"));
+    assert_eq!(view.events[1].facts.end.as_deref(), Some("2023-03"));
     let found = workspace
         .events(&EventFilter {
             timeline: None,
@@ -169,8 +169,8 @@ fn a_version_1_workspace_is_upgraded_with_its_data() {
         })
         .unwrap();
     assert_eq!(
-        quoted.iter().map(|e| e.id).collect::<Vec<_>>(),
-        [invested.id],
+        quoted.iter().map(|e| e.facts.id).collect::<Vec<_>>(),
+        [invested.facts.id],
         "quotes are searchable after the upgrade"
     );
     assert!(view.lanes.iter().all(|lane| lane.colour.is_none()));
@@ -183,7 +183,9 @@ fn a_version_1_workspace_is_upgraded_with_its_data() {
             redo: None
         }
     );
-    workspace.rename_event(invested.id, "Renamed").unwrap();
+    workspace
+        .rename_event(invested.facts.id, "Renamed")
+        .unwrap();
     assert_eq!(workspace.undo().unwrap().as_deref(), Some("Rename event"));
     drop(workspace);
 
@@ -242,7 +244,7 @@ fn a_version_2_workspace_is_upgraded_with_its_data_and_its_history() {
             })
             .unwrap()
             .iter()
-            .map(|e| e.id)
+            .map(|e| e.facts.id)
             .collect()
     };
     // Backfilled: a word of a quote, a word of a source title, a tag.
@@ -266,7 +268,7 @@ fn a_version_2_workspace_is_upgraded_with_its_data_and_its_history() {
     );
     assert_eq!(workspace.undo().unwrap().as_deref(), Some("Edit event"));
     let event = workspace.event(1).unwrap();
-    assert_eq!(event.title, "Microsoft invests $1bn in OpenAI");
+    assert_eq!(event.facts.title, "Microsoft invests $1bn in OpenAI");
     assert_eq!(event.tags, ["cloud"]);
     assert!(search(&workspace, "azure").is_empty());
     assert_eq!(workspace.undo().unwrap().as_deref(), Some("Rename lane"));

@@ -30,14 +30,17 @@ fn first_event(workspace: &Workspace) -> i64 {
         .events(&EventFilter::default())
         .unwrap()
         .into_iter()
-        .find(|event| event.title == FIRST)
+        .find(|event| event.facts.title == FIRST)
         .expect("the sample's first event")
+        .facts
         .id
 }
 
 /// Any event of the workspace.
 fn some_event(workspace: &Workspace) -> i64 {
-    workspace.events(&EventFilter::default()).unwrap()[0].id
+    workspace.events(&EventFilter::default()).unwrap()[0]
+        .facts
+        .id
 }
 
 /// Everything the workspace holds, as a lossless export, with its history.
@@ -158,7 +161,10 @@ fn a_read_only_file_whose_log_holds_changes_shows_them_and_keeps_its_bytes() {
 
     let mut workspace = Workspace::open_existing(&path).unwrap();
     assert_eq!(workspace.read_only(), Some(ReadOnly::File));
-    assert_eq!(workspace.event(event).unwrap().title, "Only in the log");
+    assert_eq!(
+        workspace.event(event).unwrap().facts.title,
+        "Only in the log"
+    );
     every_change_is_refused(&mut workspace, ErrorCode::ReadOnly, &backup);
     drop(workspace);
     assert_eq!(files(&path), before);
@@ -247,8 +253,8 @@ fn one_program_edits_a_file_at_a_time_while_others_read_it() {
 
     // The editor edits; the others read its change.
     editor.rename_event(event, "From the editor").unwrap();
-    assert_eq!(reader.event(event).unwrap().title, "From the editor");
-    assert_eq!(window.event(event).unwrap().title, "From the editor");
+    assert_eq!(reader.event(event).unwrap().facts.title, "From the editor");
+    assert_eq!(window.event(event).unwrap().facts.title, "From the editor");
 
     // Once the editor closes, the reader's next change takes the lock, and
     // the window may claim it when the reader is done.
@@ -341,7 +347,7 @@ fn a_disk_that_goes_away_fails_the_change_and_keeps_the_last_committed_state() {
     disk.remount();
     let workspace = Workspace::open_existing(&path).unwrap();
     assert_eq!(snapshot(&workspace), before);
-    assert_eq!(workspace.event(event).unwrap().title, "Committed");
+    assert_eq!(workspace.event(event).unwrap().facts.title, "Committed");
     assert!(workspace.check().unwrap().problems.is_empty());
 }
 

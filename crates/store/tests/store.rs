@@ -112,7 +112,11 @@ fn the_sample_is_sourced_and_uses_true_precisions() {
     assert!(view.lanes.len() >= 2);
     assert!(!view.annotations.is_empty());
     for event in &view.events {
-        assert!(!event.sources.is_empty(), "{} is unsourced", event.title);
+        assert!(
+            !event.sources.is_empty(),
+            "{} is unsourced",
+            event.facts.title
+        );
         assert!(
             event
                 .sources
@@ -123,24 +127,28 @@ fn the_sample_is_sourced_and_uses_true_precisions() {
     let range = view
         .events
         .iter()
-        .find(|e| e.end.is_some())
+        .find(|e| e.facts.end.is_some())
         .expect("a range");
     assert!(
         range.sources.len() >= 2,
         "both ends of {} are sourced",
-        range.title
+        range.facts.title
     );
-    assert!(view.events.iter().any(|e| e.precision == Precision::Year));
+    assert!(
+        view.events
+            .iter()
+            .any(|e| e.facts.precision == Precision::Year)
+    );
     let all = workspace.events(&EventFilter::default()).unwrap();
-    assert!(all.iter().any(|e| e.precision == Precision::Month));
+    assert!(all.iter().any(|e| e.facts.precision == Precision::Month));
     let ftc = all
         .iter()
-        .find(|e| e.title.starts_with("FTC inquiry"))
+        .find(|e| e.facts.title.starts_with("FTC inquiry"))
         .unwrap();
     assert_eq!(ftc.timelines.len(), 2, "one event placed on two timelines");
     let starts: Vec<Date> = all
         .iter()
-        .map(|e| Date::parse_edtf(&e.start).unwrap())
+        .map(|e| Date::parse_edtf(&e.facts.start).unwrap())
         .collect();
     assert!(
         starts
@@ -163,7 +171,7 @@ fn search_finds_events_by_words_of_their_text() {
             })
             .unwrap()
             .into_iter()
-            .map(|e| e.title)
+            .map(|e| e.facts.title)
             .collect::<Vec<_>>()
     };
     assert!(
@@ -222,48 +230,8 @@ fn a_timeline_in_outline_says_what_the_whole_view_says_of_each_event() {
             .filter(|e| !e.sources.is_empty())
             .count();
         for (brief, full) in outline.events.iter().zip(&whole.events) {
-            let said = |e: &tideline_store::views::EventView| {
-                (
-                    e.id,
-                    e.title.clone(),
-                    e.start.clone(),
-                    e.end.clone(),
-                    e.start_label.clone(),
-                    e.end_label.clone(),
-                    (e.start_minute, e.end_minute, e.ongoing, e.importance),
-                    (
-                        e.precision,
-                        e.approximate,
-                        e.uncertain,
-                        e.kind,
-                        e.confidence,
-                    ),
-                    e.sources.len() as u32,
-                )
-            };
-            let brief_said = (
-                brief.id,
-                brief.title.clone(),
-                brief.start.clone(),
-                brief.end.clone(),
-                brief.start_label.clone(),
-                brief.end_label.clone(),
-                (
-                    brief.start_minute,
-                    brief.end_minute,
-                    brief.ongoing,
-                    brief.importance,
-                ),
-                (
-                    brief.precision,
-                    brief.approximate,
-                    brief.uncertain,
-                    brief.kind,
-                    brief.confidence,
-                ),
-                brief.source_count,
-            );
-            assert_eq!(brief_said, said(full));
+            assert_eq!(brief.facts, full.facts);
+            assert_eq!(brief.source_count as usize, full.sources.len());
         }
     }
     assert!(cited > 0);
@@ -283,9 +251,11 @@ fn a_renamed_event_survives_reopening_and_a_bad_title_changes_nothing() {
     let path = dir.file("rename.db");
     let mut workspace = sample(&path);
     let first = workspace.events(&EventFilter::default()).unwrap().remove(0);
-    let renamed = workspace.rename_event(first.id, "  A new title ").unwrap();
-    assert_eq!(renamed.title, "A new title");
-    let error = workspace.rename_event(first.id, "   ").unwrap_err();
+    let renamed = workspace
+        .rename_event(first.facts.id, "  A new title ")
+        .unwrap();
+    assert_eq!(renamed.facts.title, "A new title");
+    let error = workspace.rename_event(first.facts.id, "   ").unwrap_err();
     assert_eq!(error.code(), ErrorCode::InvalidInput);
     assert_eq!(
         workspace.rename_event(999_999, "x").unwrap_err().code(),
@@ -293,7 +263,10 @@ fn a_renamed_event_survives_reopening_and_a_bad_title_changes_nothing() {
     );
     drop(workspace);
     let workspace = Workspace::open_existing(&path).unwrap();
-    assert_eq!(workspace.event(first.id).unwrap().title, "A new title");
+    assert_eq!(
+        workspace.event(first.facts.id).unwrap().facts.title,
+        "A new title"
+    );
 }
 
 #[test]
@@ -308,15 +281,18 @@ fn deferred_checkpoints_keep_edits_in_the_log_until_the_idle_checkpoint() {
     for round in 0..30 {
         for event in &events {
             let delta = if round % 2 == 0 { 1440 } else { -1440 };
-            workspace.move_event(event.id, delta).unwrap();
+            workspace.move_event(event.facts.id, delta).unwrap();
         }
     }
     let renamed = workspace
-        .rename_event(events[0].id, "Seen at once")
+        .rename_event(events[0].facts.id, "Seen at once")
         .unwrap();
     // Another reader (the CLI) sees the edit before any checkpoint.
     let reader = Workspace::open_existing(&path).unwrap();
-    assert_eq!(reader.event(renamed.id).unwrap().title, "Seen at once");
+    assert_eq!(
+        reader.event(renamed.facts.id).unwrap().facts.title,
+        "Seen at once"
+    );
     drop(reader);
     let (logged, copied) = workspace.checkpoint().unwrap();
     assert!(
@@ -437,7 +413,7 @@ fn the_layout_follows_every_change_to_the_file() {
     let path = dir.file("fresh-layout.db");
     let mut workspace = sample(&path);
     let id = workspace.find_timeline("Microsoft–OpenAI").unwrap();
-    let event = workspace.timeline(id).unwrap().events[0].id;
+    let event = workspace.timeline(id).unwrap().events[0].facts.id;
     let viewport = tideline_model::layout::Viewport {
         start_minute: Date::year(2019).unwrap().start_minute() as f64,
         end_minute: Date::year(2026).unwrap().end_minute() as f64,
@@ -482,7 +458,7 @@ fn save_as_writes_a_workspace_with_the_same_events_and_history() {
     let mut workspace = sample(&dir.file("original.db"));
     let first = workspace.events(&EventFilter::default()).unwrap().remove(0);
     workspace
-        .rename_event(first.id, "Renamed before saving")
+        .rename_event(first.facts.id, "Renamed before saving")
         .unwrap();
     let copy_path = dir.file("copy.db");
     workspace.save_as(&copy_path).unwrap();
@@ -506,9 +482,12 @@ fn save_as_writes_a_workspace_with_the_same_events_and_history() {
 
     // The copy carries the undo history and goes its own way from here.
     copy.undo_step().unwrap();
-    assert_eq!(copy.event(first.id).unwrap().title, first.title);
     assert_eq!(
-        workspace.event(first.id).unwrap().title,
+        copy.event(first.facts.id).unwrap().facts.title,
+        first.facts.title
+    );
+    assert_eq!(
+        workspace.event(first.facts.id).unwrap().facts.title,
         "Renamed before saving"
     );
 }
@@ -553,13 +532,17 @@ fn another_connection_sees_an_edit_as_soon_as_it_returns() {
     // The CLI opening the file while the app has it open.
     let cli = Workspace::open_existing(&path).unwrap();
     let event = cli.events(&EventFilter::default()).unwrap().remove(0);
-    app.rename_event(event.id, "Seen at once").unwrap();
-    assert_eq!(cli.event(event.id).unwrap().title, "Seen at once");
+    app.rename_event(event.facts.id, "Seen at once").unwrap();
+    assert_eq!(
+        cli.event(event.facts.id).unwrap().facts.title,
+        "Seen at once"
+    );
     assert_eq!(
         Workspace::open_existing(&path)
             .unwrap()
-            .event(event.id)
+            .event(event.facts.id)
             .unwrap()
+            .facts
             .title,
         "Seen at once"
     );

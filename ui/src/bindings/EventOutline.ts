@@ -4,7 +4,29 @@ import type { EventKind } from "./EventKind";
 import type { Precision } from "./Precision";
 
 /**
- * What the canvas draws of an event and its hover card says: the fields
- * of [`EventView`] of the same names, and how many sources it cites.
+ * What the canvas draws of an event and its hover card says: its facts and
+ * how many sources it cites.
  */
-export type EventOutline = { id: number, title: string, start: string, end: string | null, ongoing: boolean, precision: Precision, approximate: boolean, uncertain: boolean, start_label: string, end_label: string | null, start_minute: number, end_minute: number, kind: EventKind, confidence: Confidence, importance: number, source_count: number, };
+export type EventOutline = { source_count: number, id: number, title: string, 
+/**
+ * EDTF.
+ */
+start: string, 
+/**
+ * EDTF, or null for a point or an ongoing range.
+ */
+end: string | null, ongoing: boolean, 
+/**
+ * The precision of the start.
+ */
+precision: Precision, approximate: boolean, uncertain: boolean, 
+/**
+ * The start as a person reads it: "Jul 2019", "c. 2021".
+ */
+start_label: string, end_label: string | null, 
+/**
+ * The interval the event covers, in minutes since 1970-01-01T00:00Z:
+ * from the start of its start date to the end of its end date (or of
+ * its start date, for a point).
+ */
+start_minute: number, end_minute: number, kind: EventKind, confidence: Confidence, importance: number, };

@@ -9,7 +9,27 @@ import type { SourceQuoteView } from "./SourceQuoteView";
  * An event with everything the library, the inspector and `tideline events
  * --json` show.
  */
-export type EventView = { id: number, title: string, description: string, 
+export type EventView = { description: string, parties: Array<string>, tags: Array<string>, 
+/**
+ * Titles of the timelines the event is on.
+ */
+timelines: Array<string>, sources: Array<SourceQuoteView>, 
+/**
+ * With a search query: the distinct words of the query (lowercased)
+ * found in the event's searchable text, for highlighting. Empty
+ * without a query.
+ */
+matches: Array<string>, 
+/**
+ * How an imported file asked for the date to be shown ("Spring
+ * 1943"); absent when it did not.
+ */
+display_date?: string, 
+/**
+ * A picture or embed from a TimelineJS file, with its credit; absent
+ * when none. Text only: the URL may be an embed's HTML, never run.
+ */
+media?: Media, id: number, title: string, 
 /**
  * EDTF.
  */
@@ -31,24 +51,4 @@ start_label: string, end_label: string | null,
  * from the start of its start date to the end of its end date (or of
  * its start date, for a point).
  */
-start_minute: number, end_minute: number, kind: EventKind, confidence: Confidence, importance: number, parties: Array<string>, tags: Array<string>, 
-/**
- * Titles of the timelines the event is on.
- */
-timelines: Array<string>, sources: Array<SourceQuoteView>, 
-/**
- * With a search query: the distinct words of the query (lowercased)
- * found in the event's searchable text, for highlighting. Empty
- * without a query.
- */
-matches: Array<string>, 
-/**
- * How an imported file asked for the date to be shown ("Spring
- * 1943"); absent when it did not.
- */
-display_date?: string, 
-/**
- * A picture or embed from a TimelineJS file, with its credit; absent
- * when none. Text only: the URL may be an embed's HTML, never run.
- */
-media?: Media, };
+start_minute: number, end_minute: number, kind: EventKind, confidence: Confidence, importance: number, };
