@@ -6,8 +6,9 @@ import type { EventView } from "../../bindings/EventView";
 import type { Milestone } from "../../bindings/Milestone";
 import { useEdit } from "../../hooks/useEdit";
 import * as api from "../../ipc";
+import { textWidth } from "../../lib/measure";
 import { KINDS, kindVars } from "../../lib/vocabulary";
-import { calendarAxis, daysLabel, relativeAxis, xOf, type RelativeAxis } from "./axis";
+import { calendarAxis, daysLabel, fittingLabels, relativeAxis, xOf, type RelativeAxis } from "./axis";
 import { DurationTable } from "./DurationTable";
 
 /** The milestone kinds a T0 can be chosen by, in the table's order. */
@@ -22,6 +23,8 @@ const T0_KINDS: readonly EventKind[] = [
   "termination",
 ];
 const PAD_PX = 28;
+/** The font of a milestone's label (.compare-label). */
+const MILESTONE_FONT = '600 10px "Inter"';
 
 interface Props {
   id: number;
@@ -174,6 +177,19 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
               const compared = view.comparison.timelines[index];
               const t0 = origins[index] ?? 0;
               const milestones = new Map<number, Milestone>((compared?.milestones ?? []).map((m) => [m.event, m]));
+              // Of labels that would run into each other, T0's is kept, then the
+              // deal's last milestone and its first, then the others by date.
+              const dated = timeline.events.filter((event) => milestones.has(event.id));
+              const rank = (event: EventView) =>
+                event.id === compared?.t0.event ? 0 : event === dated.at(-1) ? 1 : event === dated[0] ? 2 : 3;
+              const labelled = [...dated]
+                .sort((a, b) => rank(a) - rank(b))
+                .map((event) => ({
+                  id: event.id,
+                  x: xOf(axis, event.start_minute - t0),
+                  width: textWidth(KINDS[event.kind].short, MILESTONE_FONT),
+                }));
+              const shown = fittingLabels(labelled);
               return (
                 <div
                   key={timeline.id}
@@ -215,7 +231,7 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
                           }}
                         >
                           <span class="compare-mark" />
-                          {milestone && <span class="compare-label">{KINDS[event.kind].short}</span>}
+                          {milestone && shown.has(event.id) && <span class="compare-label">{KINDS[event.kind].short}</span>}
                         </button>
                       );
                     })}

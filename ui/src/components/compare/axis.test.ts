@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { calendarAxis, daysLabel, relativeAxis, xOf } from "./axis";
+import { calendarAxis, daysLabel, fittingLabels, relativeAxis, xOf } from "./axis";
 
 const DAY = 1440;
 
@@ -36,5 +36,21 @@ describe("calendarAxis", () => {
     expect(axis.ticks.map((tick) => tick.label)).toEqual(["2021", "2022", "2023", "2024"]);
     const first = axis.ticks[0];
     expect(first?.x).toBeCloseTo(((Date.UTC(2021, 0, 1) / 60000 - origin) / (axis.to - axis.from)) * 800);
+  });
+});
+
+describe("fittingLabels", () => {
+  it("keeps the most important of labels that would touch, and every label clear of the others", () => {
+    const labels = [
+      { id: 1, x: 100, width: 40 }, // T0, first
+      { id: 2, x: 130, width: 40 }, // 30 px away: would overlap 1
+      { id: 3, x: 150, width: 40 }, // 50 px from 1: clear of it (40 + 6 needed)
+      { id: 4, x: 400, width: 80 },
+    ];
+    expect([...fittingLabels(labels)].sort()).toEqual([1, 3, 4]);
+  });
+
+  it("keeps a lone label", () => {
+    expect([...fittingLabels([{ id: 7, x: 0, width: 200 }])]).toEqual([7]);
   });
 });

@@ -80,3 +80,22 @@ export function calendarAxis(from: number, to: number, width: number, origin: nu
   }
   return { from, to: from + span, width, ticks };
 }
+
+/** A label centred at `x`, `width` px wide. */
+export interface Label {
+  id: number;
+  x: number;
+  width: number;
+}
+
+/**
+ * The labels that fit, taken most important first: each is kept unless it
+ * would come within `gap` px of one kept before it.
+ */
+export function fittingLabels(labels: readonly Label[], gap = 6): Set<number> {
+  const kept: Label[] = [];
+  for (const label of labels) {
+    if (kept.every((other) => Math.abs(other.x - label.x) >= (other.width + label.width) / 2 + gap)) kept.push(label);
+  }
+  return new Set(kept.map((label) => label.id));
+}
