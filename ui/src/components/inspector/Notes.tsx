@@ -4,7 +4,7 @@ import { useAutofocus } from "../../hooks/useAutofocus";
 import { useEdit } from "../../hooks/useEdit";
 import { useSubmit } from "../../hooks/useSubmit";
 import * as api from "../../ipc";
-import { FormError } from "../common/Form";
+import { FormActions, FormError } from "../common/Form";
 import { NoteIcon, PencilIcon, PlusIcon, TrashIcon } from "../icons";
 
 interface Props {
@@ -133,14 +133,7 @@ function NoteEditor({ initial, save, onDone }: { initial: string; save: (text: s
         }}
       />
       <FormError error={error} />
-      <div class="form-actions">
-        <button type="button" class="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" class="button is-primary" data-testid="note-save" disabled={busy}>
-          Save note
-        </button>
-      </div>
+      <FormActions submit="Save note" testid="note-save" busy={busy} onCancel={onDone} />
     </form>
   );
 }

@@ -6,7 +6,7 @@ import { useEdit } from "../../hooks/useEdit";
 import { useSubmit } from "../../hooks/useSubmit";
 import * as api from "../../ipc";
 import { isUnsourced } from "../../lib/events";
-import { FormError } from "../common/Form";
+import { FormActions, FormError } from "../common/Form";
 import { WebLink } from "../common/WebLink";
 import { PencilIcon, TrashIcon } from "../icons";
 import { AddSource } from "./AddSource";
@@ -123,14 +123,7 @@ function QuoteEditor({ source, onDone }: { source: SourceQuoteView; onDone: () =
         }}
       />
       <FormError error={error} />
-      <div class="form-actions">
-        <button type="button" class="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit" class="button is-primary" data-testid="citation-save" disabled={busy}>
-          Save quote
-        </button>
-      </div>
+      <FormActions submit="Save quote" testid="citation-save" busy={busy} onCancel={onDone} />
     </form>
   );
 }
