@@ -192,6 +192,84 @@ async fn attach_a_source_with_its_quote() -> anyhow::Result<()> {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn note_an_event_and_shade_a_period_on_the_canvas() -> anyhow::Result<()> {
+    let app = App::start("annotate.db").await?;
+    let title = "UK CMA invites comment on the partnership";
+    let event = app.event_id(title);
+    let note = "Comments due by 3 Jan 2024";
+    let noted =
+        format!("SELECT count(*) FROM annotation WHERE event_id = {event} AND text = '{note}'");
+    let shaded = "SELECT start_edtf || '/' || end_edtf FROM annotation
+                  WHERE event_id IS NULL AND text = 'Under CMA review'";
+
+    // A note on the event, from the inspector: saved, and drawn as a callout.
+    wait_for(&app.client, &event_titled(title))
+        .await?
+        .click()
+        .await?;
+    app.click("add-note").await?;
+    app.by_testid("note-input").await?.send_keys(note).await?;
+    app.click("note-save").await?;
+    app.wait_query(&noted, "1").await?;
+    wait_css(
+        &app.client,
+        &format!(
+            r#"[data-testid="timeline-event"][data-event-id="{event}"] [data-testid="event-note"]"#
+        ),
+    )
+    .await?;
+
+    // A shaded period, from the timeline's header: dates as a person writes them.
+    app.click("add-span").await?;
+    app.by_testid("span-text-input")
+        .await?
+        .send_keys("Under CMA review")
+        .await?;
+    app.by_testid("span-start")
+        .await?
+        .send_keys("Dec 2023")
+        .await?;
+    app.by_testid("span-end")
+        .await?
+        .send_keys("Mar 2025")
+        .await?;
+    app.click("span-submit").await?;
+    app.wait_query(shaded, "2023-12/2025-03").await?;
+    wait_for(
+        &app.client,
+        r#"//*[@data-testid="span-label"][contains(., "Under CMA review")]"#,
+    )
+    .await?;
+    // It overlaps the sample's "EU merger question open": the names take a row each.
+    let names = app
+        .client
+        .execute(
+            r#"const boxes = [...document.querySelectorAll('[data-testid="span-label"]')]
+                 .map((label) => label.getBoundingClientRect());
+               const [a, b] = boxes;
+               return { count: boxes.length, overlap: boxes.length === 2 && a.bottom > b.top
+                 && b.bottom > a.top && a.right > b.left && b.right > a.left };"#,
+            vec![],
+        )
+        .await?;
+    assert_eq!(names["count"], 2, "{names}");
+    assert_eq!(names["overlap"], false, "the two periods' names overlap");
+    app.screenshot("annotated.png").await?;
+
+    // Each is one step of the history.
+    app.click("undo").await?;
+    app.wait_query(
+        "SELECT count(*) FROM annotation WHERE text = 'Under CMA review'",
+        "0",
+    )
+    .await?;
+    app.wait_query(&noted, "1").await?;
+    app.click("undo").await?;
+    app.wait_query(&noted, "0").await?;
+    app.close().await
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn search_finds_an_event_by_a_word_of_its_quote() -> anyhow::Result<()> {
     let app = App::start("search.db").await?;
     // "acquirement" stands only in the quote that supports the announcement.

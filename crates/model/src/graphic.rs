@@ -647,6 +647,8 @@ impl Page {
                         .collect(),
                 })
                 .collect(),
+            // The graphic names its spans in rows of its own, under the axis.
+            periods: Vec::new(),
         }];
         let style = LayoutStyle {
             label_size_px: TextStyle::Label.size(o),
@@ -658,6 +660,7 @@ impl Page {
             min_lane_rows: 1,
             timeline_header_px: 0.0,
             timeline_gap_px: 0.0,
+            ..LayoutStyle::screen()
         };
         let layout = layout::lay_out(
             &LayoutInput {

@@ -118,6 +118,11 @@ pub struct LayoutStyle {
     pub timeline_header_px: f64,
     /// Space between two timelines.
     pub timeline_gap_px: f64,
+    /// Font size of a shaded period's name.
+    pub period_name_size_px: f64,
+    /// Height of a row of period names; the last row shares the first
+    /// lane's header line, and each row before it is added above the lanes.
+    pub period_row_px: f64,
 }
 
 impl LayoutStyle {
@@ -133,6 +138,8 @@ impl LayoutStyle {
             min_lane_rows: 1,
             timeline_header_px: 32.0,
             timeline_gap_px: 24.0,
+            period_name_size_px: 11.0,
+            period_row_px: 16.0,
         }
     }
 }
@@ -153,6 +160,17 @@ pub struct TimelineInput {
     pub id: i64,
     /// Lanes, stacked top to bottom in this order.
     pub lanes: Vec<LaneInput>,
+    /// Shaded periods, whose names are stacked in rows above the lanes so
+    /// that none runs into another.
+    pub periods: Vec<PeriodInput>,
+}
+
+/// A shaded period of a timeline, named at its start.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeriodInput {
+    pub id: i64,
+    pub start_minute: i64,
+    pub name: String,
 }
 
 /// A lane to lay out.
@@ -232,6 +250,16 @@ pub struct TimelineBox {
     pub y: f64,
     pub height: f64,
     pub lanes: Vec<LaneBox>,
+    /// The row of each shaded period's name, counted from the top.
+    pub periods: Vec<PeriodRow>,
+}
+
+/// The row a shaded period's name is drawn in.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct PeriodRow {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub row: usize,
 }
 
 /// A lane's place: its header, then its rows, then padding.
@@ -306,6 +334,8 @@ pub fn lay_out(input: &LayoutInput<'_>, style: &LayoutStyle, measure: &dyn TextM
         }
         let top = y;
         y += style.timeline_header_px;
+        let (periods, period_rows) = context.period_rows(&timeline.periods);
+        y += period_rows.saturating_sub(1) as f64 * style.period_row_px;
         let lanes = timeline
             .lanes
             .iter()
@@ -320,6 +350,7 @@ pub fn lay_out(input: &LayoutInput<'_>, style: &LayoutStyle, measure: &dyn TextM
             y: top,
             height: y - top,
             lanes,
+            periods,
         });
     }
     Layout {
@@ -421,6 +452,29 @@ impl LaneContext<'_> {
             rows: row_count,
             items,
         }
+    }
+
+    /// The row of each period's name, packed so that no two names in a row
+    /// come within a label gap, and how many rows that takes. Packed from
+    /// the first period's start, so a pan cannot change the rows.
+    fn period_rows(&self, periods: &[PeriodInput]) -> (Vec<PeriodRow>, usize) {
+        let style = self.style;
+        let scale = self.scale.unwrap_or(0.0);
+        let mut sorted: Vec<&PeriodInput> = periods.iter().collect();
+        sorted.sort_by_key(|p| (p.start_minute, p.id));
+        let origin = sorted.first().map_or(0, |p| p.start_minute);
+        // A name is drawn 4 px in from its period's start, with 3 px padding a side.
+        let (rows, used) = pack(sorted.iter().map(|p| {
+            let left = (p.start_minute - origin) as f64 * scale;
+            let width = 10.0 + self.measure.width(&p.name, style.period_name_size_px);
+            (left, left + width + style.label_gap_px)
+        }));
+        let placed = sorted
+            .iter()
+            .zip(rows)
+            .map(|(p, row)| PeriodRow { id: p.id, row })
+            .collect();
+        (placed, used)
     }
 
     /// Whether a row centred at `y` is within the viewport's band, if it has one.
@@ -900,7 +954,54 @@ mod tests {
                 collapsed: false,
                 items,
             }],
+            periods: Vec::new(),
         }]
+    }
+
+    #[test]
+    fn period_names_that_would_touch_take_rows_above_the_lanes() {
+        let period = |id: i64, start: i64, name: &str| PeriodInput {
+            id,
+            start_minute: start,
+            name: name.to_owned(),
+        };
+        let mut timelines = one_lane(vec![item(1, Date::year(2024).unwrap(), None, "x")]);
+        let style = LayoutStyle::screen();
+        let start = minute(2023, 1, 1);
+        let view = viewport(start, start + 3 * YEAR, 1000.0);
+        let alone = run(&timelines, view.clone());
+        timelines[0].periods = vec![
+            period(7, minute(2023, 12, 1), "Under CMA review"),
+            period(8, minute(2024, 1, 1), "EU merger question open"),
+            period(9, minute(2025, 6, 1), "Later, and clear of both"),
+        ];
+        let rows = |layout: &Layout| -> Vec<(i64, usize)> {
+            layout.timelines[0]
+                .periods
+                .iter()
+                .map(|p| (p.id, p.row))
+                .collect()
+        };
+        let named = run(&timelines, view);
+        // A month apart at a year a third of the width: the second name
+        // would start inside the first.
+        assert_eq!(rows(&named), [(7, 0), (8, 1), (9, 0)]);
+        let lane = |layout: &Layout| layout.timelines[0].lanes[0].y;
+        assert_eq!(lane(&named), lane(&alone) + style.period_row_px);
+        assert_eq!(
+            named.timelines[0].height,
+            alone.timelines[0].height + style.period_row_px
+        );
+        // A pan keeps the rows; zoomed out far, the names still take rows.
+        let panned = run(&timelines, viewport(start + YEAR, start + 4 * YEAR, 1000.0));
+        assert_eq!(rows(&panned), rows(&named));
+        // Zoomed in, the three names fit in one row.
+        let near = run(
+            &timelines,
+            viewport(minute(2023, 11, 1), minute(2024, 2, 1), 1000.0),
+        );
+        assert_eq!(rows(&near), [(7, 0), (8, 0), (9, 0)]);
+        assert_eq!(lane(&near), lane(&alone));
     }
 
     fn viewport(start: i64, end: i64, width_px: f64) -> Viewport {
@@ -1043,6 +1144,7 @@ mod tests {
                                 items,
                             })
                             .collect(),
+                        periods: Vec::new(),
                     })
                     .collect()
             },
@@ -1382,10 +1484,12 @@ mod tests {
                         items: Vec::new(),
                     },
                 ],
+                periods: Vec::new(),
             },
             TimelineInput {
                 id: 2,
                 lanes: Vec::new(),
+                periods: Vec::new(),
             },
         ];
         let start = minute(2021, 1, 1);

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use tideline_model::Date;
 use tideline_model::layout::{
-    self, ItemInput, LaneInput, Layout, LayoutInput, LayoutStyle, TimelineInput, Viewport,
+    self, ItemInput, LaneInput, Layout, LayoutInput, LayoutStyle, PeriodInput, TimelineInput,
+    Viewport,
 };
 use tideline_model::text::FontMetrics;
 
@@ -128,9 +129,24 @@ impl Workspace {
                 lanes[at].items.push(item);
             }
         }
+        let periods = self
+            .conn
+            .prepare_cached(
+                "SELECT id, start_minute, text FROM annotation
+                 WHERE timeline_id = ?1 AND start_minute IS NOT NULL",
+            )?
+            .query_map([timeline], |row| {
+                Ok(PeriodInput {
+                    id: row.get(0)?,
+                    start_minute: row.get(1)?,
+                    name: row.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(TimelineInput {
             id: timeline,
             lanes,
+            periods,
         })
     }
 

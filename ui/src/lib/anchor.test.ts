@@ -33,6 +33,7 @@ function laidOut(start: number, minutes: number[], width = 1000): Layout {
         y: 0,
         height: 100,
         lanes: [{ id: 7, y: 32, height: 60, rows: 1, items: minutes.map((minute, i) => item(i + 1, minute - start)) }],
+        periods: [],
       },
     ],
     height_px: 100,

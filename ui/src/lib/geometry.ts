@@ -5,6 +5,8 @@ import type { PlacedItem } from "../bindings/PlacedItem";
 
 export const MARKER_PX = 10;
 export const ROW_HEIGHT_PX = 26;
+/** Height of a row of shaded periods' names (the engine stacks names that would touch). */
+export const PERIOD_ROW_PX = 16;
 /** Gap between a marker or bar start and its label. */
 export const LABEL_GAP_PX = 6;
 /** Space between a marker or bar and text set beside it. */

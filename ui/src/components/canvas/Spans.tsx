@@ -1,17 +1,23 @@
 import { Fragment, type CSSProperties } from "preact";
 import { useState } from "preact/hooks";
 import type { AnnotationView } from "../../bindings/AnnotationView";
+import type { PeriodRow } from "../../bindings/PeriodRow";
 import type { Viewport } from "../../bindings/Viewport";
 import { useEdit } from "../../hooks/useEdit";
 import { useSubmit } from "../../hooks/useSubmit";
 import * as api from "../../ipc";
-import type { Extent } from "../../lib/geometry";
+import { type Extent, PERIOD_ROW_PX } from "../../lib/geometry";
 import { pxAt } from "../../lib/viewport";
 import { FormError } from "../common/Form";
 import { Popover } from "../common/Popover";
 
+/** A period's name sits this far below the top of its row. */
+const NAME_TOP_PX = 4;
+
 interface Props {
   annotations: AnnotationView[];
+  /** The row of each period's name, from the layout. */
+  rows: readonly PeriodRow[];
   laidOut: Viewport;
   /** The part of the plane on screen. */
   screen: Extent;
@@ -19,7 +25,8 @@ interface Props {
 }
 
 /** Annotated periods as shaded bands over the lanes, named at the top; a click on the name edits it. */
-export function Spans({ annotations, laidOut, screen, plane }: Props) {
+export function Spans({ annotations, rows, laidOut, screen, plane }: Props) {
+  const rowOf = new Map(rows.map((period) => [period.id, period.row]));
   const [open, setOpen] = useState<{ annotation: AnnotationView; anchor: HTMLElement } | null>(null);
   const width = screen.right - screen.left;
   const spans = annotations.flatMap((annotation) => {
@@ -48,7 +55,7 @@ export function Spans({ annotations, laidOut, screen, plane }: Props) {
               class="span-label"
               data-testid="span-label"
               data-anchor={left}
-              style={{ left }}
+              style={{ left, top: NAME_TOP_PX + (rowOf.get(annotation.id) ?? 0) * PERIOD_ROW_PX }}
               title={annotation.label === null ? annotation.text : `${annotation.text} (${annotation.label}). Click to edit.`}
               onClick={(click) => {
                 setOpen({ annotation, anchor: click.currentTarget });

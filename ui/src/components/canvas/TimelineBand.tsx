@@ -51,7 +51,7 @@ export function TimelineBand({ box, view, laidOut, screen, plane, data }: Props)
       style={{ top: box.y, height: box.height, "--timeline": view.colour }}
     >
       <TimelineHeader view={view} />
-      <Spans annotations={view.annotations} laidOut={laidOut} screen={screen} plane={plane} />
+      <Spans annotations={view.annotations} rows={box.periods} laidOut={laidOut} screen={screen} plane={plane} />
       {box.lanes.map((laneBox, row) => {
         const entry = lanes.get(laneBox.id);
         const colour = entry?.lane.colour ?? null;
