@@ -12,6 +12,7 @@ use tideline_model::layout::{
 };
 use tideline_model::text::FontMetrics;
 
+use crate::editor::timeline_exists;
 use crate::error::{Result, StoreError};
 use crate::workspace::Workspace;
 
@@ -90,8 +91,8 @@ impl Workspace {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        if lanes.is_empty() && !self.timeline_exists(timeline)? {
-            return Err(StoreError::not_found("timeline", timeline));
+        if lanes.is_empty() {
+            timeline_exists(&self.conn, timeline)?;
         }
         let index: HashMap<i64, usize> = lanes
             .iter()
@@ -148,13 +149,5 @@ impl Workspace {
             lanes,
             periods,
         })
-    }
-
-    fn timeline_exists(&self, timeline: i64) -> Result<bool> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM timeline WHERE id = ?1)",
-            [timeline],
-            |row| row.get(0),
-        )?)
     }
 }

@@ -705,7 +705,7 @@ fn event_exists(conn: &Connection, id: i64) -> Result<()> {
     lookup(conn, "event", "SELECT id FROM event WHERE id = ?1", id).map(drop)
 }
 
-fn timeline_exists(conn: &Connection, id: i64) -> Result<()> {
+pub(crate) fn timeline_exists(conn: &Connection, id: i64) -> Result<()> {
     lookup(
         conn,
         "timeline",
