@@ -7,7 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 use tideline_model::source::validate_quote;
 use tideline_model::timeline::{validate_annotation_text, validate_lane_name};
 use tideline_model::{
-    AnnotationTarget, Date, EventDraft, EventEnd, Precision, SourceDraft, TimelineDraft, validation,
+    AnnotationTarget, Date, EventDraft, EventEnd, SourceDraft, TimelineDraft, validation,
 };
 
 use crate::access::{FileHandle, ReadOnly};
@@ -892,17 +892,17 @@ fn event_facts(row: &Row<'_>) -> rusqlite::Result<Result<EventFacts>> {
         row.get("importance")?,
     );
     Ok((|| {
-        let dates = EventDates::parse(id, &start, end.as_deref())?.fields();
+        let dates = EventDates::parse(id, &start, end.as_deref())?;
         Ok(EventFacts {
             id,
             title,
-            precision: dates.precision,
-            approximate: dates.approximate,
-            uncertain: dates.uncertain,
-            start_label: dates.start_label,
-            end_label: dates.end_label,
-            start_minute: dates.start_minute,
-            end_minute: dates.end_minute,
+            precision: dates.start.precision(),
+            approximate: dates.start.approximate(),
+            uncertain: dates.start.uncertain(),
+            start_label: dates.start.display(),
+            end_label: dates.end.map(|d| d.display()),
+            start_minute: dates.start.start_minute(),
+            end_minute: dates.end.unwrap_or(dates.start).end_minute(),
             start,
             end,
             ongoing,
@@ -928,30 +928,7 @@ struct EventDates {
     end: Option<Date>,
 }
 
-/// What the views show of an event's dates, derived from them.
-struct DateFields {
-    precision: Precision,
-    approximate: bool,
-    uncertain: bool,
-    start_label: String,
-    end_label: Option<String>,
-    start_minute: i64,
-    end_minute: i64,
-}
-
 impl EventDates {
-    fn fields(&self) -> DateFields {
-        DateFields {
-            precision: self.start.precision(),
-            approximate: self.start.approximate(),
-            uncertain: self.start.uncertain(),
-            start_label: self.start.display(),
-            end_label: self.end.map(|d| d.display()),
-            start_minute: self.start.start_minute(),
-            end_minute: self.end.unwrap_or(self.start).end_minute(),
-        }
-    }
-
     fn parse(id: i64, start: &str, end: Option<&str>) -> Result<EventDates> {
         Ok(EventDates {
             start: Date::parse_edtf(start)
