@@ -142,10 +142,6 @@ fn workspace_arg(args: impl Iterator<Item = String>) -> anyhow::Result<Option<Pa
     Ok(path)
 }
 
-/// Opens the workspace for editing in the window (read-only when the file
-/// cannot be written or another Tideline program edits it); a file that did
-/// not exist is created with the sample so that a first run shows real,
-/// sourced timelines.
 /// The workspace to open at start: `given`, else the default one. A given
 /// file that cannot be opened (not a workspace, damaged, unreadable) leaves
 /// it as it was and opens the default workspace instead, with why, for the
@@ -187,6 +183,10 @@ fn open_at_start(given: Option<PathBuf>) -> anyhow::Result<(PathBuf, Workspace, 
     Ok((path, workspace, Some(problem)))
 }
 
+/// Opens the workspace for editing in the window (read-only when the file
+/// cannot be written or another Tideline program edits it); a file that did
+/// not exist is created with the sample so that a first run shows real,
+/// sourced timelines.
 fn open_or_create(path: &std::path::Path) -> anyhow::Result<Workspace> {
     let existed = path.exists();
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
