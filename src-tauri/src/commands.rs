@@ -20,9 +20,9 @@ use tideline_model::layout::{Layout, Viewport};
 use tideline_model::{Date, Edge, Precision, TimelineDraft};
 use tideline_store::views::{
     AnnotationDraft, ApiError, ComparisonRequest, ComparisonSummary, ComparisonView, DatePreview,
-    EventChange, EventFilter, EventPage, EventPatch, EventView, ImportOptions, ImportPreview,
-    ImportReport, NewEvent, SourceDraftView, SourceView, TimelineOutline, TimelineSummary,
-    TimelineView, WorkspaceInfo,
+    DateReading, EventChange, EventFilter, EventPage, EventPatch, EventView, ImportOptions,
+    ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView, TimelineOutline,
+    TimelineSummary, TimelineView, WorkspaceInfo,
 };
 use tideline_store::{ErrorCode, HistoryState, ReadOnly, StoreError, Workspace};
 
@@ -59,12 +59,13 @@ fn today() -> Date {
     Date::from_minute(now_minute(), Precision::Day)
 }
 
-fn info(workspace: &Workspace) -> WorkspaceInfo {
-    WorkspaceInfo {
+fn info(workspace: &Workspace) -> Reply<WorkspaceInfo> {
+    Ok(WorkspaceInfo {
         path: workspace.path().display().to_string(),
         schema_version: workspace.schema_version(),
         today_minute: now_minute(),
-    }
+        sample: workspace.holds_sample().map_err(api)?,
+    })
 }
 
 /// The bytes of the file at `path` and its name, for an import.
@@ -103,12 +104,12 @@ fn switch(
     next.defer_checkpoints().map_err(api)?;
     *open = next;
     workspaces::opened(window, open.path());
-    Ok(info(open))
+    info(open)
 }
 
 #[tauri::command(async)]
 pub fn workspace_info(state: State<'_, AppState>) -> Reply<WorkspaceInfo> {
-    Ok(info(&workspace(&state)))
+    info(&workspace(&state))
 }
 
 /// Why the open workspace may not be changed, or null.
@@ -151,10 +152,32 @@ pub fn open_workspace(
     // elsewhere), but claimed again: the other window may have closed it.
     if open.is_at(&path) {
         open.claim_editing().map_err(api)?;
-        return Ok(info(&open));
+        return info(&open);
     }
     let next = Workspace::open_existing(&path).map_err(api)?;
     switch(&window, &mut open, next)
+}
+
+/// Opens the sample workspace, a file of its own (written with the sample
+/// the first time): the open workspace is left as it is.
+#[tauri::command]
+pub fn open_sample(window: WebviewWindow, state: State<'_, AppState>) -> Reply<WorkspaceInfo> {
+    let path = crate::sample_path().map_err(|error| ApiError {
+        code: ErrorCode::Io,
+        message: format!("{error:#}"),
+    })?;
+    let mut open = workspace(&state);
+    if open.is_at(&path) {
+        return info(&open);
+    }
+    let next = Workspace::open_sample(&path).map_err(api)?;
+    switch(&window, &mut open, next)
+}
+
+/// Takes the sample's deals out of the open workspace, as one undoable step.
+#[tauri::command]
+pub fn remove_sample(state: State<'_, AppState>) -> Reply<HistoryState> {
+    workspace(&state).remove_sample().map_err(api)
 }
 
 /// Copies the open workspace to `path` and carries on in the copy.
@@ -294,6 +317,12 @@ pub fn preview_date(
         approximate,
         uncertain,
     ))
+}
+
+/// Pure, as `preview_date`: how the New event form's dates read.
+#[tauri::command(async)]
+pub fn read_dates(start: String, end: Option<String>) -> Reply<DateReading> {
+    Ok(Workspace::read_dates(&start, end.as_deref()))
 }
 
 // Sources.

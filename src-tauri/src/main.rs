@@ -1,8 +1,10 @@
 //! Tideline's desktop shell: opens a workspace and serves the UI's commands.
 //!
-//! Usage: `tideline-app [--db FILE | FILE]`. Without a file it opens the
-//! default workspace, creating it with the sample on first run; so it does,
-//! and says why, when the file given cannot be opened.
+//! Usage: `tideline-app [--db FILE | FILE | --sample]`. Without a file it
+//! opens the default workspace; so it does, and says why, when the file
+//! given cannot be opened. A workspace that does not exist yet starts
+//! empty, and the window offers the ways to begin; `--sample` opens the
+//! sample workspace, a file of its own.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -11,14 +13,16 @@ mod commands;
 mod links;
 mod workspaces;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
 use tauri::Manager;
 use tideline_store::views::ApiError;
-use tideline_store::{ErrorCode, StoreError, Workspace, default_workspace_path};
+use tideline_store::{
+    ErrorCode, StoreError, Workspace, default_workspace_path, sample_workspace_path,
+};
 
 fn main() {
     prefer_fast_painting();
@@ -44,6 +48,8 @@ fn run() -> anyhow::Result<()> {
             commands::startup_problem,
             commands::new_workspace,
             commands::open_workspace,
+            commands::open_sample,
+            commands::remove_sample,
             commands::save_workspace_as,
             commands::recent_workspaces,
             commands::restore_workspace,
@@ -62,6 +68,7 @@ fn run() -> anyhow::Result<()> {
             commands::change_events,
             commands::resize_event,
             commands::preview_date,
+            commands::read_dates,
             commands::list_sources,
             commands::create_source,
             commands::update_source,
@@ -121,25 +128,48 @@ fn prefer_fast_painting() {
     }
 }
 
-/// Reads `--db FILE`, `--db=FILE` or a bare `FILE` (as a file manager passes it).
-fn workspace_arg(args: impl Iterator<Item = String>) -> anyhow::Result<Option<PathBuf>> {
+const USAGE: &str = "usage: tideline-app [--db FILE | FILE | --sample]";
+
+/// The workspace asked for at start.
+enum Start {
+    /// The default workspace.
+    Default,
+    /// `--db FILE`, `--db=FILE` or a bare `FILE` (as a file manager passes it).
+    File(PathBuf),
+    /// `--sample`: the sample workspace.
+    Sample,
+}
+
+fn workspace_arg(args: impl Iterator<Item = String>) -> anyhow::Result<Start> {
     let mut args = args.peekable();
-    let mut path = None;
+    let mut start = Start::Default;
     while let Some(arg) = args.next() {
-        let value = if arg == "--db" {
-            args.next().context("--db needs a FILE")?
+        let next = if arg == "--db" {
+            Start::File(PathBuf::from(args.next().context("--db needs a FILE")?))
         } else if let Some(value) = arg.strip_prefix("--db=") {
-            value.to_owned()
+            Start::File(PathBuf::from(value))
+        } else if arg == "--sample" {
+            Start::Sample
         } else if arg.starts_with('-') {
-            bail!("unknown option {arg}; usage: tideline-app [--db FILE | FILE]");
+            bail!("unknown option {arg}; {USAGE}");
         } else {
-            arg
+            Start::File(PathBuf::from(arg))
         };
-        if path.replace(PathBuf::from(value)).is_some() {
-            bail!("more than one workspace given; usage: tideline-app [--db FILE | FILE]");
+        if !matches!(std::mem::replace(&mut start, next), Start::Default) {
+            bail!("more than one workspace given; {USAGE}");
         }
     }
-    Ok(path)
+    Ok(start)
+}
+
+/// The platform data directory, where the default and sample workspaces live.
+fn data_dir() -> anyhow::Result<PathBuf> {
+    dirs::data_dir().context("no platform data directory is known here; pass --db FILE")
+}
+
+/// Where the sample workspace lives.
+pub(crate) fn sample_path() -> anyhow::Result<PathBuf> {
+    Ok(sample_workspace_path(&data_dir()?))
 }
 
 /// The workspace to open at start: `given`, else the default one. A given
@@ -147,20 +177,27 @@ fn workspace_arg(args: impl Iterator<Item = String>) -> anyhow::Result<Option<Pa
 /// it as it was and opens the default workspace instead, with why, for the
 /// window to say: a file opened from a file manager must not end in no
 /// window at all.
-fn open_at_start(given: Option<PathBuf>) -> anyhow::Result<(PathBuf, Workspace, Option<ApiError>)> {
+fn open_at_start(start: Start) -> anyhow::Result<(PathBuf, Workspace, Option<ApiError>)> {
     // Absolute, as the recent list and the status bar show it.
     let absolute = |path: PathBuf| {
         std::path::absolute(&path).with_context(|| format!("could not resolve {}", path.display()))
     };
-    let default = || -> anyhow::Result<PathBuf> {
-        let data =
-            dirs::data_dir().context("no platform data directory is known here; pass --db FILE")?;
-        absolute(default_workspace_path(&data))
-    };
-    let Some(given) = given else {
-        let path = default()?;
-        let workspace = open_or_create(&path)?;
-        return Ok((path, workspace, None));
+    let default = || absolute(default_workspace_path(&data_dir()?));
+    let given = match start {
+        Start::Default => {
+            let path = default()?;
+            let workspace = open_or_create(&path)?;
+            return Ok((path, workspace, None));
+        }
+        Start::Sample => {
+            let path = absolute(sample_path()?)?;
+            create_parent(&path)?;
+            let mut workspace = Workspace::open_sample(&path)?;
+            workspace.claim_editing()?;
+            workspace.defer_checkpoints()?;
+            return Ok((path, workspace, None));
+        }
+        Start::File(given) => given,
     };
     let given = absolute(given)?;
     let error = match open_or_create(&given) {
@@ -185,21 +222,22 @@ fn open_at_start(given: Option<PathBuf>) -> anyhow::Result<(PathBuf, Workspace, 
 
 /// Opens the workspace for editing in the window (read-only when the file
 /// cannot be written or another Tideline program edits it); a file that did
-/// not exist is created with the sample so that a first run shows real,
-/// sourced timelines.
-fn open_or_create(path: &std::path::Path) -> anyhow::Result<Workspace> {
-    let existed = path.exists();
+/// not exist is created empty, and the window offers the ways to begin
+/// (the sample among them, as a workspace of its own).
+fn open_or_create(path: &Path) -> anyhow::Result<Workspace> {
+    create_parent(path)?;
+    let mut workspace = Workspace::open(path)?;
+    workspace.claim_editing()?;
+    workspace.defer_checkpoints()?;
+    Ok(workspace)
+}
+
+fn create_parent(path: &Path) -> anyhow::Result<()> {
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("could not create {}", dir.display()))?;
     }
-    let mut workspace = Workspace::open(path)?;
-    workspace.claim_editing()?;
-    if !existed {
-        workspace.replace_with_sample()?;
-    }
-    workspace.defer_checkpoints()?;
-    Ok(workspace)
+    Ok(())
 }
 
 /// How often the write-ahead log is copied into the workspace file.

@@ -51,7 +51,9 @@ pub fn apply(workspace: &mut Workspace, seed: u64, index: u64) -> Result<String>
             let event = workspace.create_event(&NewEvent {
                 title: format!("Crash event {index}"),
                 start,
+                end: None,
                 kind,
+                confidence: None,
                 lane_id: None,
             })?;
             format!("create event {}", event.facts.id)

@@ -9,14 +9,14 @@ use crate::support::{App, event_titled, replace_text, wait_css, wait_for};
 const OPENAI: &str = "Microsoft–OpenAI";
 
 impl App {
-    fn event_id(&self, title: &str) -> String {
+    pub(crate) fn event_id(&self, title: &str) -> String {
         self.query(&format!(
             "SELECT id FROM event WHERE title = '{}'",
             title.replace('\'', "''")
         ))
     }
 
-    fn lane_id(&self, timeline: &str, lane: &str) -> String {
+    pub(crate) fn lane_id(&self, timeline: &str, lane: &str) -> String {
         self.query(&format!(
             "SELECT l.id FROM lane l JOIN timeline t ON t.id = l.timeline_id WHERE t.title = '{timeline}' AND l.name = '{lane}'"
         ))

@@ -1,8 +1,10 @@
 //! End-to-end journeys through the real app in WebKitGTK, each checked
 //! against the SQLite file the app writes.
 
+mod accessibility;
 mod compare;
 mod editor;
+mod first_run;
 mod foundation;
 mod safety;
 mod security;

@@ -29,10 +29,28 @@ pub struct App {
 }
 
 impl App {
-    /// Opens the app on a new workspace file, which it fills with the sample,
-    /// and waits for the first timeline's events.
+    /// Opens the app on a new workspace file filled with the sample, and
+    /// waits for the first timeline's events.
     pub async fn start(file: &str) -> anyhow::Result<App> {
         App::start_with_programs(file, None).await
+    }
+
+    /// Opens the app on a workspace file that does not exist yet, as
+    /// `--db NEW.db` does, and waits for the start panel it shows.
+    pub async fn start_empty(file: &str) -> anyhow::Result<App> {
+        let turn = ONE_AT_A_TIME.lock().await;
+        let harness = Harness::start_with_programs(Profile::Debug, None)?;
+        let dir = tempfile::tempdir()?;
+        let db = dir.path().join(file);
+        let client = harness.launch(&db).await?;
+        wait_css(&client, r#"[data-testid="start-panel"]"#).await?;
+        Ok(App {
+            client,
+            db,
+            harness,
+            _dir: dir,
+            _turn: turn,
+        })
     }
 
     /// As [`App::start`], with the programs in `programs` first on the app's
@@ -42,8 +60,9 @@ impl App {
     }
 
     /// As [`App::start`], once `prepare` has had the harness and the
-    /// workspace's path: to write the file first, or open it in another
-    /// window ([`Harness::spawn`]). Returns what `prepare` gave.
+    /// workspace's path: to write the file first (else the sample is
+    /// written), or open it in another window ([`Harness::spawn`]).
+    /// Returns what `prepare` gave.
     pub async fn start_with<T>(
         file: &str,
         prepare: impl FnOnce(&Harness, &Path) -> anyhow::Result<T>,
@@ -61,8 +80,17 @@ impl App {
         let dir = tempfile::tempdir()?;
         let db = dir.path().join(file);
         let prepared = prepare(&harness, &db)?;
+        if !db.exists() {
+            Workspace::open(&db)?.replace_with_sample()?;
+        }
         let client = harness.launch(&db).await?;
-        wait_for(&client, &event_titled("Microsoft invests $1B in OpenAI")).await?;
+        // The sample's first event, or the start panel of an empty workspace
+        // (the default one, opened instead of a file that is not a workspace).
+        let ready = format!(
+            r#"{} | //*[@data-testid="start-panel"]"#,
+            event_titled("Microsoft invests $1B in OpenAI")
+        );
+        wait_for(&client, &ready).await?;
         let app = App {
             client,
             db,
@@ -263,19 +291,21 @@ pub fn event_titled(title: &str) -> String {
 }
 
 pub async fn wait_for(client: &Client, xpath: &str) -> anyhow::Result<Element> {
-    Ok(client
+    client
         .wait()
         .at_most(WAIT)
         .for_element(Locator::XPath(xpath))
-        .await?)
+        .await
+        .with_context(|| format!("waiting for {xpath}"))
 }
 
 pub async fn wait_css(client: &Client, css: &str) -> anyhow::Result<Element> {
-    Ok(client
+    client
         .wait()
         .at_most(WAIT)
         .for_element(Locator::Css(css))
-        .await?)
+        .await
+        .with_context(|| format!("waiting for {css}"))
 }
 
 /// Selects all the text of a field and types `text` and Enter over it, as a

@@ -11,7 +11,9 @@ import { CompareView } from "./components/compare/CompareView";
 import { ComparisonList } from "./components/compare/ComparisonList";
 import { Inspector } from "./components/inspector/Inspector";
 import { Library } from "./components/library/Library";
+import type { NewEventDraft } from "./components/library/NewEventForm";
 import { ReadOnlyNotice } from "./components/ReadOnlyNotice";
+import { SampleNotice, StartPanel } from "./components/StartPanel";
 import { StatusBar } from "./components/StatusBar";
 import { TimelineList } from "./components/TimelineList";
 import { Toasts } from "./components/Toasts";
@@ -31,12 +33,13 @@ import { TransferContext, type Transfer } from "./hooks/useTransfer";
 import { useWorkspaces } from "./hooks/useWorkspaces";
 import * as api from "./ipc";
 import { focusedEvent } from "./lib/dom";
-import { eventMarks, indexLanes, indexViews, placedOn } from "./lib/events";
+import { cycleRegion, focusNamedRegion, keepFocusInRegions } from "./lib/regions";
+import { eventMarks, indexLanes, indexViews, placedOn, placementsOf } from "./lib/events";
 import { LABEL_FONT } from "./lib/geometry";
 import { textWidth } from "./lib/measure";
 import { IMPORT_FILTERS, importSummary } from "./lib/transfer";
 import { fitMarks, panBy, resize, zoomAt, type Band } from "./lib/viewport";
-import { tickUnitLabel } from "./lib/vocabulary";
+import { precisionAt, tickUnitLabel } from "./lib/vocabulary";
 
 const ZOOM_STEP = 1.5;
 /** Share of the width an arrow key pans by. */
@@ -77,7 +80,13 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   const [viewport, setViewport] = useState<Viewport | null>(null);
   const [width, setWidth] = useState(0);
   const { selection, pick, pickMany, pickAlone, forget, deselect } = useSelection();
-  const [creating, setCreating] = useState(false);
+  /** The open New event form's starting point, or null when it is closed. */
+  const [creating, setCreating] = useState<NewEventDraft | null>(null);
+  const [creatingTimeline, setCreatingTimeline] = useState(false);
+  /** The timeline picked last: new events go to it while it is shown. */
+  const [picked, setPicked] = useState<number | null>(null);
+  /** Whether the workspace holds the sample's deals. */
+  const [sample, setSample] = useState(false);
   /** The lane an event dragged from the library would be placed on. */
   const [dropLane, setDropLane] = useState<number | null>(null);
   /** The file whose import preview is open. */
@@ -124,6 +133,28 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   const workspaces = useWorkspaces(info?.path ?? null, onSwitched, transfer.importPath, report);
 
   useEffect(() => {
+    api.workspaceInfo().then((next) => {
+      setSample(next.sample);
+    }, report);
+  }, [revision, report]);
+
+  // F6 and Shift+F6 go from region to region, from a field too; focus
+  // that loses its element goes back to its region, never to the page.
+  useEffect(() => {
+    const onKey = (key: KeyboardEvent) => {
+      if (key.key !== "F6" || key.altKey || key.ctrlKey || key.metaKey) return;
+      key.preventDefault();
+      cycleRegion(key.shiftKey ? -1 : 1);
+    };
+    window.addEventListener("keydown", onKey);
+    const stop = keepFocusInRegions();
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      stop();
+    };
+  }, []);
+
+  useEffect(() => {
     api.listTimelines().then((list) => {
       setSummaries(list);
       setShown((current) => current ?? new Set(list.slice(0, 1).map((timeline) => timeline.id)));
@@ -137,6 +168,12 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
     .join(",");
   const shownIds = useMemo(() => (shownKey === "" ? [] : shownKey.split(",").map(Number)), [shownKey]);
   const views = useTimelines(shownIds, revision, report) ?? NO_VIEWS;
+  const current = picked !== null && shownIds.includes(picked) ? picked : (shownIds[0] ?? null);
+  /** The shown timelines, the current one first: where new events and keyboard placements go. */
+  const placing = useMemo(
+    () => [...views].sort((a, b) => Number(b.id === current) - Number(a.id === current)),
+    [views, current],
+  );
   const { events, notes } = useMemo(() => indexViews(views), [views]);
   const lanes = useMemo(() => indexLanes(views), [views]);
   const layoutIds = useMemo(() => views.map((view) => view.id), [views]);
@@ -201,16 +238,45 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
     [pickAlone, reveal],
   );
 
-  const toggleShown = useCallback((id: number) => {
-    setShown((current) => {
-      const next = new Set(current);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
-  }, []);
+  const toggleShown = useCallback(
+    (id: number) => {
+      const showing = !shown?.has(id);
+      setShown((before) => {
+        const next = new Set(before);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      });
+      if (showing) setPicked(id);
+    },
+    [shown],
+  );
   const showCreated = useCallback((id: number) => {
-    setShown((current) => new Set([...(current ?? []), id]));
+    setShown((before) => new Set([...(before ?? []), id]));
+    setPicked(id);
   }, []);
+  /** A pick on the canvas makes the event's timeline the current one. */
+  const pickOnCanvas = useCallback(
+    (id: number, timeline: number, additive: boolean) => {
+      setPicked(timeline);
+      pick(id, timeline, additive);
+    },
+    [pick],
+  );
+  /** A double-click on a lane, or its "New event here": the New event form, at that lane and date. */
+  const createAt = useCallback(
+    (laneId: number, minute: number | null) => {
+      const lane = lanes.get(laneId);
+      if (lane) setPicked(lane.timelineId);
+      if (minute === null || layout === null) {
+        setCreating({ laneId, start: "" });
+        return;
+      }
+      api.previewDate(Math.round(minute), precisionAt(layout.tick_unit), false, false).then((date) => {
+        setCreating({ laneId, start: date.label });
+      }, report);
+    },
+    [lanes, layout, report],
+  );
 
   /** After an import: say what it did, and show the timeline it wrote, fitted. */
   const imported = (done: ImportReport) => {
@@ -221,6 +287,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
     api.getTimeline(id).then((view) => {
       deselect();
       setShown(new Set([id]));
+      setPicked(id);
       const next = width > 0 ? fitting(view.events, width) : null;
       if (next) setViewport(next);
     }, report);
@@ -265,7 +332,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
     void edit.run(() => api.changeEvents(targets.map(([event, timeline]) => ({ change: "unplace", event: event.id, timeline }))));
   };
   const newEvent = () => {
-    setCreating(true);
+    setCreating({ laneId: null, start: "" });
   };
   const openComparison = useCallback(
     (id: number | null) => {
@@ -300,6 +367,9 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
     "Mod+y": redo,
   });
 
+  /** An empty workspace shows the ways to begin in place of the canvas. */
+  const startPanel = shown !== null && summaries.length === 0;
+
   // An event on two shown timelines counts once.
   const inView = new Set(
     layout?.timelines.flatMap((box) =>
@@ -311,6 +381,16 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
     <EditContext.Provider value={edit}>
       <TransferContext.Provider value={transfer}>
         <div class={readOnly === null ? "app" : "app is-read-only"}>
+          <button
+            type="button"
+            class="skip-link"
+            data-testid="skip-to-canvas"
+            onClick={() => {
+              focusNamedRegion(startPanel ? "start" : comparing === null ? "canvas" : "compare");
+            }}
+          >
+            {startPanel ? "Skip to the start panel" : "Skip to the canvas"}
+          </button>
           <TopBar
             path={info?.path ?? null}
             readOnly={readOnly !== null}
@@ -327,13 +407,29 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
             onZoomToSelection={zoomToSelection}
             onImport={transfer.chooseImport}
             onExport={() => {
-              transfer.openExport(shownIds[0] ?? null);
+              transfer.openExport(current);
             }}
           />
           {readOnly !== null && info !== null && <ReadOnlyNotice path={info.path} reason={readOnly} />}
+          {sample && (
+            <SampleNotice
+              readOnly={readOnly !== null}
+              onRemove={() => {
+                void edit.run(api.removeSample);
+              }}
+            />
+          )}
           <div class="workbench">
             <aside class="sidebar">
-              <TimelineList timelines={summaries} shown={shown ?? NONE} onToggle={toggleShown} onCreated={showCreated} />
+              <TimelineList
+                timelines={summaries}
+                shown={shown ?? NONE}
+                current={current}
+                creating={creatingTimeline}
+                onCreating={setCreatingTimeline}
+                onToggle={toggleShown}
+                onCreated={showCreated}
+              />
               <ComparisonList
                 timelines={summaries}
                 picked={shownIds}
@@ -345,7 +441,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
               <Library
                 selectedId={selection.focus}
                 revision={revision}
-                views={views}
+                views={placing}
                 creating={creating}
                 onCreating={setCreating}
                 onSelect={selectFromLibrary}
@@ -363,7 +459,21 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
                 onError={report}
               />
             )}
-            {comparing === null && (
+            {comparing === null && startPanel && (
+              <main class="start-area" aria-label="Start" data-region="start">
+                <StartPanel
+                  readOnly={readOnly !== null}
+                  onNewTimeline={() => {
+                    setCreatingTimeline(true);
+                  }}
+                  onImport={transfer.chooseImport}
+                  onOpenSample={() => {
+                    api.openSample().then(onSwitched, report);
+                  }}
+                />
+              </main>
+            )}
+            {comparing === null && !startPanel && (
               <Canvas
                 layout={layout}
                 viewport={viewport}
@@ -374,7 +484,9 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
                 lanes={lanes}
                 dropLane={dropLane}
                 selection={selection}
-                onPick={pick}
+                current={current}
+                onPick={pickOnCanvas}
+                onCreateAt={createAt}
                 onPickMany={pickMany}
                 onDeselect={deselect}
                 onViewport={onViewport}
@@ -386,7 +498,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
               <Inspector
                 event={selected}
                 notes={notes.get(selected.id) ?? []}
-                placed={placedOn(views, selected.id).map(({ id, title }) => ({ id, title }))}
+                placed={placementsOf(views, selected.id)}
                 onClose={deselect}
               />
             )}

@@ -145,6 +145,9 @@ fn run_target(name: &str, input: &[u8]) {
                 let again = Date::parse_edtf(&date.to_edtf());
                 assert_eq!(again, Ok(date), "EDTF round trip of {text:?}");
             }
+            if let Ok((start, Some(end))) = Date::parse_span(&text) {
+                assert!(start.start_minute() < end.end_minute(), "range of {text:?}");
+            }
             let _ = Date::parse_edtf(&text);
             return;
         }

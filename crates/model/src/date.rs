@@ -105,17 +105,20 @@ impl Precision {
 }
 
 /// Why a date could not be built or read.
+///
+/// Shown to people as its message alone, which quotes what was not
+/// understood; programs find the place in `span`.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{message} (at {}..{})", span.start, span.end)]
+#[error("{message}")]
 pub struct DateParseError {
-    /// A sentence naming the problem.
+    /// A sentence naming the problem in words.
     pub message: String,
     /// Byte offsets of the problem in the parsed text; `0..0` for constructor errors.
     pub span: Range<usize>,
 }
 
 impl DateParseError {
-    fn new(message: impl Into<String>, span: Range<usize>) -> Self {
+    pub fn new(message: impl Into<String>, span: Range<usize>) -> Self {
         DateParseError {
             message: message.into(),
             span,
@@ -451,13 +454,38 @@ impl Date {
     /// as the year ("Jul 22" is July of year 22); times need a zone.
     pub fn parse(text: &str) -> Result<Date, DateParseError> {
         check_length(text)?;
+        parse_at(text, 0)
+    }
+
+    /// Parses one date, as [`Date::parse`] does, or a range typed in one
+    /// field: two dates separated by an en dash, an em dash, " - ", " to ",
+    /// the EDTF "/" ("2019/2021") or a bare hyphen ("2019-2021", which
+    /// EDTF would read as a bad month). The start may leave out what it
+    /// shares with the end: "Jul–Sep 2022" and "Q1–Q3 2024" take the end's
+    /// year, "15–20 Dec 2022" its month and year; a number of one or two
+    /// digits before a day is a day, not a year. An end before the start
+    /// is refused.
+    pub fn parse_span(text: &str) -> Result<(Date, Option<Date>), DateParseError> {
+        check_length(text)?;
+        let single = match parse_at(text, 0) {
+            Ok(date) => return Ok((date, None)),
+            Err(error) => error,
+        };
+        if let Some(separator) = separator(text) {
+            return range(text, separator).map(|(start, end)| (start, Some(end)));
+        }
+        // A bare hyphen may also sit inside a date: a split counts only
+        // when both sides read as a range.
+        let hyphens = text.match_indices('-').map(|(at, _)| at..at + 1);
+        if let Some((start, end)) = hyphens.filter_map(|at| range(text, at).ok()).next() {
+            return Ok((start, Some(end)));
+        }
         let trimmed = text.trim();
         let base = text.len() - text.trim_start().len();
-        if looks_like_edtf(trimmed) {
-            parse_edtf_at(trimmed, base)
-        } else {
-            HumanParser::parse(trimmed, base)
+        if single == unreadable(trimmed, base, DATE_EXAMPLES) {
+            return Err(unreadable(trimmed, base, SPAN_EXAMPLES));
         }
+        Err(single)
     }
 
     /// The human form: "2019", "H2 2023", "Q1 2024", "Jul 2019", "22 Jul 2019",
@@ -700,16 +728,112 @@ fn check_length(text: &str) -> Result<(), DateParseError> {
     }
 }
 
-/// The error for text that matches no known form.
-fn unreadable(text: &str, base: usize) -> DateParseError {
+/// What a field for one date accepts, for messages.
+const DATE_EXAMPLES: &str = "2019, Q1 2024, Jul 2019, 22 Jul 2019 or c. 2021";
+/// What a field for a date or a range accepts, for messages.
+const SPAN_EXAMPLES: &str =
+    "2019, Q1 2024, Jul 2019, 22 Jul 2019, or a range such as 15 Dec 2022 – 12 Jul 2023";
+
+/// The error for text that matches no known form, with `examples` of what does.
+fn unreadable(text: &str, base: usize, examples: &str) -> DateParseError {
     let message = if text.is_empty() {
-        "no date given; try 2019, Jul 2019, 22 Jul 2019, Q1 2024 or c. 2021".to_owned()
+        format!("no date given; write e.g. {examples}")
     } else {
-        format!(
-            "could not read \"{text}\" as a date; try 2019, Jul 2019, 22 Jul 2019, Q1 2024 or c. 2021"
-        )
+        format!("\"{text}\" is not a date; write e.g. {examples}")
     };
     DateParseError::new(message, base..base + text.len())
+}
+
+/// Parses one date in `text`, which sits at byte `base` of the caller's
+/// input, ignoring surrounding whitespace.
+fn parse_at(text: &str, base: usize) -> Result<Date, DateParseError> {
+    let trimmed = text.trim();
+    let base = base + text.len() - text.trim_start().len();
+    if looks_like_edtf(trimmed) {
+        parse_edtf_at(trimmed, base)
+    } else {
+        HumanParser::parse(trimmed, base)
+    }
+}
+
+/// Where the first separator of a range sits in `text`: an en or em dash,
+/// " - ", " to " (in any case), or "/" after an EDTF date.
+fn separator(text: &str) -> Option<Range<usize>> {
+    let lower = text.to_ascii_lowercase();
+    let slash = text
+        .find('/')
+        .filter(|&at| looks_like_edtf(text[..at].trim()));
+    ["–", "—", " - ", " to "]
+        .iter()
+        .filter_map(|separator| lower.find(separator).map(|at| at..at + separator.len()))
+        .chain(slash.map(|at| at..at + 1))
+        .min_by_key(|separator| separator.start)
+}
+
+/// Reads the range in `text` split at the separator `at`: the end, then
+/// the start, completed from the end if it needs to be.
+fn range(text: &str, at: Range<usize>) -> Result<(Date, Date), DateParseError> {
+    let separator = &text[at.clone()];
+    let (before, after) = (&text[..at.start], &text[at.end..]);
+    if after.trim().is_empty() {
+        return Err(DateParseError::new(
+            format!(
+                "nothing follows \"{}\"; give the end of the range",
+                separator.trim()
+            ),
+            at,
+        ));
+    }
+    if before.trim().is_empty() {
+        return Err(DateParseError::new(
+            format!(
+                "nothing comes before \"{}\"; give the start of the range",
+                separator.trim()
+            ),
+            at,
+        ));
+    }
+    let end = parse_at(after, at.end)?;
+    let start = range_start(before, end)?;
+    if end.end_minute() <= start.start_minute() {
+        let trimmed = after.trim();
+        let from = at.end + after.len() - after.trim_start().len();
+        return Err(DateParseError::new(
+            format!("the end ({end}) comes before the start ({start})"),
+            from..from + trimmed.len(),
+        ));
+    }
+    Ok((start, end))
+}
+
+/// The start of a range, `text` at the beginning of the caller's input: a
+/// whole date, or one that takes what it leaves out from `end` ("Jul" of
+/// "Jul–Sep 2022", "15" of "15–20 Dec 2022").
+fn range_start(text: &str, end: Date) -> Result<Date, DateParseError> {
+    let year = HumanYear(end.year).to_string();
+    let month_year = format!("{} {year}", MONTHS[usize::from(end.month - 1)].0);
+    let has_day = end.precision >= Precision::Day;
+    let trimmed = text.trim();
+    if has_day && (1..=2).contains(&trimmed.len()) && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        return parse_at(&format!("{text} {month_year}"), 0);
+    }
+    let alone = match parse_at(text, 0) {
+        Ok(date) => return Ok(date),
+        Err(error) => error,
+    };
+    let completions = std::iter::once(year).chain(has_day.then_some(month_year));
+    let mut inside = None;
+    for completion in completions {
+        match parse_at(&format!("{text} {completion}"), 0) {
+            Ok(date) => return Ok(date),
+            // A problem found in the start itself says more than "not a date".
+            Err(error) if error.span.end <= text.len() => {
+                inside.get_or_insert(error);
+            }
+            Err(_) => {}
+        }
+    }
+    Err(inside.unwrap_or(alone))
 }
 
 /// Whether user input should be read as EDTF: a 4-digit year, optionally
@@ -758,19 +882,22 @@ impl EdtfScanner<'_> {
         self.base + start..self.base + self.pos
     }
 
-    /// An error pointing at the character under the cursor.
-    fn error_here(&self, message: impl Into<String>) -> DateParseError {
-        let len = self.text[self.pos..]
-            .chars()
-            .next()
-            .map_or(0, char::len_utf8);
+    /// An error pointing at the character under the cursor, saying that
+    /// `what` was expected there and quoting what is there instead.
+    fn error_here(&self, what: &str) -> DateParseError {
+        let rest = &self.text[self.pos..];
+        let len = rest.chars().next().map_or(0, char::len_utf8);
+        let message = if rest.is_empty() {
+            format!("expected {what} after \"{}\"", self.text)
+        } else {
+            format!("expected {what}, not \"{rest}\"")
+        };
         DateParseError::new(message, self.base + self.pos..self.base + self.pos + len)
     }
 
     /// Reads `count` digits or fails with "expected `what`" at the cursor.
     fn expect_digits(&mut self, count: usize, what: &str) -> Result<u32, DateParseError> {
-        self.digits(count)
-            .ok_or_else(|| self.error_here(format!("expected {what}")))
+        self.digits(count).ok_or_else(|| self.error_here(what))
     }
 
     /// Reads 2 digits and checks their value, pointing errors at them.
@@ -794,12 +921,12 @@ impl EdtfScanner<'_> {
         let negative = match self.peek() {
             Some(b'+') => false,
             Some(b'-') => true,
-            _ => return Err(self.error_here("expected a time zone such as Z or +01:00")),
+            _ => return Err(self.error_here("a time zone such as Z or +01:00")),
         };
         self.pos += 1;
         let hours = self.expect_digits(2, "two digits of offset hours, as in +01:00")?;
         if !self.eat(b':') {
-            return Err(self.error_here("expected \":\" in the offset, as in +01:00"));
+            return Err(self.error_here("\":\" in the offset, as in +01:00"));
         }
         let minutes = self.expect_digits(2, "two digits of offset minutes, as in +01:00")?;
         if negative && hours == 0 && minutes == 0 {
@@ -864,7 +991,7 @@ fn parse_edtf_at(text: &str, base: usize) -> Result<Date, DateParseError> {
     if date.precision == Precision::Day && scan.eat(b'T') {
         let hour = scan.checked_digits("a 2-digit hour", check_hour)?;
         if !scan.eat(b':') {
-            return Err(scan.error_here("expected \":\" between hour and minute"));
+            return Err(scan.error_here("\":\" between hour and minute"));
         }
         let minute = scan.checked_digits("a 2-digit minute", check_minute)?;
         date.precision = Precision::Minute;
@@ -884,7 +1011,11 @@ fn parse_edtf_at(text: &str, base: usize) -> Result<Date, DateParseError> {
     }
     if scan.pos < text.len() {
         return Err(DateParseError::new(
-            format!("did not expect \"{}\" here", &text[scan.pos..]),
+            format!(
+                "did not expect \"{}\" after \"{}\"",
+                &text[scan.pos..],
+                &text[..scan.pos]
+            ),
             base + scan.pos..base + text.len(),
         ));
     }
@@ -1009,7 +1140,7 @@ struct HumanParser<'a> {
 impl<'a> HumanParser<'a> {
     /// Parses trimmed human text found at byte `base` of the caller's input.
     fn parse(text: &'a str, base: usize) -> Result<Date, DateParseError> {
-        let tokens = tokenize(text, base).ok_or_else(|| unreadable(text, base))?;
+        let tokens = tokenize(text, base).ok_or_else(|| unreadable(text, base, DATE_EXAMPLES))?;
         let mut tokens = &tokens[..];
 
         // Qualifiers: one leading "c." / "ca." / "circa" / "~", one trailing "?".
@@ -1022,6 +1153,9 @@ impl<'a> HumanParser<'a> {
         let uncertain = tokens.last().is_some_and(|t| t.kind == Kind::Question);
         if uncertain {
             tokens = &tokens[..tokens.len() - 1];
+        }
+        if let Some(error) = misread_word(tokens) {
+            return Err(error);
         }
 
         let mut parser = HumanParser {
@@ -1043,7 +1177,21 @@ impl<'a> HumanParser<'a> {
     }
 
     fn unreadable(&self) -> DateParseError {
-        unreadable(self.text, self.base)
+        unreadable(self.text, self.base, DATE_EXAMPLES)
+    }
+
+    /// The error where a year should come: the text ends after a month,
+    /// a day or a quarter ("Jul", "22 Jul"), or it is unreadable.
+    fn missing_year(&self) -> DateParseError {
+        if self.pos == 0 || self.peek(0).is_some() {
+            return self.unreadable();
+        }
+        let cut = self.tokens.last().map_or(0, |t| t.end - self.base);
+        let (given, rest) = self.text.split_at(cut);
+        DateParseError::new(
+            format!("\"{}\" needs a year, as in {given} 2024{rest}", self.text),
+            self.base..self.base + self.text.len(),
+        )
     }
 
     fn peek(&self, ahead: usize) -> Option<Token<'a>> {
@@ -1132,7 +1280,7 @@ impl<'a> HumanParser<'a> {
         if era_before {
             self.pos += 1;
         }
-        let number = self.take(Kind::Number).ok_or_else(|| self.unreadable())?;
+        let number = self.take(Kind::Number).ok_or_else(|| self.missing_year())?;
         let mut end = number.end;
         let (bce, ce) = if era_before {
             (false, true)
@@ -1247,6 +1395,45 @@ impl<'a> HumanParser<'a> {
         offset_from_parts(negative, h, m)
             .map_err(|message| DateParseError::new(message, sign.start..end))
     }
+}
+
+/// The error for a word that is none of the date words where a month
+/// would stand ("Dekember" in "15 Dekember 2022"), or that names a part of
+/// a year no precision has ("early", "summer").
+fn misread_word(tokens: &[Token<'_>]) -> Option<DateParseError> {
+    const KNOWN: &[&str] = &[
+        "c", "ca", "circa", "q", "h", "ad", "ce", "bc", "bce", "st", "nd", "rd", "th", "utc",
+        "gmt", "z",
+    ];
+    const PARTS: &[&str] = &[
+        "early", "mid", "late", "spring", "summer", "autumn", "fall", "winter",
+    ];
+    let number = |at: Option<usize>| {
+        at.and_then(|at| tokens.get(at))
+            .filter(|t| t.kind == Kind::Number)
+    };
+    tokens.iter().enumerate().find_map(|(i, word)| {
+        if word.kind != Kind::Word || word.month().is_some() || word.is_word(KNOWN) {
+            return None;
+        }
+        let message = if word.is_word(PARTS) {
+            format!(
+                "could not read \"{}\"; for part of a year write a half or a quarter, such as H1 2019 or Q3 2019, with c. before it if it is approximate",
+                word.text
+            )
+        } else {
+            let day_before = number(i.checked_sub(1)).is_some_and(|t| t.text.len() <= 2);
+            let first = i == 0;
+            let year_after = number(Some(i + 1)).is_some();
+            let last = i + 1 == tokens.len();
+            let letters = word.text.bytes().filter(|&b| b != b'.').count();
+            if letters < 3 || !(year_after && (first || day_before) || day_before && last) {
+                return None;
+            }
+            format!("could not read \"{}\" as a month", word.text)
+        };
+        Some(DateParseError::new(message, word.start..word.end))
+    })
 }
 
 /// A half or quarter date from its letter ("Q"/"H") and number tokens.
@@ -1545,7 +1732,7 @@ mod tests {
         let error = e(" xyz ");
         assert_eq!(
             error.message,
-            "could not read \"xyz\" as a date; try 2019, Jul 2019, 22 Jul 2019, Q1 2024 or c. 2021"
+            "\"xyz\" is not a date; write e.g. 2019, Q1 2024, Jul 2019, 22 Jul 2019 or c. 2021"
         );
         assert_eq!(error.span, 1..4);
         let error = e("Q5 2024");
@@ -1562,8 +1749,15 @@ mod tests {
         let error = e("2019-07x");
         assert_eq!(error.span, 7..8);
         assert!(e("").message.starts_with("no date given"));
-        assert!(e("22 Jul").message.starts_with("could not read"));
-        assert!(e("22/07/2019").message.starts_with("could not read"));
+        assert_eq!(
+            e("22 Jul").message,
+            "\"22 Jul\" needs a year, as in 22 Jul 2024"
+        );
+        assert!(e("22/07/2019").message.contains("is not a date"));
+        let error = e("15 Dekember 2022");
+        assert_eq!(error.message, "could not read \"Dekember\" as a month");
+        assert_eq!(error.span, 3..11);
+        assert!(e("early 2019").message.contains("H1 2019"));
         assert_eq!(e("AD 2019 BCE").span, 8..11);
         assert_eq!(e(&"1".repeat(201)).span, 0..201);
         assert_eq!(
@@ -1572,6 +1766,58 @@ mod tests {
         );
         let error = e("2019-07-22T14:30+15:00");
         assert_eq!(error.span, 16..22);
+    }
+
+    fn span(text: &str) -> (String, Option<String>) {
+        let (start, end) = Date::parse_span(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        (start.display(), end.map(|end| end.display()))
+    }
+
+    #[test]
+    fn a_range_is_read_from_one_field() {
+        let both = |start: &str, end: &str| (start.to_owned(), Some(end.to_owned()));
+        assert_eq!(span("22 Jul 2019"), ("22 Jul 2019".to_owned(), None));
+        assert_eq!(span("2019-07"), ("Jul 2019".to_owned(), None));
+        assert_eq!(
+            span("15 Dec 2022 – 12 Jul 2023"),
+            both("15 Dec 2022", "12 Jul 2023")
+        );
+        assert_eq!(span("2019–2021"), both("2019", "2021"));
+        assert_eq!(span("2019-2021"), both("2019", "2021"));
+        assert_eq!(span("2019/2021"), both("2019", "2021"));
+        assert_eq!(span("2019 to 2021"), both("2019", "2021"));
+        assert_eq!(span("Jul–Sep 2022"), both("Jul 2022", "Sep 2022"));
+        assert_eq!(span("Q1–Q3 2024"), both("Q1 2024", "Q3 2024"));
+        assert_eq!(span("15–20 Dec 2022"), both("15 Dec 2022", "20 Dec 2022"));
+        assert_eq!(
+            span("2019-07-22 - 2019-08-01"),
+            both("22 Jul 2019", "1 Aug 2019")
+        );
+        assert_eq!(span("c. 2019 – 2021"), both("c. 2019", "2021"));
+    }
+
+    #[test]
+    fn a_range_that_cannot_be_read_says_why_in_words() {
+        let error = Date::parse_span("2023 – 2021").unwrap_err();
+        assert_eq!(
+            error.message,
+            "the end (2021) comes before the start (2023)"
+        );
+        assert_eq!(error.span, 9..13, "bytes: the en dash takes three");
+        let error = Date::parse_span("2019 –").unwrap_err();
+        assert!(
+            error.message.starts_with("nothing follows \"–\""),
+            "{error}"
+        );
+        let error = Date::parse_span("15 Dekember 2022 – 12 Jul 2023").unwrap_err();
+        assert_eq!(error.message, "could not read \"Dekember\" as a month");
+        assert_eq!(error.span, 3..11);
+        let error = Date::parse_span("soon").unwrap_err();
+        assert!(error.message.contains("or a range such as"), "{error}");
+        assert!(
+            !error.to_string().contains(".."),
+            "no byte offsets for people: {error}"
+        );
     }
 
     #[test]
@@ -1845,14 +2091,15 @@ mod tests {
         #[test]
         fn parse_never_panics(text in any::<String>()) {
             let _ = Date::parse(&text);
+            let _ = Date::parse_span(&text);
             let _ = Date::parse_edtf(&text);
         }
 
         #[test]
         fn parse_never_panics_on_date_like_text(
-            text in "[-0-9 a-zA-Z.:+~?%,TZ\u{e9}\u{130}\u{a0}]{0,30}"
+            text in "[-0-9 a-zA-Z.:+~?%,/TZ\u{e9}\u{130}\u{a0}\u{2013}]{0,30}"
         ) {
-            if let Err(error) = Date::parse(&text) {
+            for error in [Date::parse(&text).err(), Date::parse_span(&text).err()].into_iter().flatten() {
                 prop_assert!(error.span.end <= text.len());
                 prop_assert!(text.is_char_boundary(error.span.start));
                 prop_assert!(text.is_char_boundary(error.span.end));

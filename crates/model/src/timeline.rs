@@ -3,8 +3,28 @@
 use crate::date::Date;
 use crate::validation::{self, ValidationError};
 
-/// The colour a new timeline gets.
-pub const DEFAULT_COLOUR: &str = "#1f6feb";
+/// The colours new timelines take, in the order the UI's palette offers
+/// them: distinct, calm, readable as text on white.
+pub const TIMELINE_COLOURS: &[&str] = &[
+    "#1f6feb", "#8250df", "#bf5700", "#1a7f64", "#0f7b9a", "#c2346b", "#9a6700", "#57606a",
+];
+
+/// The colour for a new timeline beside timelines of the `used` colours:
+/// the first of [`TIMELINE_COLOURS`] that none uses, else the least used.
+pub fn unused_colour<'a>(used: impl IntoIterator<Item = &'a str>) -> &'static str {
+    let mut counts = [0usize; TIMELINE_COLOURS.len()];
+    for colour in used {
+        if let Some(at) = TIMELINE_COLOURS
+            .iter()
+            .position(|known| known.eq_ignore_ascii_case(colour))
+        {
+            counts[at] += 1;
+        }
+    }
+    let fewest = counts.iter().min().copied().unwrap_or(0);
+    let at = counts.iter().position(|&n| n == fewest).unwrap_or(0);
+    TIMELINE_COLOURS[at]
+}
 
 /// A timeline as written: checked by [`TimelineDraft::validate`].
 #[derive(Clone, Debug, PartialEq)]
@@ -21,7 +41,7 @@ impl TimelineDraft {
             title: title.to_owned(),
             subtitle: String::new(),
             description: String::new(),
-            colour: DEFAULT_COLOUR.to_owned(),
+            colour: TIMELINE_COLOURS[0].to_owned(),
         }
     }
 
@@ -85,6 +105,17 @@ pub fn validate_annotation_text(text: &str) -> Result<String, ValidationError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_timeline_takes_a_colour_no_other_has() {
+        assert_eq!(unused_colour([]), "#1f6feb");
+        assert_eq!(unused_colour(["#1F6FEB", "#bf5700"]), "#8250df");
+        assert_eq!(unused_colour(["#123456"]), "#1f6feb");
+        let all_once: Vec<&str> = TIMELINE_COLOURS.to_vec();
+        let mut twice_blue = all_once.clone();
+        twice_blue.push("#1f6feb");
+        assert_eq!(unused_colour(twice_blue), "#8250df");
+    }
 
     #[test]
     fn timelines_need_a_title_and_a_colour() {

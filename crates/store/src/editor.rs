@@ -4,17 +4,17 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 use tideline_model::source::validate_quote;
-use tideline_model::timeline::{validate_annotation_text, validate_lane_name};
+use tideline_model::timeline::{unused_colour, validate_annotation_text, validate_lane_name};
 use tideline_model::{
-    AnnotationTarget, Confidence, Date, Edge, EventDates, EventDraft, EventEnd, EventKind,
-    Precision, SourceDraft, TimelineDraft, ValidationError, validation,
+    AnnotationTarget, Confidence, Date, DateParseError, Edge, EventDates, EventDraft, EventEnd,
+    EventKind, Precision, SourceDraft, TimelineDraft, ValidationError, validation,
 };
 
 use crate::error::{Result, StoreError};
 use crate::history::HistoryState;
 use crate::views::{
-    AnnotationDraft, DatePreview, EventChange, EventPatch, EventView, NewEvent, SourceDraftView,
-    SourceView, TimelineSummary,
+    AnnotationDraft, DateField, DatePreview, DateProblem, DateReading, EventChange, EventPatch,
+    EventView, NewEvent, SourceDraftView, SourceView, TimelineSummary,
 };
 use crate::workspace::{Workspace, Writer, display_edtf, update_event_row};
 
@@ -24,11 +24,17 @@ const FIRST_LANE: &str = "Events";
 impl Workspace {
     // Events.
 
-    /// Creates a point event (confirmed, importance 3) and, given a lane,
-    /// places it there.
+    /// Creates an event (importance 3; reported unless the confidence is
+    /// given: it has no source yet) from its dates as typed, a point or a
+    /// range ([`typed_dates`]), and, given a lane, places it there.
     pub fn create_event(&mut self, event: &NewEvent) -> Result<EventView> {
-        let start = parse_date("start", &event.start)?;
-        let draft = EventDraft::new(&event.title, start, event.kind);
+        let dates = typed_dates(&event.start, event.end.as_deref())
+            .map_err(|(field, error)| StoreError::date(field.name(), error))?;
+        let draft = EventDraft {
+            end: dates.end,
+            confidence: event.confidence.unwrap_or(Confidence::Reported),
+            ..EventDraft::new(&event.title, dates.start, event.kind)
+        };
         let id = self.edit("New event", |w| {
             let id = w.create_event(draft)?;
             if let Some(lane) = event.lane_id {
@@ -155,6 +161,44 @@ impl Workspace {
             start_minute: date.start_minute(),
             end_minute: date.end_minute(),
         }
+    }
+
+    /// How the dates typed in the New event form read, as
+    /// [`Workspace::create_event`] would read them. Reads and writes nothing.
+    pub fn read_dates(start: &str, end: Option<&str>) -> DateReading {
+        let mut reading = DateReading {
+            start_label: None,
+            end_label: None,
+            warning: None,
+            error: None,
+        };
+        match typed_dates(start, end) {
+            Ok(dates) => {
+                reading.start_label = Some(dates.start.display());
+                if let EventEnd::Until(until) = dates.end {
+                    reading.end_label = Some(until.display());
+                    reading.warning = end_within_start(dates.start, until);
+                }
+            }
+            Err((field, error)) => {
+                let text = match field {
+                    DateField::Start => start,
+                    DateField::End => end.unwrap_or_default(),
+                };
+                let units = |byte: usize| {
+                    let byte = byte.min(text.len());
+                    let prefix = text.get(..byte).unwrap_or(text);
+                    u32::try_from(prefix.encode_utf16().count()).unwrap_or(u32::MAX)
+                };
+                reading.error = Some(DateProblem {
+                    field,
+                    message: error.message,
+                    from: units(error.span.start),
+                    to: units(error.span.end),
+                });
+            }
+        }
+        reading
     }
 
     // Sources.
@@ -466,9 +510,18 @@ impl Workspace {
 
     // Timelines.
 
-    /// Creates a timeline after the others, with one lane, "Events".
+    /// Creates a timeline after the others, with one lane, "Events", in a
+    /// colour no other timeline has while the palette lasts.
     pub fn create_timeline(&mut self, title: &str) -> Result<TimelineSummary> {
-        let draft = TimelineDraft::new(title);
+        let used = self
+            .conn
+            .prepare("SELECT colour FROM timeline")?
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        let draft = TimelineDraft {
+            colour: unused_colour(used.iter().map(String::as_str)).to_owned(),
+            ..TimelineDraft::new(title)
+        };
         let id = self.edit("New timeline", |w| w.create_timeline(draft, &[FIRST_LANE]))?;
         self.timeline_summary(id)
     }
@@ -571,6 +624,68 @@ fn unplace(w: &mut Writer<'_>, event: i64, timeline: i64) -> Result<()> {
 }
 
 /// Reads what the user typed as a date, naming the field in the error.
+impl DateField {
+    fn name(self) -> &'static str {
+        match self {
+            DateField::Start => "start",
+            DateField::End => "end",
+        }
+    }
+}
+
+/// An event's dates from the New event form: the start field holds a date
+/// or a range ([`Date::parse_span`]); the end field, blank or absent for
+/// none, an end of its own, but not both. The error names its field and
+/// the part of its text at fault.
+fn typed_dates(
+    start: &str,
+    end: Option<&str>,
+) -> std::result::Result<EventDates, (DateField, DateParseError)> {
+    let (start_date, ranged) = Date::parse_span(start).map_err(|e| (DateField::Start, e))?;
+    let end = end.filter(|end| !end.trim().is_empty());
+    let whole = |text: &str| {
+        let from = text.len() - text.trim_start().len();
+        from..from + text.trim().len()
+    };
+    let until = match (ranged, end) {
+        (Some(_), Some(end)) => {
+            let message = format!(
+                "the date is already a range, so \"{}\" is one end too many; clear the End or the range",
+                end.trim()
+            );
+            return Err((DateField::End, DateParseError::new(message, whole(end))));
+        }
+        (Some(until), None) => Some(until),
+        (None, Some(end)) => Some(Date::parse(end).map_err(|e| (DateField::End, e))?),
+        (None, None) => None,
+    };
+    let Some(until) = until else {
+        return Ok(EventDates {
+            start: start_date,
+            end: EventEnd::Point,
+        });
+    };
+    if until.end_minute() <= start_date.start_minute() {
+        let message = format!("the end ({until}) comes before the start ({start_date})");
+        let text = end.unwrap_or(start);
+        return Err((DateField::End, DateParseError::new(message, whole(text))));
+    }
+    Ok(EventDates {
+        start: start_date,
+        end: EventEnd::Until(until),
+    })
+}
+
+/// A warning for an end that lies within the start's own interval ("Jul
+/// 2019" after "2019"): the range is then no longer than its start.
+fn end_within_start(start: Date, end: Date) -> Option<String> {
+    let inside =
+        start.start_minute() <= end.start_minute() && end.end_minute() <= start.end_minute();
+    (inside && start != end).then(|| {
+        format!("the end ({end}) lies within the start ({start}), so the range is no longer than its start; check the end")
+    })
+}
+
 fn parse_date(field: &'static str, text: &str) -> Result<Date> {
     Date::parse(text).map_err(|error| StoreError::date(field, error))
 }

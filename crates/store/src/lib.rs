@@ -42,3 +42,8 @@ pub use workspace::{Workspace, Writer};
 pub fn default_workspace_path(data_dir: &std::path::Path) -> std::path::PathBuf {
     data_dir.join("tideline").join("tideline.db")
 }
+
+/// Where the sample workspace lives inside the platform data directory.
+pub fn sample_workspace_path(data_dir: &std::path::Path) -> std::path::PathBuf {
+    data_dir.join("tideline").join("sample.db")
+}

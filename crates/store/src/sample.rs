@@ -1,10 +1,14 @@
 //! The sample workspace: real, sourced deal timelines built from the fact
 //! sheets in `sample/workspace.json`, loaded through the store API so that a
-//! new user sees a working workspace at once, with a saved comparison of
-//! the deals.
+//! user who opens it sees a working workspace at once, with a saved
+//! comparison of the deals. The sample is a workspace of its own
+//! ([`Workspace::open_sample`]); one that holds it anyway (written by an
+//! older Tideline, or by `tideline sample`) says so and can take it out.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
+use rusqlite::{Connection, params};
 use serde::Deserialize;
 use tideline_model::compare::Alignment;
 use tideline_model::{
@@ -12,6 +16,7 @@ use tideline_model::{
 };
 
 use crate::error::{Result, StoreError};
+use crate::history::HistoryState;
 use crate::workspace::{Workspace, Writer};
 
 const SAMPLE: &str = include_str!("../sample/workspace.json");
@@ -111,8 +116,7 @@ impl Workspace {
     /// Replaces everything in this workspace with the sample, in one
     /// transaction: the old contents stay unless the whole sample lands.
     pub fn replace_with_sample(&mut self) -> Result<SampleSummary> {
-        let sample: SampleFile = serde_json::from_str(SAMPLE)
-            .expect("the bundled sample is valid JSON of the sample format");
+        let sample = bundled();
         self.write(|writer| {
             writer.clear()?;
             write_sample(writer, &sample)
@@ -224,4 +228,119 @@ fn lookup(ids: &BTreeMap<&str, i64>, what: &'static str, key: &str) -> Result<i6
     ids.get(key)
         .copied()
         .ok_or_else(|| StoreError::not_found(what, key))
+}
+
+/// The bundled sample, parsed.
+fn bundled() -> SampleFile {
+    serde_json::from_str(SAMPLE).expect("the bundled sample is valid JSON of the sample format")
+}
+
+/// The rows of a workspace that are still the sample's as it wrote them:
+/// a timeline or comparison by its name, an event by its title and start,
+/// a source by its address. A row the user renamed or re-dated is theirs.
+struct SampleRows {
+    comparisons: Vec<i64>,
+    timelines: Vec<i64>,
+    events: Vec<i64>,
+    sources: Vec<i64>,
+}
+
+fn sample_rows(conn: &Connection) -> Result<SampleRows> {
+    let sample = bundled();
+    let ids = |sql: &str, keys: &mut dyn Iterator<Item = Vec<String>>| -> Result<Vec<i64>> {
+        let mut statement = conn.prepare_cached(sql)?;
+        let mut found = Vec::new();
+        for key in keys {
+            let rows = statement.query_map(rusqlite::params_from_iter(key), |row| row.get(0))?;
+            for id in rows {
+                found.push(id?);
+            }
+        }
+        Ok(found)
+    };
+    let mut events = Vec::new();
+    for event in &sample.events {
+        let start = date("start", &event.start)?.to_edtf();
+        events.push(vec![event.title.clone(), start]);
+    }
+    Ok(SampleRows {
+        comparisons: ids(
+            "SELECT id FROM comparison WHERE name = ?1",
+            &mut sample.comparisons.iter().map(|c| vec![c.name.clone()]),
+        )?,
+        timelines: ids(
+            "SELECT id FROM timeline WHERE title = ?1",
+            &mut sample.timelines.iter().map(|t| vec![t.title.clone()]),
+        )?,
+        events: ids(
+            "SELECT id FROM event WHERE title = ?1 AND start_edtf = ?2",
+            &mut events.into_iter(),
+        )?,
+        sources: ids(
+            "SELECT id FROM source WHERE url = ?1",
+            &mut sample.sources.iter().map(|s| vec![s.url.clone()]),
+        )?,
+    })
+}
+
+impl Workspace {
+    /// Opens the sample workspace at `path`, a file of its own: written
+    /// with the sample when it does not exist yet, else opened as it is.
+    pub fn open_sample(path: &Path) -> Result<Workspace> {
+        if path.exists() {
+            return Workspace::open_existing(path);
+        }
+        let mut workspace = Workspace::create(path)?;
+        workspace.replace_with_sample()?;
+        Ok(workspace)
+    }
+
+    /// Whether the workspace holds the sample: one of the sample's
+    /// timelines with one of its events on it, as the sample wrote them.
+    pub fn holds_sample(&self) -> Result<bool> {
+        let rows = sample_rows(&self.conn)?;
+        let mut placed = self.conn.prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM placement WHERE event_id = ?1 AND timeline_id = ?2)",
+        )?;
+        for &timeline in &rows.timelines {
+            for &event in &rows.events {
+                if placed.query_row(params![event, timeline], |row| row.get(0))? {
+                    return Ok(true);
+                }
+            }
+        }
+        Ok(false)
+    }
+
+    /// Takes the sample out in one undoable step: its comparisons and
+    /// timelines, its events that no other timeline holds and its sources
+    /// that no event left cites. What the user made or changed stays.
+    pub fn remove_sample(&mut self) -> Result<HistoryState> {
+        self.edit("Remove the sample", |w| {
+            let rows = sample_rows(w.conn)?;
+            for id in rows.comparisons {
+                w.conn
+                    .execute("DELETE FROM comparison WHERE id = ?1", [id])?;
+            }
+            for id in rows.timelines {
+                w.conn.execute("DELETE FROM timeline WHERE id = ?1", [id])?;
+            }
+            for id in rows.events {
+                w.conn.execute(
+                    "DELETE FROM event WHERE id = ?1
+                       AND NOT EXISTS (SELECT 1 FROM placement WHERE event_id = ?1)",
+                    [id],
+                )?;
+            }
+            for id in rows.sources {
+                w.conn.execute(
+                    "DELETE FROM source WHERE id = ?1
+                       AND NOT EXISTS (SELECT 1 FROM event_source WHERE source_id = ?1)",
+                    [id],
+                )?;
+            }
+            Ok(())
+        })?;
+        self.history()
+    }
 }

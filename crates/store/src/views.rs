@@ -211,6 +211,8 @@ pub struct WorkspaceInfo {
     /// Now, in minutes since 1970-01-01T00:00Z, for the "today" marker.
     #[ts(type = "number")]
     pub today_minute: i64,
+    /// The workspace holds the sample's deals ([`crate::Workspace::holds_sample`]).
+    pub sample: bool,
 }
 
 /// Which events to list. Every filter is optional: null or absent means no
@@ -261,9 +263,17 @@ pub struct EventPage {
 #[derive(Clone, Debug, PartialEq, Deserialize, TS)]
 pub struct NewEvent {
     pub title: String,
-    /// As typed: EDTF or a human form ("Q1 2024", "c. 2021").
+    /// As typed: EDTF or a human form ("Q1 2024", "c. 2021"), or a range
+    /// in one field ("15 Dec 2022 – 12 Jul 2023", "Jul–Sep 2022").
     pub start: String,
+    /// As typed, for a range whose end has a field of its own; null or
+    /// blank for none.
+    #[serde(default)]
+    pub end: Option<String>,
     pub kind: EventKind,
+    /// Null: reported, as an event with no source yet is at most.
+    #[serde(default)]
+    pub confidence: Option<Confidence>,
     /// Given: the event is also placed in this lane of its timeline.
     #[ts(type = "number | null")]
     pub lane_id: Option<i64>,
@@ -401,6 +411,37 @@ pub struct DatePreview {
     pub start_minute: i64,
     #[ts(type = "number")]
     pub end_minute: i64,
+}
+
+/// Which date field of the New event form a problem is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum DateField {
+    Start,
+    End,
+}
+
+/// What the engine did not understand in a date field.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct DateProblem {
+    pub field: DateField,
+    /// A sentence that quotes what was not understood.
+    pub message: String,
+    /// The part not understood, in UTF-16 code units of the field's text,
+    /// as a text field's selection counts them.
+    pub from: u32,
+    pub to: u32,
+}
+
+/// How the dates typed in the New event form read, as they are typed
+/// (`Workspace::read_dates`): the labels the event would get, or the
+/// problem, and a warning worth a second look.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+pub struct DateReading {
+    pub start_label: Option<String>,
+    pub end_label: Option<String>,
+    pub warning: Option<String>,
+    pub error: Option<DateProblem>,
 }
 
 /// A new annotation on a timeline: a callout on an event (`event_id`), a

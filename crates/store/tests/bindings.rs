@@ -11,8 +11,8 @@ use tideline_model::Edge;
 use tideline_model::layout::{Layout, Viewport};
 use tideline_store::views::{
     AnnotationDraft, ApiError, CheckReport, ComparisonRequest, ComparisonSummary, ComparisonView,
-    DatePreview, EventChange, EventFilter, EventOutline, EventPage, EventPatch, EventView,
-    ImportOptions, ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView,
+    DatePreview, DateReading, EventChange, EventFilter, EventOutline, EventPage, EventPatch,
+    EventView, ImportOptions, ImportPreview, ImportReport, NewEvent, SourceDraftView, SourceView,
     TimelineSummary, TimelineView, WorkspaceInfo,
 };
 use tideline_store::{HistoryState, ReadOnly};
@@ -32,6 +32,7 @@ fn export_all(dir: &Path) {
     Viewport::export_all_to(dir).unwrap();
     AnnotationDraft::export_all_to(dir).unwrap();
     DatePreview::export_all_to(dir).unwrap();
+    DateReading::export_all_to(dir).unwrap();
     Edge::export_all_to(dir).unwrap();
     EventPatch::export_all_to(dir).unwrap();
     EventPage::export_all_to(dir).unwrap();

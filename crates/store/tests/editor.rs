@@ -8,8 +8,8 @@ use rusqlite::Connection;
 use rusqlite::types::Value;
 use tideline_model::{Confidence, Date, Edge, EventKind, Precision, TimelineDraft};
 use tideline_store::views::{
-    AnnotationDraft, EventChange, EventFacts, EventFilter, EventPatch, EventView, NewEvent,
-    SourceDraftView, TimelineView,
+    AnnotationDraft, DateField, EventChange, EventFacts, EventFilter, EventPatch, EventView,
+    NewEvent, SourceDraftView, TimelineView,
 };
 use tideline_store::{ErrorCode, HistoryState, StoreError, Workspace};
 
@@ -80,7 +80,9 @@ fn new_event(title: &str, start: &str, kind: EventKind, lane: Option<i64>) -> Ne
     NewEvent {
         title: title.to_owned(),
         start: start.to_owned(),
+        end: None,
         kind,
+        confidence: None,
         lane_id: lane,
     }
 }
@@ -142,7 +144,7 @@ fn fixture() -> Fixture {
         review,
         &EventPatch {
             end: Some(Some("10 Mar 2024".to_owned())),
-            confidence: Some(Confidence::Reported),
+            confidence: Some(Confidence::Confirmed),
             parties: Some(vec!["CMA".to_owned(), "Acme".to_owned()]),
             tags: Some(vec!["antitrust".to_owned()]),
             ..EventPatch::default()
@@ -307,9 +309,23 @@ fn a_new_event_with_a_bad_date_or_title_or_lane_changes_nothing() {
         ws.create_event(&new_event("Deal", "Qx 2024", EventKind::Other, None))
     });
     assert!(
-        message.starts_with("start: could not read \"Qx 2024\" as a date;"),
+        message.starts_with("start: \"Qx 2024\" is not a date; write e.g. "),
         "{message}"
     );
+    let mut ranged = new_event("Review", "2023 – 2021", EventKind::Other, None);
+    let message = fx.refused(ErrorCode::InvalidInput, |ws, _| ws.create_event(&ranged));
+    assert_eq!(
+        message,
+        "start: the end (2021) comes before the start (2023)"
+    );
+    ranged.start = "2021".to_owned();
+    ranged.end = Some("2019".to_owned());
+    let message = fx.refused(ErrorCode::InvalidInput, |ws, _| ws.create_event(&ranged));
+    assert_eq!(message, "end: the end (2019) comes before the start (2021)");
+    ranged.start = "2019–2021".to_owned();
+    ranged.end = Some("2022".to_owned());
+    let message = fx.refused(ErrorCode::InvalidInput, |ws, _| ws.create_event(&ranged));
+    assert!(message.contains("one end too many"), "{message}");
     let message = fx.refused(ErrorCode::InvalidInput, |ws, fx| {
         ws.create_event(&new_event(
             "  ",
@@ -322,6 +338,72 @@ fn a_new_event_with_a_bad_date_or_title_or_lane_changes_nothing() {
     fx.refused(ErrorCode::NotFound, |ws, _| {
         ws.create_event(&new_event("Deal", "2024", EventKind::Other, Some(999)))
     });
+}
+
+#[test]
+fn a_new_event_takes_a_range_in_one_field_or_an_end_and_is_reported_until_sourced() {
+    let mut fx = fixture();
+    let lane = fx.deal_regulators;
+    let review = fx.edit("New event", |ws, _| {
+        ws.create_event(&new_event(
+            "FTC review",
+            "15 Dec 2022 – 12 Jul 2023",
+            EventKind::RegulatoryReview,
+            Some(lane),
+        ))
+    });
+    assert_eq!(review.facts.start, "2022-12-15");
+    assert_eq!(review.facts.end.as_deref(), Some("2023-07-12"));
+    assert_eq!(review.facts.confidence, Confidence::Reported);
+
+    let mut talks = new_event("Talks", "Jul–Sep 2022", EventKind::Other, None);
+    talks.confidence = Some(Confidence::Rumoured);
+    let talks = fx.edit("New event", |ws, _| ws.create_event(&talks));
+    assert_eq!(
+        (talks.facts.start.as_str(), talks.facts.end.as_deref()),
+        ("2022-07", Some("2022-09"))
+    );
+    assert_eq!(talks.facts.confidence, Confidence::Rumoured);
+
+    let mut years = new_event("Years", "2019", EventKind::Other, None);
+    years.end = Some(" 2021 ".to_owned());
+    let years = fx.edit("New event", |ws, _| ws.create_event(&years));
+    assert_eq!(years.facts.end.as_deref(), Some("2021"));
+    let mut blank = new_event("Point", "2019", EventKind::Other, None);
+    blank.end = Some("  ".to_owned());
+    let blank = fx.edit("New event", |ws, _| ws.create_event(&blank));
+    assert_eq!(blank.facts.end, None);
+}
+
+#[test]
+fn typed_dates_read_back_with_their_problem_marked_in_the_fields_own_units() {
+    let reading = Workspace::read_dates("15 Dec 2022 – 12 Jul 2023", None);
+    assert_eq!(reading.start_label.as_deref(), Some("15 Dec 2022"));
+    assert_eq!(reading.end_label.as_deref(), Some("12 Jul 2023"));
+    assert_eq!((reading.warning, reading.error), (None, None));
+
+    // "–" is three bytes and one UTF-16 unit: the marks count units.
+    let reading = Workspace::read_dates("15 Dec 2022 – 12 Dekember 2023", None);
+    let problem = reading.error.expect("a problem");
+    assert_eq!(problem.field, DateField::Start);
+    assert_eq!(problem.message, "could not read \"Dekember\" as a month");
+    assert_eq!((problem.from, problem.to), (17, 25));
+    assert!(!problem.message.contains(".."), "no offsets for people");
+
+    let reading = Workspace::read_dates("2019", Some("Jul 2019"));
+    assert_eq!(reading.end_label.as_deref(), Some("Jul 2019"));
+    let warning = reading
+        .warning
+        .expect("an end inside the start's year warns");
+    assert!(
+        warning.contains("lies within the start (2019)"),
+        "{warning}"
+    );
+    assert_eq!(Workspace::read_dates("2019", Some("2019")).warning, None);
+
+    let problem = Workspace::read_dates("2021", Some(" 2019")).error.unwrap();
+    assert_eq!(problem.field, DateField::End);
+    assert_eq!((problem.from, problem.to), (1, 5));
 }
 
 #[test]
@@ -431,7 +513,7 @@ fn a_bad_edit_of_an_event_changes_nothing() {
         }),
     );
     assert!(
-        message.starts_with("start: could not read \"Qx 2024\" as a date;"),
+        message.starts_with("start: \"Qx 2024\" is not a date; write e.g. "),
         "{message}"
     );
     let message = fx.refused(
@@ -765,7 +847,7 @@ fn sources_are_created_listed_and_edited() {
     bad_date.published = Some("yesterday-ish".to_owned());
     let message = fx.refused(ErrorCode::InvalidInput, |ws, _| ws.create_source(&bad_date));
     assert!(
-        message.starts_with("published: could not read"),
+        message.starts_with("published: \"yesterday-ish\" is not a date"),
         "{message}"
     );
     fx.refused(ErrorCode::InvalidInput, |ws, fx| {
@@ -1220,7 +1302,7 @@ fn filters_each_narrow_the_events() {
     );
     assert_eq!(
         all(EventFilter {
-            confidences: Some(vec![Confidence::Reported]),
+            confidences: Some(vec![Confidence::Confirmed]),
             ..EventFilter::default()
         }),
         [review]

@@ -159,6 +159,140 @@ fn the_sample_is_sourced_and_uses_true_precisions() {
 }
 
 #[test]
+fn the_sample_is_a_workspace_of_its_own_written_once() {
+    let dir = Dir::new();
+    let path = dir.file("sample.db");
+    let workspace = Workspace::open_sample(&path).unwrap();
+    assert!(workspace.holds_sample().unwrap());
+    assert_eq!(workspace.timelines().unwrap().len(), 3);
+    let mut workspace = workspace;
+    let lane = workspace.timeline(1).unwrap().lanes[0].id;
+    workspace.add_lane(1, "Mine").unwrap();
+    drop(workspace);
+    // Opened again, it is the file as the user left it, not written anew.
+    let again = Workspace::open_sample(&path).unwrap();
+    assert!(
+        again
+            .timeline(1)
+            .unwrap()
+            .lanes
+            .iter()
+            .any(|l| l.name == "Mine")
+    );
+    assert!(
+        again
+            .timeline(1)
+            .unwrap()
+            .lanes
+            .iter()
+            .any(|l| l.id == lane)
+    );
+    let empty = Workspace::open(&dir.file("new.db")).unwrap();
+    assert!(!empty.holds_sample().unwrap());
+}
+
+#[test]
+fn removing_the_sample_keeps_what_the_user_made_and_is_one_undoable_step() {
+    let dir = Dir::new();
+    let path = dir.file("mixed.db");
+    let mut workspace = sample(&path);
+    let before: (i64, i64, i64) = counts(&path);
+    // The user's own timeline holds one sample event and one of theirs,
+    // and they renamed another sample event: all three stay.
+    let mine = workspace.create_timeline("Broadcom–VMware").unwrap().id;
+    let lane = workspace.timeline(mine).unwrap().lanes[0].id;
+    let own = workspace
+        .create_event(&tideline_store::views::NewEvent {
+            title: "Broadcom agrees to buy VMware".to_owned(),
+            start: "26 May 2022".to_owned(),
+            end: None,
+            kind: EventKind::DefinitiveAgreement,
+            confidence: None,
+            lane_id: Some(lane),
+        })
+        .unwrap()
+        .facts
+        .id;
+    let shared = workspace.events(&EventFilter::default()).unwrap()[0]
+        .facts
+        .id;
+    workspace.place_event(shared, lane).unwrap();
+    let renamed = workspace.events(&EventFilter::default()).unwrap()[1]
+        .facts
+        .id;
+    workspace
+        .rename_event(renamed, "Renamed by the user")
+        .unwrap();
+    assert!(workspace.holds_sample().unwrap());
+
+    let history = workspace.remove_sample().unwrap();
+    assert_eq!(history.undo.as_deref(), Some("Remove the sample"));
+    assert!(!workspace.holds_sample().unwrap());
+    let titles: Vec<String> = workspace
+        .timelines()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
+    assert_eq!(titles, ["Broadcom–VMware"]);
+    let mut left: Vec<i64> = workspace
+        .events(&EventFilter::default())
+        .unwrap()
+        .iter()
+        .map(|e| e.facts.id)
+        .collect();
+    left.sort_unstable();
+    let mut expected = vec![shared, renamed, own];
+    expected.sort_unstable();
+    assert_eq!(left, expected);
+    assert!(workspace.comparisons().unwrap().is_empty());
+    // The shared event keeps its sources, so they stay; the others went.
+    assert!(!workspace.event(shared).unwrap().sources.is_empty());
+
+    workspace.undo_step().unwrap();
+    assert!(workspace.holds_sample().unwrap());
+    workspace.unplace_event(shared, mine).unwrap();
+    workspace.delete_timeline(mine).unwrap();
+    workspace.delete_event(own).unwrap();
+    assert_eq!(workspace.timelines().unwrap().len(), 3);
+    drop(workspace);
+    assert_eq!(counts(&path).2, before.2, "every source is back");
+}
+
+#[test]
+fn each_new_timeline_takes_a_colour_no_other_has() {
+    let dir = Dir::new();
+    let mut workspace = sample(&dir.file("colours.db"));
+    let mut colours: Vec<String> = workspace
+        .timelines()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.colour)
+        .collect();
+    for title in ["Broadcom–VMware", "Nvidia–Arm"] {
+        let created = workspace.create_timeline(title).unwrap();
+        assert!(
+            !colours.contains(&created.colour),
+            "{} again",
+            created.colour
+        );
+        colours.push(created.colour);
+    }
+}
+
+/// Timelines, events and sources in the file at `path`.
+fn counts(path: &Path) -> (i64, i64, i64) {
+    let conn = Connection::open(path).unwrap();
+    let count = |table: &str| -> i64 {
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+            row.get(0)
+        })
+        .unwrap()
+    };
+    (count("timeline"), count("event"), count("source"))
+}
+
+#[test]
 fn search_finds_events_by_words_of_their_text() {
     let dir = Dir::new();
     let workspace = sample(&dir.file("search.db"));

@@ -7,4 +7,8 @@ export type WorkspaceInfo = { path: string, schema_version: number,
 /**
  * Now, in minutes since 1970-01-01T00:00Z, for the "today" marker.
  */
-today_minute: number, };
+today_minute: number, 
+/**
+ * The workspace holds the sample's deals ([`crate::Workspace::holds_sample`]).
+ */
+sample: boolean, };

@@ -1,11 +1,11 @@
 import type { EventKind } from "../bindings/EventKind";
 import { KINDS, kindVars } from "../lib/vocabulary";
 
-export function KindChip({ kind, long = false }: { kind: EventKind; long?: boolean }) {
-  const { label, short } = KINDS[kind];
+/** A kind, named as everywhere else (the New event form, the inspector, exports). */
+export function KindChip({ kind }: { kind: EventKind }) {
   return (
-    <span class="kind-chip" style={kindVars(kind)} title={label}>
-      {long ? label : short}
+    <span class="kind-chip" style={kindVars(kind)}>
+      {KINDS[kind].label}
     </span>
   );
 }

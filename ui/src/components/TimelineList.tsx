@@ -1,8 +1,9 @@
 import { memo } from "preact/compat";
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import type { TimelineSummary } from "../bindings/TimelineSummary";
 import { useAutofocus } from "../hooks/useAutofocus";
 import { useEdit } from "../hooks/useEdit";
+import { useRovingFocus } from "../hooks/useRovingFocus";
 import { useSubmit } from "../hooks/useSubmit";
 import * as api from "../ipc";
 import { plural } from "../lib/format";
@@ -12,15 +13,25 @@ import { PlusIcon, WarningIcon } from "./icons";
 interface Props {
   timelines: TimelineSummary[];
   shown: ReadonlySet<number>;
+  /** The timeline new events go to, or null when none is shown. */
+  current: number | null;
+  /** The New timeline form is open (the start panel opens it too). */
+  creating: boolean;
+  onCreating: (open: boolean) => void;
+  /** Shows or hides a timeline; one shown becomes the current one. */
   onToggle: (id: number) => void;
-  /** A timeline was created: show it. */
+  /** A timeline was created: show it, as the current one. */
   onCreated: (id: number) => void;
 }
 
-export const TimelineList = memo(function TimelineList({ timelines, shown, onToggle, onCreated }: Props) {
-  const [creating, setCreating] = useState(false);
+/** The workspace's timelines: which are shown, and which is current (where new events go). */
+export const TimelineList = memo(function TimelineList(props: Props) {
+  const { timelines, shown, current, creating, onCreating, onToggle, onCreated } = props;
+  const currentTitle = timelines.find((timeline) => timeline.id === current)?.title;
+  const list = useRef<HTMLUListElement>(null);
+  const roving = useRovingFocus(list, '[data-testid="timeline-toggle"]');
   return (
-    <section class="sidebar-section" aria-labelledby="timelines-heading">
+    <section class="sidebar-section" aria-labelledby="timelines-heading" data-region="timelines">
       <div class="section-header">
         <h2 class="section-title" id="timelines-heading">
           Timelines
@@ -32,7 +43,7 @@ export const TimelineList = memo(function TimelineList({ timelines, shown, onTog
           data-testid="new-timeline"
           aria-expanded={creating}
           onClick={() => {
-            setCreating((open) => !open);
+            onCreating(!creating);
           }}
         >
           <PlusIcon size={12} />
@@ -42,22 +53,25 @@ export const TimelineList = memo(function TimelineList({ timelines, shown, onTog
       {creating && (
         <NewTimeline
           onDone={(id) => {
-            setCreating(false);
+            onCreating(false);
             if (id !== null) onCreated(id);
           }}
         />
       )}
-      <ul class="timeline-list">
+      <ul class="timeline-list" ref={list} {...roving}>
         {timelines.map((timeline) => {
           const on = shown.has(timeline.id);
+          const isCurrent = timeline.id === current;
           return (
             <li key={timeline.id}>
               <button
                 type="button"
-                class={`timeline-row${on ? " is-on" : ""}`}
+                class={`timeline-row${on ? " is-on" : ""}${isCurrent ? " is-current" : ""}`}
                 aria-pressed={on}
+                aria-current={isCurrent ? "true" : undefined}
                 data-testid="timeline-toggle"
                 data-timeline-id={timeline.id}
+                data-find={timeline.title}
                 title={timeline.subtitle}
                 onClick={() => {
                   onToggle(timeline.id);
@@ -83,6 +97,11 @@ export const TimelineList = memo(function TimelineList({ timelines, shown, onTog
           );
         })}
       </ul>
+      {currentTitle !== undefined && (
+        <p class="current-timeline" data-testid="current-timeline" data-timeline-id={current ?? undefined}>
+          New events go to <strong>{currentTitle}</strong>
+        </p>
+      )}
     </section>
   );
 });

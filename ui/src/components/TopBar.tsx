@@ -29,10 +29,10 @@ interface Props {
 export function TopBar(props: Props) {
   const { path, readOnly, workspaces, onError, zoomLabel, history, canZoomToSelection } = props;
   return (
-    <header class="topbar">
+    <header class="topbar" data-region="topbar" aria-label="Tideline">
       <div class="brand">
         <LogoMark />
-        <span class="wordmark">Tideline</span>
+        <h1 class="wordmark">Tideline</h1>
       </div>
       {path !== null && <WorkspaceMenu path={path} workspaces={workspaces} onError={onError} />}
       <div class="segmented" role="group" aria-label="Import and export">

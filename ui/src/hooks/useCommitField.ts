@@ -24,32 +24,39 @@ export interface CommitField {
 
 /**
  * A field saved on Enter and on blur, not on every key; Escape puts the
- * saved value back. `commit` gets the text as typed and resolves to the
- * text to show once saved (the engine's words for it); when it rejects, the
- * typed text stays, with the engine's message, for correcting.
+ * saved value back. Focus stays in the field either way, so a keyboard user
+ * carries on from where they are. `commit` gets the text as typed and
+ * resolves to the text to show once saved (the engine's words for it); when
+ * it rejects, the typed text stays, with the engine's message, for correcting.
  */
 export function useCommitField(value: string, commit: (text: string) => Promise<string>, options: Options = {}): CommitField {
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
-  const leaving = useRef<"enter" | "escape" | null>(null);
+  /** The text being saved: a blur right after Enter does not save it twice. */
+  const saving = useRef<string | null>(null);
 
   useEffect(() => {
     setDraft(value);
     setError(null);
   }, [value]);
 
-  const save = (text: string) => {
+  const save = (typed: string) => {
+    const text = options.clean ? options.clean(typed) : typed;
+    if (text === saving.current) return;
     if (text === value) {
       setError(null);
       setDraft(value);
       return;
     }
+    saving.current = text;
     commit(text).then(
       (shown) => {
+        saving.current = null;
         setError(null);
         setDraft(shown);
       },
       (failure: unknown) => {
+        saving.current = null;
         setError(errorMessage(failure));
       },
     );
@@ -67,24 +74,21 @@ export function useCommitField(value: string, commit: (text: string) => Promise<
       },
       onKeyDown: (key) => {
         const saves = key.key === "Enter" && (!options.multiline || key.ctrlKey || key.metaKey);
-        if (saves || key.key === "Escape") {
+        if (saves) {
           key.preventDefault();
           key.stopPropagation();
-          leaving.current = saves ? "enter" : "escape";
-          key.currentTarget.blur();
+          // Read the field itself: scripted edits need not fire input events.
+          save(key.currentTarget.value);
+        } else if (key.key === "Escape" && (key.currentTarget.value !== value || error !== null)) {
+          // A second Escape, with nothing left to put back, goes on to close the panel.
+          key.preventDefault();
+          key.stopPropagation();
+          setDraft(value);
+          setError(null);
         }
       },
       onBlur: (blur) => {
-        const how = leaving.current;
-        leaving.current = null;
-        if (how === "escape") {
-          setDraft(value);
-          setError(null);
-        } else {
-          // Read the field itself: scripted edits need not fire input events.
-          const text = blur.currentTarget.value;
-          save(options.clean ? options.clean(text) : text);
-        }
+        save(blur.currentTarget.value);
       },
     },
   };

@@ -8,7 +8,7 @@ import type { PlacedItem } from "../bindings/PlacedItem";
 import type { Ghost } from "../components/common/DragGhost";
 import * as api from "../ipc";
 import { laneAt, type LaneHit, isOver } from "../lib/dom";
-import { axisTravel, edgeMinute, moveDelta } from "../lib/drag";
+import { type AxisLock, axisLock, axisTravel, edgeMinute, lockedMove, moveDelta } from "../lib/drag";
 import type { LanePlace } from "../lib/events";
 import type { Selection } from "../lib/selection";
 import { useEdit } from "./useEdit";
@@ -62,7 +62,8 @@ interface Options {
 /**
  * Dragging events on the canvas: along the axis re-dates them (every
  * selected event by the same px), across lanes moves them, both as one
- * `change_events` step; a bar's end handle resizes (`resize_event`). The
+ * `change_events` step. A drag that starts mostly vertical changes lanes
+ * only and keeps the dates; Shift keeps one along time in its lane; a bar's end handle resizes (`resize_event`). The
  * engine snaps; the ghost shows the date it will give.
  */
 export function useEventDrag({ layout, events, lanes, selection, canvas, onPick }: Options): {
@@ -89,15 +90,19 @@ export function useEventDrag({ layout, events, lanes, selection, canvas, onPick 
       }
       const together = part === "move" && selection.picked.has(event.id);
       const ids = together ? [...selection.picked.keys()].filter((id) => items.has(id) && events.has(id)) : [event.id];
+      /** A move's axis, decided once it has travelled a little (see `axisLock`). */
+      let lock: AxisLock = null;
 
       const plan = (point: DragPoint): Plan => {
-        const dx = axisTravel(point.dx);
         const onCanvas = isOver(canvas.current, point.x, point.y);
         const hit = onCanvas ? laneAt(point.x, point.y) : null;
         if (part !== "move") {
+          const dx = axisTravel(point.dx);
           const x = part === "start" ? item.x : (item.x_end ?? item.x);
           return { deltas: new Map(), minute: edgeMinute(part, x + dx, viewport), lane: null, onCanvas, dx };
         }
+        lock = axisLock(lock, point.dx, point.dy);
+        const { dx, lanes: acrossLanes } = lockedMove(lock, point.dx, point.shift);
         const deltas = new Map(
           ids.map((id) => {
             const placed = items.get(id);
@@ -105,7 +110,7 @@ export function useEventDrag({ layout, events, lanes, selection, canvas, onPick 
             return [id, placed && moved ? moveDelta(moved.start_minute, placed.x, dx, viewport) : 0];
           }),
         );
-        const lane = hit && hit.laneId !== grab.laneId ? hit : null;
+        const lane = acrossLanes && hit && hit.laneId !== grab.laneId ? hit : null;
         return { deltas, minute: null, lane, onCanvas, dx };
       };
 
@@ -118,7 +123,7 @@ export function useEventDrag({ layout, events, lanes, selection, canvas, onPick 
         else if (resizing) action = part === "start" ? "New start" : "New end";
         else if (target)
           action =
-            target.timelineId === grab.timelineId ? `Move to ${target.name}` : `Add to ${target.timelineTitle} · ${target.name}`;
+            target.timelineId === grab.timelineId ? `Lane: ${target.name}` : `Add to ${target.timelineTitle} · ${target.name}`;
         else action = ids.length > 1 ? `Move ${ids.length} events` : delta === 0 ? "Unchanged" : "Re-date";
         const changes = resizing ? next.dx !== 0 : delta !== 0;
         return {
@@ -133,7 +138,7 @@ export function useEventDrag({ layout, events, lanes, selection, canvas, onPick 
             kind: event.kind,
             count: ids.length,
             // Null until the engine answers; the preview below fills it in.
-            date: changes ? null : event.start_label,
+            date: changes ? null : target && !resizing ? "date unchanged" : event.start_label,
             action,
             valid: next.onCanvas && (changes || next.lane !== null),
           },

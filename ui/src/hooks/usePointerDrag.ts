@@ -8,6 +8,8 @@ export interface DragPoint {
   /** Travel since the press. */
   dx: number;
   dy: number;
+  /** Shift is held (locks a move to one axis). */
+  shift: boolean;
 }
 
 export interface DragCallbacks {
@@ -54,6 +56,7 @@ export function usePointerDrag(): (press: PointerEvent, callbacks: DragCallbacks
       y: event.clientY,
       dx: event.clientX - origin.x,
       dy: event.clientY - origin.y,
+      shift: event.shiftKey,
     });
     const started = (point: DragPoint): boolean => {
       if (!dragging && isDrag(point.dx, point.dy)) {

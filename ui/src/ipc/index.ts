@@ -12,6 +12,7 @@ import type { ComparisonRequest } from "../bindings/ComparisonRequest";
 import type { ComparisonSummary } from "../bindings/ComparisonSummary";
 import type { ComparisonView } from "../bindings/ComparisonView";
 import type { DatePreview } from "../bindings/DatePreview";
+import type { DateReading } from "../bindings/DateReading";
 import type { Edge } from "../bindings/Edge";
 import type { EventChange } from "../bindings/EventChange";
 import type { ErrorCode } from "../bindings/ErrorCode";
@@ -91,6 +92,12 @@ export const newWorkspace = (path: string): Promise<WorkspaceInfo> => call("new_
 /** Switches to the workspace at `path`; on failure the open one stays as it was. */
 export const openWorkspace = (path: string): Promise<WorkspaceInfo> => call("open_workspace", { path });
 
+/** Switches to the sample workspace, a file of its own; the open one stays as it is. */
+export const openSample = (): Promise<WorkspaceInfo> => call("open_sample");
+
+/** Takes the sample's deals out of the open workspace, as one undoable step. */
+export const removeSample = (): Promise<HistoryState> => call("remove_sample");
+
 /** Copies the open workspace to a new file at `path` and switches to the copy. */
 export const saveWorkspaceAs = (path: string): Promise<WorkspaceInfo> => call("save_workspace_as", { path });
 
@@ -156,6 +163,10 @@ export const previewDate = (
   approximate: boolean,
   uncertain: boolean,
 ): Promise<DatePreview> => call("preview_date", { minute, precision, approximate, uncertain });
+
+/** How the New event form's dates read as typed (a range in one field, or an End); writes nothing. */
+export const readDates = (start: string, end: string | null): Promise<DateReading> =>
+  call("read_dates", { start, end });
 
 export const listSources = (): Promise<SourceView[]> => call("list_sources");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { axisTravel, edgeMinute, intersects, isDrag, moveDelta, rectFrom } from "./drag";
+import { axisLock, axisTravel, edgeMinute, intersects, isDrag, lockedMove, moveDelta, rectFrom } from "./drag";
 
 /** 1 px = 10 minutes. */
 const view = { start_minute: 1000, end_minute: 11_000, width_px: 1000 };
@@ -54,5 +54,30 @@ describe("rectangles", () => {
     expect(intersects(box, { left: 45, top: 35, right: 60, bottom: 60 })).toBe(true);
     expect(intersects(box, { left: 50, top: 0, right: 60, bottom: 40 })).toBe(false);
     expect(intersects(box, { left: 0, top: 41, right: 60, bottom: 60 })).toBe(false);
+  });
+});
+
+describe("axisLock", () => {
+  it("decides once the drag has travelled 8 px, by its main direction", () => {
+    expect(axisLock(null, 3, 5)).toBeNull();
+    expect(axisLock(null, 3, 12)).toBe("lane");
+    expect(axisLock(null, -12, 3)).toBe("time");
+  });
+
+  it("keeps the first decision however the drag turns", () => {
+    expect(axisLock("lane", 300, 0)).toBe("lane");
+    expect(axisLock("time", 0, 300)).toBe("time");
+  });
+});
+
+describe("lockedMove", () => {
+  it("never re-dates a drag across lanes", () => {
+    expect(lockedMove("lane", 37, false)).toEqual({ dx: 0, lanes: true });
+    expect(lockedMove(null, 6, false)).toEqual({ dx: 0, lanes: true });
+  });
+
+  it("re-dates along time, across lanes too unless Shift holds the lane", () => {
+    expect(lockedMove("time", 40, false)).toEqual({ dx: 40, lanes: true });
+    expect(lockedMove("time", 40, true)).toEqual({ dx: 40, lanes: false });
   });
 });

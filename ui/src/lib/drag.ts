@@ -22,6 +22,32 @@ export function axisTravel(dx: number): number {
   return Math.abs(dx) < DRAG_THRESHOLD_PX ? 0 : dx;
 }
 
+/** Which way a move drag goes: along time, across lanes, or not decided yet. */
+export type AxisLock = "time" | "lane" | null;
+
+/** Pointer travel past which a move drag's axis is decided. */
+export const LOCK_THRESHOLD_PX = 8;
+
+/**
+ * A move drag's axis, decided once when it has travelled
+ * `LOCK_THRESHOLD_PX`: mostly vertical moves lanes only, so a lane change
+ * never re-dates the event; mostly horizontal moves along time.
+ */
+export function axisLock(decided: AxisLock, dx: number, dy: number): AxisLock {
+  if (decided !== null || Math.hypot(dx, dy) < LOCK_THRESHOLD_PX) return decided;
+  return Math.abs(dy) > Math.abs(dx) ? "lane" : "time";
+}
+
+/**
+ * What a move drag changes under its lock: the horizontal travel that
+ * re-dates (none across lanes or before the axis is decided) and whether it
+ * may change lanes (not along time with Shift held, which locks it there).
+ */
+export function lockedMove(lock: AxisLock, dx: number, shift: boolean): { dx: number; lanes: boolean } {
+  if (lock === "time") return { dx: axisTravel(dx), lanes: !shift };
+  return { dx: 0, lanes: true };
+}
+
 /**
  * The `move_event` delta for an event whose marker (or bar start) the
  * layout drew at `x`, dragged `dx` px: its start goes to the minute under the

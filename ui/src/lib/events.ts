@@ -94,3 +94,16 @@ export function indexLanes(views: readonly TimelineView<EventOutline>[]): Readon
 export function placedOn(views: readonly TimelineView<EventOutline>[], eventId: number): TimelineView<EventOutline>[] {
   return views.filter((view) => view.placements.some((placement) => placement.event_id === eventId));
 }
+
+/** The shown timelines the event is on, each with the lane it is in there and the lanes it could move to. */
+export function placementsOf(
+  views: readonly TimelineView<EventOutline>[],
+  eventId: number,
+): { id: number; title: string; laneId: number; lanes: { id: number; name: string }[] }[] {
+  return views.flatMap((view) => {
+    const placement = view.placements.find((candidate) => candidate.event_id === eventId);
+    if (!placement) return [];
+    const lanes = view.lanes.map(({ id, name }) => ({ id, name }));
+    return [{ id: view.id, title: view.title, laneId: placement.lane_id, lanes }];
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Block, type Inline, parseInline, parseMarkdown } from "./markdown";
+import { type Block, type Inline, parseBrief, parseInline, parseMarkdown } from "./markdown";
 
 /** The text a reader sees, links and breaks included. */
 function plain(nodes: readonly Inline[]): string {
@@ -11,6 +11,8 @@ function plain(nodes: readonly Inline[]): string {
           return node.text;
         case "break":
           return "\n";
+        case "note":
+          return `[^${node.label}]`;
         default:
           return plain(node.children);
       }
@@ -87,5 +89,33 @@ describe("parseMarkdown", () => {
 
   it("gives nothing for blank text", () => {
     expect(parseMarkdown(" \n\n ")).toEqual([]);
+  });
+});
+
+describe("parseBrief", () => {
+  const brief = [
+    "# Microsoft–OpenAI",
+    "",
+    "*From a \\$1B investment*",
+    "",
+    "![Microsoft–OpenAI](<microsoft-openai-wide.png>)",
+    "",
+    "## Chronology",
+    "",
+    "- **22 Jul 2019** · Investment — Microsoft invests \\$1B in OpenAI[^1]",
+    "",
+    "[^1]: Microsoft, *OpenAI forms exclusive computing partnership*, 22 Jul 2019.",
+  ].join("\n");
+
+  it("reads headings, the graphic's place, footnotes and their marks, escapes undone", () => {
+    const blocks = parseBrief(brief);
+    expect(blocks.map((block) => block.type)).toEqual(["heading", "paragraph", "image", "heading", "list", "footnote"]);
+    expect(blocks[0]).toEqual({ type: "heading", level: 1, children: [{ type: "text", text: "Microsoft–OpenAI" }] });
+    expect(blocks[1]).toEqual({ type: "paragraph", children: [{ type: "em", children: [{ type: "text", text: "From a $1B investment" }] }] });
+    expect(blocks[2]).toEqual({ type: "image", alt: "Microsoft–OpenAI" });
+    const list = blocks[4];
+    expect(list?.type === "list" && list.items[0]?.at(-1)).toEqual({ type: "note", label: "1" });
+    expect(list?.type === "list" && list.items[0]?.at(-2)).toEqual({ type: "text", text: " · Investment — Microsoft invests $1B in OpenAI" });
+    expect(blocks[5]).toMatchObject({ type: "footnote", label: "1" });
   });
 });

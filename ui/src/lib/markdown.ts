@@ -10,7 +10,9 @@ export type Inline =
   | { type: "strong"; children: Inline[] }
   | { type: "code"; text: string }
   | { type: "link"; url: string; children: Inline[] }
-  | { type: "break" };
+  | { type: "break" }
+  /** A footnote's mark, "[^3]": only the brief has them (`parseBrief`). */
+  | { type: "note"; label: string };
 
 export type Block =
   | { type: "paragraph"; children: Inline[] }
@@ -19,7 +21,76 @@ export type Block =
 const BULLET = /^ {0,3}[-*+]\s+(.*)$/;
 const NUMBERED = /^ {0,3}\d{1,9}[.)]\s+(.*)$/;
 const WEB_URL = /^https?:\/\/[^\s<>"]+$/i;
-const ESCAPABLE = /[\\`*_[\]()#+\-.!<>]/;
+/** What a backslash escapes: any ASCII punctuation, as in CommonMark. */
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+
+/** A block of the exported brief: a heading, the graphic's place, a footnote, or Markdown as above. */
+export type BriefBlock =
+  | Block
+  | { type: "heading"; level: number; children: Inline[] }
+  | { type: "image"; alt: string }
+  | { type: "footnote"; label: string; children: Inline[] };
+
+const HEADING = /^(#{1,6})\s+(.*)$/;
+const IMAGE = /^!\[([^\]]*)\]\(.*\)$/;
+const FOOTNOTE = /^\[\^([^\]]+)\]:\s*(.*)$/;
+const NOTE_MARK = /\[\^([^\]]+)\]/g;
+
+/**
+ * The brief the engine writes, for its preview: headings, the graphic's
+ * place, footnotes with their marks, and the rest as in `parseMarkdown`.
+ * The graphic itself is a file beside the brief, so its place is named.
+ */
+export function parseBrief(source: string): BriefBlock[] {
+  const blocks: BriefBlock[] = [];
+  let rest: string[] = [];
+  const flush = () => {
+    blocks.push(...parseMarkdown(rest.join("\n")).map(withNoteMarks));
+    rest = [];
+  };
+  for (const line of source.replace(/\r\n?/g, "\n").split("\n")) {
+    const heading = HEADING.exec(line);
+    const image = IMAGE.exec(line);
+    const footnote = FOOTNOTE.exec(line);
+    if (heading) {
+      flush();
+      blocks.push({ type: "heading", level: heading[1]?.length ?? 1, children: parseInline(heading[2] ?? "") });
+    } else if (image) {
+      flush();
+      blocks.push({ type: "image", alt: image[1] ?? "" });
+    } else if (footnote) {
+      flush();
+      blocks.push({ type: "footnote", label: footnote[1] ?? "", children: parseInline(footnote[2] ?? "") });
+    } else {
+      rest.push(line);
+    }
+  }
+  flush();
+  return blocks;
+}
+
+function withNoteMarks(block: Block): Block {
+  return block.type === "paragraph"
+    ? { ...block, children: noteMarks(block.children) }
+    : { ...block, items: block.items.map(noteMarks) };
+}
+
+/** Text nodes with "[^3]" in them split into text and footnote marks. */
+function noteMarks(nodes: Inline[]): Inline[] {
+  return nodes.flatMap((node): Inline[] => {
+    if (node.type === "em" || node.type === "strong") return [{ ...node, children: noteMarks(node.children) }];
+    if (node.type !== "text") return [node];
+    const out: Inline[] = [];
+    let at = 0;
+    for (const mark of node.text.matchAll(NOTE_MARK)) {
+      if (mark.index > at) out.push({ type: "text", text: node.text.slice(at, mark.index) });
+      out.push({ type: "note", label: mark[1] ?? "" });
+      at = mark.index + mark[0].length;
+    }
+    if (at < node.text.length) out.push({ type: "text", text: node.text.slice(at) });
+    return out;
+  });
+}
 
 export function parseMarkdown(source: string): Block[] {
   const blocks: Block[] = [];

@@ -7,7 +7,7 @@ import type { TickUnit } from "../bindings/TickUnit";
 
 interface KindStyle {
   label: string;
-  /** For chips. */
+  /** For compare mode's milestone labels, where room is short. */
   short: string;
   colour: string;
 }
@@ -63,6 +63,22 @@ const TICK_UNITS: Record<TickUnit, [string, string]> = {
 export function tickUnitLabel(unit: TickUnit, step: number): string {
   const [one, many] = TICK_UNITS[unit];
   return step === 1 ? one : `${step} ${many}`;
+}
+
+/** The precision of a date picked on an axis ticked in `unit`: the day once days can be told apart, else the month or the year. */
+export function precisionAt(unit: TickUnit): Precision {
+  switch (unit) {
+    case "minute":
+    case "hour":
+    case "day":
+    case "week":
+      return "day";
+    case "month":
+    case "quarter":
+      return "month";
+    default:
+      return "year";
+  }
 }
 
 /** `#rrggbb` with an alpha, as CSS `rgba()`; other colours are returned as is. */

@@ -12,7 +12,7 @@ import type { LanePlace } from "../../lib/events";
 import { neighbour } from "../../lib/order";
 import type { Selection } from "../../lib/selection";
 import { stretchLaidOut } from "../../lib/stretch";
-import { panBy, planeMove, wheelPixels, zoomAt, type Band } from "../../lib/viewport";
+import { minuteAt, panBy, planeMove, wheelPixels, zoomAt, type Band } from "../../lib/viewport";
 import { DragGhost } from "../common/DragGhost";
 import { Axis, Grid } from "./Axis";
 import { HoverCard } from "./HoverCard";
@@ -39,12 +39,16 @@ interface Props {
   /** The lane an event dragged from the library would be placed on. */
   dropLane: number | null;
   selection: Selection;
+  /** The timeline new events go to, drawn as such. */
+  current: number | null;
   /** A click on an event; `additive` with shift or ctrl held. */
   onPick: (id: number, timeline: number, additive: boolean) => void;
   /** A box drawn with shift-drag on empty canvas. */
   onPickMany: (entries: [number, number][]) => void;
   /** A click on empty canvas. */
   onDeselect: () => void;
+  /** A new event in a lane: at the minute double-clicked, or with no date ("New event here"). */
+  onCreateAt: (laneId: number, minute: number | null) => void;
   onViewport: (update: (viewport: Viewport) => Viewport) => void;
   onWidth: (px: number) => void;
   /** The rows on screen changed: scrolled or resized. */
@@ -59,14 +63,15 @@ interface Hover {
 /**
  * The time axis and the shown timelines. Wheel zooms around the pointer,
  * shift+wheel or a horizontal wheel pans, alt+wheel scrolls, a drag on empty
- * canvas pans and a shift-drag there selects the events in a box. Events
+ * canvas pans and a shift-drag there selects the events in a box, and a
+ * double-click on a lane starts a new event there at that date. Events
  * are dragged to re-date or move them; Tab walks them in date order.
  */
 export function Canvas(props: Props) {
   const { viewport, timelines, empty, events, notes, lanes, dropLane, selection } = props;
   const anchored = useAnchoredLayout(props.layout);
   const layout = anchored?.layout ?? null;
-  const { onPick, onPickMany, onDeselect, onViewport, onWidth, onBand } = props;
+  const { onPick, onPickMany, onDeselect, onCreateAt, onViewport, onWidth, onBand } = props;
   const root = useRef<HTMLElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -185,6 +190,16 @@ export function Canvas(props: Props) {
     onDeselect();
   };
 
+  /** A double-click on a lane's empty part: a new event there, at the date under the pointer. */
+  const onDblClick = (click: MouseEvent) => {
+    const target = click.target;
+    if (!(target instanceof Element) || target.closest(OWN_PRESS) || !layout) return;
+    const lane = target.closest<HTMLElement>('[data-testid="lane"]');
+    const frame = scroller.current?.getBoundingClientRect();
+    if (!lane || !frame) return;
+    onCreateAt(Number(lane.dataset.laneId), minuteAt(layout.viewport, click.clientX - frame.left - move.shift));
+  };
+
   /** Tab and shift+Tab walk the events in date order; past either end, focus leaves the canvas. */
   const onKeyDown = (key: KeyboardEvent) => {
     const target = key.target;
@@ -242,6 +257,8 @@ export function Canvas(props: Props) {
       class={`canvas${drag ? " is-dragging" : ""}${move.stretch === 1 ? "" : " is-stretched"}${move.stretch < CONDENSED_STRETCH ? " is-condensed" : ""}`}
       ref={root}
       aria-label="Timeline canvas"
+      data-region="canvas"
+      tabIndex={-1}
     >
       <Axis layout={layout} plane={plane} />
       <div
@@ -249,6 +266,7 @@ export function Canvas(props: Props) {
         ref={scroller}
         onPointerDown={onPointerDown}
         onClick={onClick}
+        onDblClick={onDblClick}
         onKeyDown={onKeyDown}
         onFocusIn={onFocusIn}
       >
@@ -266,7 +284,8 @@ export function Canvas(props: Props) {
                     laidOut={layout.viewport}
                     screen={anchored.window}
                     plane={plane}
-                    data={{ events, notes, selection, tabbable, drag, dropLane, onPick, onGrab: grab, onHover }}
+                    current={band.id === props.current}
+                    data={{ events, notes, selection, tabbable, drag, dropLane, onPick, onGrab: grab, onHover, onCreateAt }}
                   />
                 )
               );

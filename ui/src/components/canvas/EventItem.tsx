@@ -59,9 +59,19 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
   const noteX = at(item.x) + (point ? -12 : -6);
   const noteRoom = point && notes.length > 0 ? NOTE_PX : 0;
   // The fullest date text that fits in the room the item has.
-  const date = [dateRangeLabel(event), event.start_label]
+  const range = dateRangeLabel(event);
+  const date = [range, event.start_label]
     .map((text) => ({ text, x: dateTextX(item, textWidth(text, DATE_FONT) + noteRoom, clip) }))
     .find((candidate): candidate is { text: string; x: number } => candidate.x !== null);
+  // Its name starts with what it shows (the title, then the date), and then
+  // says what the screen leaves out: the whole range, no source.
+  const spoken = [
+    date ? `${event.title} ${date.text}` : event.title,
+    date?.text === range ? null : range,
+    unsourced ? "unsourced" : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
   const classes = [
     "event",
     point ? "is-point" : "is-range",
@@ -102,7 +112,7 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
       tabIndex={tabbable ? 0 : -1}
       role="button"
       aria-pressed={selected}
-      aria-label={`${event.title}, ${dateRangeLabel(event)}${unsourced ? ", unsourced" : ""}`}
+      aria-label={spoken}
       aria-keyshortcuts="ArrowLeft ArrowRight Delete Enter"
       style={{
         left: box.left,
@@ -157,7 +167,7 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
         </span>
       )}
       {unsourced && (
-        <span class="event-flag" data-testid="unsourced-flag" title="Unsourced" style={{ left: flagX }}>
+        <span class="event-flag" data-testid="unsourced-flag" title="Unsourced" aria-hidden="true" style={{ left: flagX }}>
           !
         </span>
       )}

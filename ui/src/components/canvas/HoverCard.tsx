@@ -26,7 +26,7 @@ export function HoverCard({ event, notes, anchor, canvas }: Props) {
       <div class="hover-title">{event.title}</div>
       <div class="hover-date">{dateRangeLabel(event)}</div>
       <div class="hover-meta">
-        <KindChip kind={event.kind} long />
+        <KindChip kind={event.kind} />
         <span>{CONFIDENCE[event.confidence]}</span>
         {isUnsourced(event) ? (
           <span class="unsourced-flag">

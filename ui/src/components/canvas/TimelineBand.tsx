@@ -26,6 +26,7 @@ export interface CanvasData {
   onPick: (id: number, timeline: number, additive: boolean) => void;
   onGrab: (press: PointerEvent, grab: Grab) => void;
   onHover: (id: number | null, element?: HTMLElement) => void;
+  onCreateAt: (laneId: number, minute: number | null) => void;
 }
 
 interface Props {
@@ -36,17 +37,20 @@ interface Props {
   /** The part of the planes on screen. */
   screen: Extent;
   plane: CSSProperties;
+  /** New events go to this timeline. */
+  current: boolean;
   data: CanvasData;
 }
 
 /** A timeline: its header, its annotation spans and its lanes of events. */
-export function TimelineBand({ box, view, laidOut, screen, plane, data }: Props) {
+export function TimelineBand({ box, view, laidOut, screen, plane, current, data }: Props) {
   const lanes = new Map(view.lanes.map((lane, index) => [lane.id, { lane, index }]));
   const { drag } = data;
   return (
     <div
-      class="timeline"
+      class={current ? "timeline is-current" : "timeline"}
       data-testid="timeline"
+      data-current={current}
       data-timeline-id={view.id}
       style={{ top: box.y, height: box.height, "--timeline": view.colour }}
     >
@@ -72,7 +76,21 @@ export function TimelineBand({ box, view, laidOut, screen, plane, data }: Props)
             style={{ top: laneBox.y - box.y, height: laneBox.height, "--lane": colour ?? view.colour }}
           >
             {entry && <LaneHeader lane={entry.lane} index={entry.index} count={view.lanes.length} />}
-            {laneBox.items.length === 0 && <span class="lane-empty">Drag events here from the library</span>}
+            {laneBox.items.length === 0 && (
+              <span class="lane-empty">
+                <button
+                  type="button"
+                  class="header-button"
+                  data-testid="lane-new-event"
+                  onClick={() => {
+                    data.onCreateAt(laneBox.id, null);
+                  }}
+                >
+                  New event here
+                </button>
+                <span>or double-click at a date, or drag one from the library</span>
+              </span>
+            )}
             <div class="plane lane-plane" style={plane}>
               {laneBox.items.map((item) => {
                 const event = data.events.get(item.id);

@@ -32,12 +32,12 @@ export function DragGhost({ ghost }: { ghost: Ghost }) {
         </div>
       )}
       <div class={`drag-tag${ghost.valid ? "" : " is-invalid"}`} style={{ left: ghost.x + 14, top: ghost.y + 18 }}>
+        <span class="drag-tag-action">{ghost.action}</span>
         {ghost.date !== null && (
           <span class="drag-tag-date" data-testid="drag-ghost-date">
             {ghost.date}
           </span>
         )}
-        <span class="drag-tag-action">{ghost.action}</span>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { Inline } from "../../lib/markdown";
+import type { Block, Inline } from "../../lib/markdown";
 import { parseMarkdown } from "../../lib/markdown";
 import { WebLink } from "./WebLink";
 
@@ -10,22 +10,27 @@ import { WebLink } from "./WebLink";
 export function Markdown({ source }: { source: string }) {
   return (
     <div class="markdown" data-testid="description-preview">
-      {parseMarkdown(source).map((block, index) =>
-        block.type === "paragraph" ? (
-          <p key={index}>
-            <Inlines nodes={block.children} />
-          </p>
-        ) : block.ordered ? (
-          <ol key={index}>
-            <Items items={block.items} />
-          </ol>
-        ) : (
-          <ul key={index}>
-            <Items items={block.items} />
-          </ul>
-        ),
-      )}
+      {parseMarkdown(source).map((block, index) => (
+        <MarkdownBlock key={index} block={block} />
+      ))}
     </div>
+  );
+}
+
+/** A paragraph or a list. */
+export function MarkdownBlock({ block }: { block: Block }) {
+  return block.type === "paragraph" ? (
+    <p>
+      <Inlines nodes={block.children} />
+    </p>
+  ) : block.ordered ? (
+    <ol>
+      <Items items={block.items} />
+    </ol>
+  ) : (
+    <ul>
+      <Items items={block.items} />
+    </ul>
   );
 }
 
@@ -41,7 +46,7 @@ function Items({ items }: { items: Inline[][] }) {
   );
 }
 
-function Inlines({ nodes }: { nodes: readonly Inline[] }) {
+export function Inlines({ nodes }: { nodes: readonly Inline[] }) {
   return (
     <>
       {nodes.map((node, index) => {
@@ -64,6 +69,8 @@ function Inlines({ nodes }: { nodes: readonly Inline[] }) {
                 <Inlines nodes={node.children} />
               </strong>
             );
+          case "note":
+            return <sup key={index}>{node.label}</sup>;
           case "link":
             return (
               <WebLink key={index} url={node.url} class="md-link">

@@ -130,9 +130,9 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
 
   const mode = alignment?.mode === "kind" ? alignment.kind : (alignment?.mode ?? "events");
   return (
-    <section class="compare" data-testid="compare-view" data-comparison-id={id}>
+    <main class="compare" data-testid="compare-view" data-comparison-id={id} data-region="compare" aria-labelledby="compare-title">
       <header class="compare-header">
-        <h2 class="compare-title">{view?.name ?? "Comparison"}</h2>
+        <h2 class="compare-title" id="compare-title">{view?.name ?? "Comparison"}</h2>
         <label class="compare-t0">
           <span>T0</span>
           <select
@@ -209,6 +209,7 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
                       const right = xOf(axis, event.end_minute - t0);
                       const milestone = milestones.get(event.id);
                       const isT0 = compared?.t0.event === event.id;
+                      const labelled = milestone && shown.has(event.id);
                       return (
                         <button
                           type="button"
@@ -217,7 +218,7 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
                           data-testid="compare-event"
                           data-event-id={event.id}
                           data-kind={event.kind}
-                          aria-label={`${event.title}, ${event.start_label}`}
+                          aria-label={`${labelled ? `${KINDS[event.kind].short}: ` : ""}${event.title}, ${event.start_label}`}
                           style={{ ...kindVars(event.kind), left: `${left}px`, width: `${Math.max(right - left, 0)}px` }}
                           onClick={() => {
                             setT0(timeline.id, event.id);
@@ -231,7 +232,7 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
                           }}
                         >
                           <span class="compare-mark" />
-                          {milestone && shown.has(event.id) && <span class="compare-label">{KINDS[event.kind].short}</span>}
+                          {labelled && <span class="compare-label">{KINDS[event.kind].short}</span>}
                         </button>
                       );
                     })}
@@ -252,7 +253,7 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
         </div>
       )}
       {view && <DurationTable view={view} />}
-    </section>
+    </main>
   );
 }
 

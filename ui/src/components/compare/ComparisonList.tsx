@@ -43,7 +43,7 @@ export function ComparisonList({ timelines, picked, open, revision, onOpen, onEr
   };
 
   return (
-    <section class="sidebar-section" aria-labelledby="comparisons-heading">
+    <section class="sidebar-section" aria-labelledby="comparisons-heading" data-region="comparisons">
       <div class="section-header">
         <h2 class="section-title" id="comparisons-heading">
           Comparisons

@@ -26,7 +26,7 @@ function StatCells({ stats }: { stats: Stats }) {
 export function DurationTable({ view }: { view: ComparisonView }) {
   const { offsets, durations } = view.comparison;
   return (
-    <div class="duration-wrap">
+    <div class="duration-wrap" tabIndex={0} role="region" aria-label="Milestones and durations">
       <table class="duration-table" data-testid="duration-table">
         <thead>
           <tr>
@@ -48,7 +48,7 @@ export function DurationTable({ view }: { view: ComparisonView }) {
           {offsets.map((row) => (
             <tr key={`offset-${row.kind}`} data-testid="offset-row" data-kind={row.kind}>
               <th scope="row">
-                <KindChip kind={row.kind} long />
+                <KindChip kind={row.kind} />
               </th>
               {row.cells.map((days, index) => (
                 <Cell key={index} days={days} testid="offset-cell" timeline={view.timelines[index]?.id ?? 0} kind={row.kind} />

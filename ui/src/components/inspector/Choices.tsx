@@ -1,10 +1,10 @@
 import type { Confidence } from "../../bindings/Confidence";
-import type { EventKind } from "../../bindings/EventKind";
 import type { EventPatch } from "../../bindings/EventPatch";
 import type { EventView } from "../../bindings/EventView";
 import { useEdit } from "../../hooks/useEdit";
 import * as api from "../../ipc";
-import { CONFIDENCE, CONFIDENCE_VALUES, KIND_VALUES, KINDS } from "../../lib/vocabulary";
+import { CONFIDENCE, CONFIDENCE_VALUES } from "../../lib/vocabulary";
+import { KindPicker } from "../common/KindPicker";
 
 const IMPORTANCE = [1, 2, 3, 4, 5];
 
@@ -17,25 +17,20 @@ export function Choices({ event }: { event: EventView }) {
   return (
     <>
       <dt>
-        <label for="inspector-kind">Kind</label>
+        <label for="inspector-kind" id="inspector-kind-label">
+          Kind
+        </label>
       </dt>
       <dd>
-        <select
+        <KindPicker
           id="inspector-kind"
-          class="input select"
-          data-testid="inspector-kind"
+          testid="inspector-kind"
+          labelledBy="inspector-kind-label"
           value={event.kind}
-          style={{ "--kind": KINDS[event.kind].colour }}
-          onChange={(change) => {
-            update({ kind: change.currentTarget.value as EventKind });
+          onPick={(kind) => {
+            update({ kind });
           }}
-        >
-          {KIND_VALUES.map((kind) => (
-            <option key={kind} value={kind}>
-              {KINDS[kind].label}
-            </option>
-          ))}
-        </select>
+        />
       </dd>
       <dt>
         <label for="inspector-confidence">Confidence</label>

@@ -15,11 +15,19 @@ import { Notes } from "./Notes";
 import { Sources } from "./Sources";
 import { TitleField } from "./TitleField";
 
+/** A shown timeline the event is on, with the lane it is in there. */
+export interface Placed {
+  id: number;
+  title: string;
+  laneId: number;
+  lanes: readonly { id: number; name: string }[];
+}
+
 interface Props {
   event: EventView;
   notes: readonly AnnotationView[];
   /** The shown timelines the event is on. */
-  placed: readonly { id: number; title: string }[];
+  placed: readonly Placed[];
   onClose: () => void;
 }
 
@@ -30,7 +38,7 @@ export function Inspector({ event, notes, placed, onClose }: Props) {
   const unsourced = isUnsourced(event);
   const update = (patch: EventPatch) => edit.attempt(() => api.updateEvent(event.id, patch));
   return (
-    <aside class="inspector" data-testid="inspector" aria-label="Event details">
+    <aside class="inspector" data-testid="inspector" aria-label="Event details" data-region="inspector">
       <header class="inspector-header">
         <span class="section-title">Event</span>
         <button
@@ -73,6 +81,9 @@ export function Inspector({ event, notes, placed, onClose }: Props) {
             placeholder="e.g. antitrust"
             commit={(tags) => update({ tags })}
           />
+          {placed.map((timeline, index) => (
+            <LaneField key={timeline.id} eventId={event.id} timeline={timeline} named={placed.length > 1} first={index === 0} />
+          ))}
           <dt>Timelines</dt>
           <dd>
             {event.timelines.length === 0 ? (
@@ -139,5 +150,37 @@ export function Inspector({ event, notes, placed, onClose }: Props) {
         </ConfirmDialog>
       )}
     </aside>
+  );
+}
+
+/** The lane the event is in on one timeline; another lane moves it there, keeping its dates. */
+function LaneField({ eventId, timeline, named, first }: { eventId: number; timeline: Placed; named: boolean; first: boolean }) {
+  const edit = useEdit();
+  const id = `inspector-lane-${timeline.id}`;
+  return (
+    <>
+      <dt>
+        <label for={id}>{named ? `Lane on ${timeline.title}` : "Lane"}</label>
+      </dt>
+      <dd>
+        <select
+          id={id}
+          class="input select"
+          data-testid={first ? "inspector-lane" : "inspector-lane-other"}
+          data-timeline-id={timeline.id}
+          value={String(timeline.laneId)}
+          onChange={(change) => {
+            const lane = Number(change.currentTarget.value);
+            void edit.run(() => api.placeEvent(eventId, lane));
+          }}
+        >
+          {timeline.lanes.map((lane) => (
+            <option key={lane.id} value={String(lane.id)}>
+              {lane.name}
+            </option>
+          ))}
+        </select>
+      </dd>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import type { EventOutline } from "../../bindings/EventOutline";
 import type { TimelineView } from "../../bindings/TimelineView";
 import { useDebounced } from "../../hooks/useDebounced";
 import { useEdit } from "../../hooks/useEdit";
+import { useRovingFocus } from "../../hooks/useRovingFocus";
 import { useLibraryDrag } from "../../hooks/useLibraryDrag";
 import * as api from "../../ipc";
 import { indexLanes } from "../../lib/events";
@@ -17,7 +18,7 @@ import { Popover } from "../common/Popover";
 import { FilterIcon, PlusIcon, SearchIcon } from "../icons";
 import { LibraryFilters } from "./LibraryFilters";
 import { LibraryItem } from "./LibraryItem";
-import { NewEventForm } from "./NewEventForm";
+import { type NewEventDraft, NewEventForm } from "./NewEventForm";
 import { PlacePopover } from "./PlacePopover";
 
 const SEARCH_DEBOUNCE_MS = 150;
@@ -26,11 +27,11 @@ interface Props {
   selectedId: number | null;
   /** Bumped after every change, to list events afresh. */
   revision: number;
-  /** The shown timelines: their lanes take drops and keyboard placements. */
+  /** The shown timelines, the current one first: their lanes take new events, drops and keyboard placements. */
   views: readonly TimelineView<EventOutline>[];
-  /** The "new event" form is open (the N key opens it too). */
-  creating: boolean;
-  onCreating: (open: boolean) => void;
+  /** What the open "new event" form starts from (the N key opens it too), or null when it is closed. */
+  creating: NewEventDraft | null;
+  onCreating: (draft: NewEventDraft | null) => void;
   onSelect: (id: number) => void;
   /** The lane a dragged event would be placed on, for the canvas to highlight. */
   onDropLane: (laneId: number | null) => void;
@@ -86,10 +87,12 @@ export const Library = memo(function Library(props: Props) {
   };
   const { ghost, grab } = useLibraryDrag(lanes, place, onDropLane);
 
+  const list = useRef<HTMLUListElement>(null);
+  const roving = useRovingFocus(list, '[data-testid="library-item"]');
   const filterCount = activeFilters(filters);
   const narrowed = search.text !== "" || filterCount > 0;
   return (
-    <section class="sidebar-section library" aria-labelledby="library-heading">
+    <section class="sidebar-section library" aria-labelledby="library-heading" data-region="library">
       <div class="section-header">
         <h2 class="section-title" id="library-heading">
           Event library
@@ -103,9 +106,9 @@ export const Library = memo(function Library(props: Props) {
           data-testid="new-event"
           title="New event (N)"
           aria-keyshortcuts="N"
-          aria-expanded={creating}
+          aria-expanded={creating !== null}
           onClick={() => {
-            onCreating(!creating);
+            onCreating(creating ? null : { laneId: null, start: "" });
           }}
         >
           <PlusIcon size={12} />
@@ -145,7 +148,7 @@ export const Library = memo(function Library(props: Props) {
       <p id="library-hint" class="sr-only">
         Drag an event onto a lane to place it, or press Enter or P to choose the lane.
       </p>
-      <ul class="library-list">
+      <ul class="library-list" ref={list} {...roving}>
         {events?.map((event) => (
           <li key={event.id}>
             <LibraryItem
@@ -197,17 +200,21 @@ export const Library = memo(function Library(props: Props) {
           testid="new-event-popover"
           class="is-wide"
           onClose={() => {
-            onCreating(false);
+            onCreating(null);
           }}
         >
           <NewEventForm
-            lane={first?.lanes[0] ? (lanes.get(first.lanes[0].id) ?? null) : null}
+            draft={creating}
+            lanes={[...lanes.values()]}
             onCreated={(created) => {
-              onCreating(false);
+              onCreating(null);
               onSelect(created.id);
+              // Ready for the next one: Enter opens the form again.
+              newButton.current?.focus();
             }}
             onCancel={() => {
-              onCreating(false);
+              onCreating(null);
+              newButton.current?.focus();
             }}
           />
         </Popover>

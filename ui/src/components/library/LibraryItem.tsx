@@ -25,6 +25,7 @@ export function LibraryItem({ event, selected, dragging, onSelect, onGrab, onPla
       class={`library-item${selected ? " is-selected" : ""}${dragging ? " is-dragging" : ""}`}
       data-testid="library-item"
       data-event-id={event.id}
+      data-find={event.title}
       aria-current={selected}
       aria-keyshortcuts="Enter P"
       aria-describedby="library-hint"
