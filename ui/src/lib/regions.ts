@@ -14,24 +14,30 @@ function regions(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>(REGION)].filter((region) => region.getClientRects().length > 0);
 }
 
-/** Focuses what `region` last held, else its first item in the Tab order. */
-export function focusRegion(region: HTMLElement): void {
+/** Focuses what `region` last held, else its first item in the Tab order; false when it has none. */
+export function focusRegion(region: HTMLElement): boolean {
   const last = lastIn.get(region);
   const target =
     last?.isConnected && region.contains(last) && last.tabIndex >= 0
       ? last
       : [...region.querySelectorAll<HTMLElement>(FOCUSABLE)].find((element) => element.getClientRects().length > 0);
   (target ?? region).focus();
+  return region.contains(document.activeElement);
 }
 
-/** Moves focus to the next region (`step` 1) or the one before (-1), wrapping round. */
+/**
+ * Moves focus to the next region (`step` 1) or the one before (-1),
+ * wrapping round, past any with nothing to focus (no comparisons yet).
+ */
 export function cycleRegion(step: 1 | -1): void {
   const all = regions();
-  if (all.length === 0) return;
   const active = document.activeElement;
   const at = all.findIndex((region) => region.contains(active));
-  const next = all[at === -1 ? (step === 1 ? 0 : all.length - 1) : (at + step + all.length) % all.length];
-  if (next) focusRegion(next);
+  for (let offset = 1; offset <= all.length; offset++) {
+    const index = at === -1 ? (step === 1 ? offset - 1 : all.length - offset) : at + step * offset;
+    const next = all[((index % all.length) + all.length) % all.length];
+    if (next && focusRegion(next)) return;
+  }
 }
 
 /** Focuses the region named `name` ("canvas"), if it is shown. */
@@ -43,31 +49,30 @@ export function focusNamedRegion(name: string): void {
 /**
  * Remembers where focus is in each region and, when the focused element
  * goes away (a form that closed on its commit, a row that was deleted),
- * puts focus back in its region instead of on the page. Returns the
- * function that stops it.
+ * puts focus back in its region instead of on the page. WebKit sends no
+ * blur for a removed element, so removals are watched instead. Returns
+ * the function that stops it.
  */
 export function keepFocusInRegions(): () => void {
+  let focused: { element: HTMLElement; region: HTMLElement | null } | null = null;
   const onFocusIn = (focus: FocusEvent) => {
     const target = focus.target;
     if (!(target instanceof HTMLElement)) return;
-    const region = target.closest(REGION);
+    const region = target.closest<HTMLElement>(REGION);
     if (region) lastIn.set(region, target);
+    focused = { element: target, region };
   };
-  const onFocusOut = (focus: FocusEvent) => {
-    const left = focus.target;
-    if (focus.relatedTarget !== null || !(left instanceof HTMLElement)) return;
-    const region = left.closest<HTMLElement>(REGION);
-    requestAnimationFrame(() => {
-      const active = document.activeElement;
-      if (left.isConnected || (active !== null && active !== document.body)) return;
-      const home = region?.isConnected ? region : regions()[0];
-      if (home) focusRegion(home);
-    });
-  };
+  const watcher = new MutationObserver(() => {
+    const active = document.activeElement;
+    if (!focused || focused.element.isConnected || (active !== null && active !== document.body)) return;
+    const home = focused.region?.isConnected ? focused.region : regions()[0];
+    focused = null;
+    if (home) focusRegion(home);
+  });
   document.addEventListener("focusin", onFocusIn);
-  document.addEventListener("focusout", onFocusOut);
+  watcher.observe(document.body, { childList: true, subtree: true });
   return () => {
     document.removeEventListener("focusin", onFocusIn);
-    document.removeEventListener("focusout", onFocusOut);
+    watcher.disconnect();
   };
 }

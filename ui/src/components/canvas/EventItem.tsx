@@ -163,6 +163,8 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
       )}
       {date && !stretch && (
         <span class="event-date" style={{ left: at(date.x) }}>
+          {/* A space that does not show, so that the title and the date read apart. */}
+          {" "}
           {date.text}
         </span>
       )}
