@@ -191,7 +191,6 @@ fn open_at_start(start: Start) -> anyhow::Result<(PathBuf, Workspace, Option<Api
         }
         Start::Sample => {
             let path = absolute(sample_path()?)?;
-            create_parent(&path)?;
             let mut workspace = Workspace::open_sample(&path)?;
             workspace.claim_editing()?;
             workspace.defer_checkpoints()?;

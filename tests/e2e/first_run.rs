@@ -125,6 +125,22 @@ impl App {
         Ok(focused.as_str().unwrap_or("body").to_owned())
     }
 
+    /// Waits until the control `testid` has focus: a form that opens puts
+    /// focus in its first field once it is drawn, and keys typed before
+    /// would go elsewhere.
+    async fn wait_focus(&self, testid: &str) -> anyhow::Result<()> {
+        let deadline = std::time::Instant::now() + tideline_tests::WAIT;
+        loop {
+            let focused = self.focused().await?;
+            if focused == testid {
+                return Ok(());
+            }
+            if std::time::Instant::now() > deadline {
+                anyhow::bail!("{testid} never had focus; {focused} has it");
+            }
+        }
+    }
+
     /// Checks that focus did not fall to the page after `what`.
     async fn focus_kept(&self, what: &str) -> anyhow::Result<String> {
         let focused = self.focused().await?;
@@ -232,11 +248,22 @@ async fn a_new_user_builds_a_timeline_from_an_empty_file_by_mouse() -> anyhow::R
     }
     assert_eq!(app.query("SELECT count(*) FROM event"), "5");
 
-    // A source with its quote, on the agreement.
-    wait_for(&app.client, &event_titled(EVENTS[0].title))
-        .await?
-        .click()
-        .await?;
+    // A source with its quote, on the agreement, picked in the library (the
+    // canvas may still be laying the last event out).
+    let agreement = app.query(&format!(
+        "SELECT id FROM event WHERE title = '{}'",
+        EVENTS[0].title
+    ));
+    wait_css(
+        &app.client,
+        &format!(r#"[data-testid="library-item"][data-event-id="{agreement}"]"#),
+    )
+    .await?
+    .click()
+    .await?;
+    while app.value_of("inspector-title").await? != EVENTS[0].title {
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
     app.click("add-source").await?;
     app.by_testid("source-search")
         .await?
@@ -358,7 +385,7 @@ async fn the_same_journey_by_keyboard_alone() -> anyhow::Result<()> {
     app.keys(&enter()).await?;
     assert_eq!(app.focused().await?, "start-new-timeline");
     app.keys(&enter()).await?;
-    assert_eq!(app.focused().await?, "new-timeline-title");
+    app.wait_focus("new-timeline-title").await?;
     app.keys(&format!("{DEAL}{}", enter())).await?;
     app.wait_query(
         &format!("SELECT count(*) FROM timeline WHERE title = '{DEAL}'"),
@@ -383,6 +410,7 @@ async fn the_same_journey_by_keyboard_alone() -> anyhow::Result<()> {
     // A lane, from the timeline's header.
     app.tab_to("add-lane", false).await?;
     app.keys(&enter()).await?;
+    app.wait_focus("new-lane-name").await?;
     app.keys(&format!("Regulators{}", enter())).await?;
     app.wait_query("SELECT count(*) FROM lane", "2").await?;
     app.focus_kept("adding a lane").await?;
@@ -390,7 +418,7 @@ async fn the_same_journey_by_keyboard_alone() -> anyhow::Result<()> {
     // Five events, each from N: title, date, kind by search, lane by arrows.
     for event in EVENTS {
         app.keys("n").await?;
-        assert_eq!(app.focused().await?, "new-event-title");
+        app.wait_focus("new-event-title").await?;
         app.keys(event.title).await?;
         app.keys(&tab()).await?;
         app.keys(event.date).await?;
@@ -427,13 +455,15 @@ async fn the_same_journey_by_keyboard_alone() -> anyhow::Result<()> {
     app.keys(&char::from(Key::F6).to_string()).await?;
     app.tab_to("add-source", false).await?;
     app.keys(&enter()).await?;
+    app.wait_focus("source-search").await?;
     app.keys(SOURCE_URL).await?;
     app.tab_to("source-new", false).await?;
     app.keys(&enter()).await?;
+    app.wait_focus("source-title").await?;
     app.keys("Broadcom to Acquire VMware for Approximately $61 Billion in Cash and Stock")
         .await?;
     app.keys(&format!("{}Broadcom{}", tab(), enter())).await?;
-    assert_eq!(app.focused().await?, "source-quote");
+    app.wait_focus("source-quote").await?;
     app.keys(QUOTE).await?;
     app.tab_to("source-cite", false).await?;
     app.keys(&enter()).await?;
@@ -459,6 +489,7 @@ async fn the_same_journey_by_keyboard_alone() -> anyhow::Result<()> {
     app.focus_region("canvas").await?;
     app.tab_to("add-span", false).await?;
     app.keys(&enter()).await?;
+    app.wait_focus("span-text-input").await?;
     app.keys(&format!(
         "EU in-depth review{}20 Dec 2022{}12 Jul 2023{}",
         tab(),
@@ -477,6 +508,7 @@ async fn the_same_journey_by_keyboard_alone() -> anyhow::Result<()> {
     app.focus_region("topbar").await?;
     app.tab_to("export-button", false).await?;
     app.keys(&enter()).await?;
+    app.by_testid("export-dialog").await?;
     wait_css(
         &app.client,
         r#"[data-testid="export-preview"][data-state="graphic"]"#,
@@ -518,9 +550,13 @@ impl App {
     }
 
     /// Moves focus to the event `id` on the canvas with the keyboard: F6
-    /// to the canvas, then Tab through its events in date order.
+    /// to the canvas, Home to its first event, then Down in date order.
     async fn focus_event(&self, id: &str) -> anyhow::Result<()> {
         self.focus_region("canvas").await?;
+        if self.focused().await? != "timeline-event" {
+            self.tab_to("timeline-event", false).await?;
+        }
+        self.keys(&char::from(Key::Home).to_string()).await?;
         for _ in 0..10 {
             let focused = self
                 .client
@@ -532,8 +568,55 @@ impl App {
             if focused.as_str() == Some(id) {
                 return Ok(());
             }
-            self.keys(&tab()).await?;
+            self.keys(&char::from(Key::Down).to_string()).await?;
         }
         anyhow::bail!("event {id} never had focus on the canvas")
     }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sample_is_a_workspace_of_its_own_and_comes_out_of_another_in_one_step()
+-> anyhow::Result<()> {
+    // An empty file offers the sample, which opens as a file of its own.
+    let app = App::start_empty("mine.db").await?;
+    app.click("start-open-sample").await?;
+    wait_for(
+        &app.client,
+        &event_titled("Microsoft invests $1B in OpenAI"),
+    )
+    .await?;
+    let info = app
+        .invoke("workspace_info", serde_json::json!({}))
+        .await?
+        .unwrap();
+    let opened = info["path"].as_str().unwrap_or_default();
+    assert!(opened.ends_with("tideline/sample.db"), "{opened}");
+    assert_eq!(info["sample"], Value::Bool(true));
+    assert_eq!(
+        app.query("SELECT count(*) FROM timeline"),
+        "0",
+        "mine.db is left as it was"
+    );
+    app.close().await?;
+
+    // A workspace that holds the sample says so, and takes it out in one
+    // undoable step.
+    let app = App::start("holds-the-sample.db").await?;
+    app.click("remove-sample").await?;
+    app.wait_query("SELECT count(*) FROM timeline", "0").await?;
+    assert_eq!(app.query("SELECT count(*) FROM event"), "0");
+    app.by_testid("start-panel").await?;
+    let deadline = std::time::Instant::now() + tideline_tests::WAIT;
+    let gone = r#"return document.querySelector('[data-testid="sample-notice"]') === null;"#;
+    while app.client.execute(gone, vec![]).await? != Value::Bool(true) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the sample notice stays once the sample is out"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    app.click("undo").await?;
+    app.wait_query("SELECT count(*) FROM timeline", "3").await?;
+    app.by_testid("sample-notice").await?;
+    app.close().await
 }

@@ -484,9 +484,20 @@ async fn a_tall_png_is_previewed_then_exported_and_the_brief_copied() -> anyhow:
         .expect_err("scale 7 is refused");
     assert_eq!(error["code"], "invalid-input", "{error}");
 
-    // The brief is previewed as text and copied as Markdown.
+    // The brief is previewed rendered, or as its Markdown, and copied as Markdown.
     app.click("export-format-md").await?;
-    let brief = app.by_testid("export-preview-markdown").await?;
+    let rendered = wait_css(
+        &app.client,
+        r#"[data-testid="export-preview-markdown"][data-view="rendered"] h3"#,
+    )
+    .await?;
+    assert_eq!(rendered.text().await?, title);
+    app.click("export-preview-source").await?;
+    let brief = wait_css(
+        &app.client,
+        r#"[data-testid="export-preview-markdown"][data-view="source"]"#,
+    )
+    .await?;
     let markdown = brief.prop("textContent").await?.unwrap_or_default();
     assert!(markdown.contains(&format!("# {title}")), "{markdown}");
     app.click("export-copy-markdown").await?;

@@ -1,7 +1,7 @@
 //! `cargo xtask`: the commands in README.md.
 //!
 //! - `run [-- APP ARGS]`: install missing system packages, build the UI and
-//!   open the app (on the sample workspace the first time).
+//!   open the app: on the sample workspace, or as APP ARGS say.
 //! - `test`: install what the tests need, then every check: formatting,
 //!   clippy, the UI's typecheck, lint and unit tests, and all Rust tests,
 //!   end-to-end ones in the real webview included.
@@ -83,11 +83,15 @@ fn root() -> PathBuf {
 fn run_app(args: &[String]) -> anyhow::Result<()> {
     ensure_packages(BUILD_PACKAGES)?;
     build_ui()?;
-    let app_args: Vec<&str> = args
+    let mut app_args: Vec<&str> = args
         .iter()
         .map(String::as_str)
         .skip_while(|a| *a == "--")
         .collect();
+    // A first look is at the sample, a workspace of its own.
+    if app_args.is_empty() {
+        app_args.push("--sample");
+    }
     let mut command = cargo(&["run", "--package", "tideline-app", "--"]);
     command.args(app_args);
     status(&mut command)

@@ -285,10 +285,20 @@ fn sample_rows(conn: &Connection) -> Result<SampleRows> {
 
 impl Workspace {
     /// Opens the sample workspace at `path`, a file of its own: written
-    /// with the sample when it does not exist yet, else opened as it is.
+    /// with the sample (and its folder made) when it does not exist yet,
+    /// else opened as it is.
     pub fn open_sample(path: &Path) -> Result<Workspace> {
         if path.exists() {
             return Workspace::open_existing(path);
+        }
+        if let Some(folder) = path
+            .parent()
+            .filter(|folder| !folder.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(folder).map_err(|source| StoreError::Io {
+                path: folder.to_owned(),
+                source,
+            })?;
         }
         let mut workspace = Workspace::create(path)?;
         workspace.replace_with_sample()?;

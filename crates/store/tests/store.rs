@@ -161,7 +161,7 @@ fn the_sample_is_sourced_and_uses_true_precisions() {
 #[test]
 fn the_sample_is_a_workspace_of_its_own_written_once() {
     let dir = Dir::new();
-    let path = dir.file("sample.db");
+    let path = dir.file("tideline").join("sample.db");
     let workspace = Workspace::open_sample(&path).unwrap();
     assert!(workspace.holds_sample().unwrap());
     assert_eq!(workspace.timelines().unwrap().len(), 3);

@@ -6,28 +6,27 @@ import type { Precision } from "../bindings/Precision";
 import type { TickUnit } from "../bindings/TickUnit";
 
 interface KindStyle {
+  /** The kind's one name, the same everywhere it is shown. */
   label: string;
-  /** For compare mode's milestone labels, where room is short. */
-  short: string;
   colour: string;
 }
 
 /** One colour per deal milestone, shared by canvas markers and library chips. */
 export const KINDS: Record<EventKind, KindStyle> = {
-  rumour: { label: "Rumour", short: "Rumour", colour: "#a596bd" },
-  announcement: { label: "Announcement", short: "Announcement", colour: "#2f6fdf" },
-  investment: { label: "Investment", short: "Investment", colour: "#17945f" },
-  mou: { label: "MOU / LOI / term sheet", short: "MOU", colour: "#2aa4b0" },
-  "definitive-agreement": { label: "Definitive agreement", short: "Agreement", colour: "#0f5e73" },
-  "regulatory-filing": { label: "Regulatory filing", short: "Filing", colour: "#c9900c" },
-  "regulatory-review": { label: "Regulatory review", short: "Review", colour: "#e0701f" },
-  decision: { label: "Decision", short: "Decision", colour: "#4b3fc2" },
-  litigation: { label: "Litigation", short: "Litigation", colour: "#d63d3d" },
-  closing: { label: "Closing", short: "Closing", colour: "#5a8f1f" },
-  termination: { label: "Termination", short: "Termination", colour: "#8e1e42" },
-  personnel: { label: "Personnel", short: "Personnel", colour: "#c43f93" },
-  product: { label: "Product", short: "Product", colour: "#8a55d6" },
-  other: { label: "Other", short: "Other", colour: "#7a7f8a" },
+  rumour: { label: "Rumour", colour: "#a596bd" },
+  announcement: { label: "Announcement", colour: "#2f6fdf" },
+  investment: { label: "Investment", colour: "#17945f" },
+  mou: { label: "MOU / LOI / term sheet", colour: "#2aa4b0" },
+  "definitive-agreement": { label: "Definitive agreement", colour: "#0f5e73" },
+  "regulatory-filing": { label: "Regulatory filing", colour: "#c9900c" },
+  "regulatory-review": { label: "Regulatory review", colour: "#e0701f" },
+  decision: { label: "Decision", colour: "#4b3fc2" },
+  litigation: { label: "Litigation", colour: "#d63d3d" },
+  closing: { label: "Closing", colour: "#5a8f1f" },
+  termination: { label: "Termination", colour: "#8e1e42" },
+  personnel: { label: "Personnel", colour: "#c43f93" },
+  product: { label: "Product", colour: "#8a55d6" },
+  other: { label: "Other", colour: "#7a7f8a" },
 };
 
 export const CONFIDENCE: Record<Confidence, string> = {

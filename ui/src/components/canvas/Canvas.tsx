@@ -65,7 +65,7 @@ interface Hover {
  * shift+wheel or a horizontal wheel pans, alt+wheel scrolls, a drag on empty
  * canvas pans and a shift-drag there selects the events in a box, and a
  * double-click on a lane starts a new event there at that date. Events
- * are dragged to re-date or move them; Tab walks them in date order.
+ * are dragged to re-date or move them; Down and Up walk them in date order.
  */
 export function Canvas(props: Props) {
   const { viewport, timelines, empty, events, notes, lanes, dropLane, selection } = props;
@@ -200,19 +200,31 @@ export function Canvas(props: Props) {
     onCreateAt(Number(lane.dataset.laneId), minuteAt(layout.viewport, click.clientX - frame.left - move.shift));
   };
 
-  /** Tab and shift+Tab walk the events in date order; past either end, focus leaves the canvas. */
+  /**
+   * The events are one Tab stop: Down and Up walk them in date order, Home
+   * and End go to the first and the last (Left and Right re-date them).
+   */
   const onKeyDown = (key: KeyboardEvent) => {
     const target = key.target;
-    // GTK names shift+Tab ISO_Left_Tab, which reaches the page as key "Unidentified", code "Tab".
-    const tab = key.key === "Tab" || key.code === "Tab";
-    if (!tab || !(target instanceof HTMLElement) || !target.matches(EVENT_SELECTOR)) return;
+    if (key.altKey || key.ctrlKey || key.metaKey || key.shiftKey) return;
+    if (!(target instanceof HTMLElement) || !target.matches(EVENT_SELECTOR)) return;
     const elements = [...(scroller.current?.querySelectorAll<HTMLElement>(EVENT_SELECTOR) ?? [])];
     const minute = (element: HTMLElement) => events.get(Number(element.dataset.eventId))?.start_minute ?? 0;
-    const next = neighbour(elements, minute, target, key.shiftKey ? -1 : 1);
-    if (next) {
-      key.preventDefault();
-      next.focus();
-    }
+    const ends = [...elements].sort((a, b) => minute(a) - minute(b));
+    const next =
+      key.key === "ArrowDown"
+        ? neighbour(elements, minute, target, 1)
+        : key.key === "ArrowUp"
+          ? neighbour(elements, minute, target, -1)
+          : key.key === "Home"
+            ? ends[0]
+            : key.key === "End"
+              ? ends.at(-1)
+              : undefined;
+    if (next === undefined) return;
+    key.preventDefault();
+    key.stopPropagation();
+    next?.focus();
   };
 
   const onFocusIn = (focus: FocusEvent) => {

@@ -12,6 +12,8 @@ import { NoteIcon } from "../icons";
 
 /** Room a callout icon takes left of a point's marker. */
 const NOTE_PX = 10;
+/** The unsourced badge's width (`.event-flag`). */
+const FLAG_PX = 11;
 /** Narrowest a bar is drawn while its end is dragged. */
 const MIN_BAR_PX = 2;
 
@@ -54,8 +56,8 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
   const fuzzy = isFuzzy(event);
   const unsourced = isUnsourced(event);
   const point = item.x_end === null;
-  // Badges sit on the marker's top corners, or at a bar's start.
-  const flagX = at(item.x) + (point ? -1 : -6);
+  // The unsourced badge sits above the marker or the bar's start; a note's to its left.
+  const flagX = at(item.x) - FLAG_PX / 2;
   const noteX = at(item.x) + (point ? -12 : -6);
   const noteRoom = point && notes.length > 0 ? NOTE_PX : 0;
   // The fullest date text that fits in the room the item has.
@@ -113,7 +115,7 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
       role="button"
       aria-pressed={selected}
       aria-label={spoken}
-      aria-keyshortcuts="ArrowLeft ArrowRight Delete Enter"
+      aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Home End Delete Enter"
       style={{
         left: box.left,
         top: item.y - laneY - ROW_HEIGHT_PX / 2,

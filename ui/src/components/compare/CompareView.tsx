@@ -187,7 +187,7 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
                 .map((event) => ({
                   id: event.id,
                   x: xOf(axis, event.start_minute - t0),
-                  width: textWidth(KINDS[event.kind].short, MILESTONE_FONT),
+                  width: textWidth(KINDS[event.kind].label, MILESTONE_FONT),
                 }));
               const shown = fittingLabels(labelled);
               return (
@@ -218,7 +218,7 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
                           data-testid="compare-event"
                           data-event-id={event.id}
                           data-kind={event.kind}
-                          aria-label={`${labelled ? `${KINDS[event.kind].short}: ` : ""}${event.title}, ${event.start_label}`}
+                          aria-label={`${labelled ? `${KINDS[event.kind].label}: ` : ""}${event.title}, ${event.start_label}`}
                           style={{ ...kindVars(event.kind), left: `${left}px`, width: `${Math.max(right - left, 0)}px` }}
                           onClick={() => {
                             setT0(timeline.id, event.id);
@@ -232,7 +232,7 @@ export function CompareView({ id, revision, onClose, onError }: Props) {
                           }}
                         >
                           <span class="compare-mark" />
-                          {labelled && <span class="compare-label">{KINDS[event.kind].short}</span>}
+                          {labelled && <span class="compare-label">{KINDS[event.kind].label}</span>}
                         </button>
                       );
                     })}

@@ -198,7 +198,7 @@ export const Library = memo(function Library(props: Props) {
           anchor={newButton.current}
           label="New event"
           testid="new-event-popover"
-          class="is-wide"
+          class="is-wide is-form"
           onClose={() => {
             onCreating(null);
           }}

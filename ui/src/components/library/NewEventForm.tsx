@@ -89,7 +89,7 @@ export function NewEventForm({ draft, lanes, onCreated, onCancel }: Props) {
           }}
         />
       </FormField>
-      <div class="form-pair">
+      <div class="form-pair is-dates">
         <DateInput
           label="Date"
           field="start"
