@@ -138,13 +138,17 @@ async fn every_view_passes_axe() -> anyhow::Result<()> {
     app.by_testid("compare-band").await?;
     audit(&app, "compare mode", &mut found).await?;
 
+    assert_none(&found);
+    app.close().await
+}
+
+fn assert_none(found: &[String]) {
     assert!(
         found.is_empty(),
         "axe found {} violations:\n{}",
         found.len(),
         found.join("\n")
     );
-    app.close().await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -153,11 +157,6 @@ async fn the_start_panel_passes_axe() -> anyhow::Result<()> {
     app.screenshot("a11y-start.png").await?;
     let mut found = Vec::new();
     audit(&app, "start panel", &mut found).await?;
-    assert!(
-        found.is_empty(),
-        "axe found {} violations:\n{}",
-        found.len(),
-        found.join("\n")
-    );
+    assert_none(&found);
     app.close().await
 }

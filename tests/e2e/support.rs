@@ -147,6 +147,12 @@ impl App {
         }
     }
 
+    /// Types `text` into the field `testid`, once it is there.
+    pub async fn type_into(&self, testid: &str, text: &str) -> anyhow::Result<()> {
+        self.by_testid(testid).await?.send_keys(text).await?;
+        Ok(())
+    }
+
     pub async fn by_testid(&self, testid: &str) -> anyhow::Result<Element> {
         wait_css(&self.client, &format!(r#"[data-testid="{testid}"]"#)).await
     }

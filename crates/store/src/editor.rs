@@ -349,7 +349,11 @@ impl Workspace {
             (None, None, None) => AnnotationTarget::Timeline,
         };
         let timeline = annotation.timeline_id;
-        self.edit("New annotation", |w| {
+        let label = match target {
+            AnnotationTarget::Span { .. } => "Shade period",
+            AnnotationTarget::Event(_) | AnnotationTarget::Timeline => "New note",
+        };
+        self.edit(label, |w| {
             timeline_exists(w.conn, timeline)?;
             if let AnnotationTarget::Event(event) = target {
                 let placed: bool = w.conn.query_row(
@@ -373,7 +377,8 @@ impl Workspace {
 
     pub fn update_annotation(&mut self, id: i64, text: &str) -> Result<HistoryState> {
         let text = validate_annotation_text(text)?;
-        self.edit("Edit annotation", |w| {
+        let label = format!("Edit {}", annotation_noun(&self.conn, id)?);
+        self.edit(&label, |w| {
             annotation_timeline(w.conn, id)?;
             w.conn.execute(
                 "UPDATE annotation SET text = ?2 WHERE id = ?1",
@@ -385,7 +390,8 @@ impl Workspace {
     }
 
     pub fn delete_annotation(&mut self, id: i64) -> Result<HistoryState> {
-        self.edit("Delete annotation", |w| {
+        let label = format!("Delete {}", annotation_noun(&self.conn, id)?);
+        self.edit(&label, |w| {
             annotation_timeline(w.conn, id)?;
             w.conn
                 .execute("DELETE FROM annotation WHERE id = ?1", [id])?;
@@ -858,6 +864,18 @@ fn annotation_timeline(conn: &Connection, id: i64) -> Result<i64> {
         "SELECT timeline_id FROM annotation WHERE id = ?1",
         id,
     )
+}
+
+/// What the UI calls an annotation, for its undo step: a shaded span is a
+/// period, a callout or a note on the timeline a note.
+fn annotation_noun(conn: &Connection, id: i64) -> Result<&'static str> {
+    let span = lookup(
+        conn,
+        "annotation",
+        "SELECT start_edtf IS NOT NULL FROM annotation WHERE id = ?1",
+        id,
+    )?;
+    Ok(if span == 1 { "period" } else { "note" })
 }
 
 /// A timeline's lanes in order.

@@ -328,26 +328,26 @@ impl Workspace {
     pub fn remove_sample(&mut self) -> Result<HistoryState> {
         self.edit("Remove the sample", |w| {
             let rows = sample_rows(w.conn)?;
-            for id in rows.comparisons {
-                w.conn
-                    .execute("DELETE FROM comparison WHERE id = ?1", [id])?;
-            }
-            for id in rows.timelines {
-                w.conn.execute("DELETE FROM timeline WHERE id = ?1", [id])?;
-            }
-            for id in rows.events {
-                w.conn.execute(
+            // In this order: an event is kept while a timeline left holds
+            // it, a source while an event left cites it.
+            let deletions = [
+                ("DELETE FROM comparison WHERE id = ?1", rows.comparisons),
+                ("DELETE FROM timeline WHERE id = ?1", rows.timelines),
+                (
                     "DELETE FROM event WHERE id = ?1
                        AND NOT EXISTS (SELECT 1 FROM placement WHERE event_id = ?1)",
-                    [id],
-                )?;
-            }
-            for id in rows.sources {
-                w.conn.execute(
+                    rows.events,
+                ),
+                (
                     "DELETE FROM source WHERE id = ?1
                        AND NOT EXISTS (SELECT 1 FROM event_source WHERE source_id = ?1)",
-                    [id],
-                )?;
+                    rows.sources,
+                ),
+            ];
+            for (sql, ids) in deletions {
+                for id in ids {
+                    w.conn.execute(sql, [id])?;
+                }
             }
             Ok(())
         })?;

@@ -910,7 +910,7 @@ fn annotations_are_created_edited_and_deleted() {
             start: start.map(str::to_owned),
             end: end.map(str::to_owned),
         };
-    let view = fx.edit_timeline("New annotation", fx.deal, |ws, _| {
+    let view = fx.edit_timeline("Shade period", fx.deal, |ws, _| {
         ws.create_annotation(&annotation(
             None,
             Some("Q1 2024"),
@@ -925,7 +925,7 @@ fn annotations_are_created_edited_and_deleted() {
         .unwrap()
         .clone();
     assert_eq!(span.label.as_deref(), Some("Q1 2024 – Q2 2024"));
-    let view = fx.edit_timeline("New annotation", fx.deal, |ws, _| {
+    let view = fx.edit_timeline("Shade period", fx.deal, |ws, _| {
         ws.create_annotation(&annotation(None, Some("2023"), None, "A year of talks"))
     });
     let year = view
@@ -937,16 +937,16 @@ fn annotations_are_created_edited_and_deleted() {
         (year.start.as_deref(), year.end.as_deref()),
         (Some("2023"), Some("2023"))
     );
-    let view = fx.edit_timeline("New annotation", fx.deal, |ws, _| {
+    let view = fx.edit_timeline("New note", fx.deal, |ws, _| {
         ws.create_annotation(&annotation(Some(talks), None, None, "Leaked"))
     });
     assert!(view.annotations.iter().any(|a| a.event_id == Some(talks)));
-    fx.edit("New annotation", |ws, _| {
+    fx.edit("New note", |ws, _| {
         ws.create_annotation(&annotation(None, None, Some(""), "About this deal"))
     });
 
     let id = span.id;
-    let view = fx.edit_timeline("Edit annotation", fx.deal, |ws, _| {
+    let view = fx.edit_timeline("Edit period", fx.deal, |ws, _| {
         ws.update_annotation(id, "In review")
     });
     assert!(
@@ -954,9 +954,7 @@ fn annotations_are_created_edited_and_deleted() {
             .iter()
             .any(|a| a.id == id && a.text == "In review")
     );
-    let view = fx.edit_timeline("Delete annotation", fx.deal, |ws, _| {
-        ws.delete_annotation(id)
-    });
+    let view = fx.edit_timeline("Delete period", fx.deal, |ws, _| ws.delete_annotation(id));
     assert!(view.annotations.iter().all(|a| a.id != id));
 
     let message = fx.refused(ErrorCode::InvalidInput, |ws, _| {
@@ -1154,7 +1152,7 @@ fn undo_and_redo_report_what_comes_next() {
     let talks = fx.talks;
     fx.ws.rename_event(talks, "Renamed").unwrap();
     let state = fx.ws.undo_step().unwrap();
-    assert_eq!(state.undo.as_deref(), Some("New annotation"));
+    assert_eq!(state.undo.as_deref(), Some("New note"));
     assert_eq!(state.redo.as_deref(), Some("Rename event"));
     let state = fx.ws.redo_step().unwrap();
     assert_eq!(state.undo.as_deref(), Some("Rename event"));

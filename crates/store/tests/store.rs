@@ -171,22 +171,9 @@ fn the_sample_is_a_workspace_of_its_own_written_once() {
     drop(workspace);
     // Opened again, it is the file as the user left it, not written anew.
     let again = Workspace::open_sample(&path).unwrap();
-    assert!(
-        again
-            .timeline(1)
-            .unwrap()
-            .lanes
-            .iter()
-            .any(|l| l.name == "Mine")
-    );
-    assert!(
-        again
-            .timeline(1)
-            .unwrap()
-            .lanes
-            .iter()
-            .any(|l| l.id == lane)
-    );
+    let lanes = again.timeline(1).unwrap().lanes;
+    assert!(lanes.iter().any(|l| l.name == "Mine"));
+    assert!(lanes.iter().any(|l| l.id == lane));
     let empty = Workspace::open(&dir.file("new.db")).unwrap();
     assert!(!empty.holds_sample().unwrap());
 }

@@ -13,7 +13,7 @@ import { NoteIcon } from "../icons";
 /** Room a callout icon takes left of a point's marker. */
 const NOTE_PX = 10;
 /** The unsourced badge's width (`.event-flag`). */
-const FLAG_PX = 11;
+const FLAG_PX = 10;
 /** Narrowest a bar is drawn while its end is dragged. */
 const MIN_BAR_PX = 2;
 
