@@ -692,8 +692,22 @@ fn end_within_start(start: Date, end: Date) -> Option<String> {
     })
 }
 
+/// One date. A range typed where one date goes is refused with a word on
+/// where its end belongs.
 fn parse_date(field: &'static str, text: &str) -> Result<Date> {
-    Date::parse(text).map_err(|error| StoreError::date(field, error))
+    Date::parse(text).map_err(|error| {
+        let error = match Date::parse_span(text) {
+            Ok((start, Some(end))) => DateParseError::new(
+                format!(
+                    "\"{}\" is a range; give {start} here and {end} as the end",
+                    text.trim()
+                ),
+                error.span,
+            ),
+            _ => error,
+        };
+        StoreError::date(field, error)
+    })
 }
 
 /// A date that may be left out: None or blank text is no date.

@@ -312,6 +312,19 @@ fn a_new_event_with_a_bad_date_or_title_or_lane_changes_nothing() {
         message.starts_with("start: \"Qx 2024\" is not a date; write e.g. "),
         "{message}"
     );
+    let message = fx.refused(ErrorCode::InvalidInput, |ws, fx| {
+        ws.update_event(
+            fx.talks,
+            &EventPatch {
+                start: Some("2019–2021".to_owned()),
+                ..EventPatch::default()
+            },
+        )
+    });
+    assert_eq!(
+        message,
+        "start: \"2019–2021\" is a range; give 2019 here and 2021 as the end"
+    );
     let mut ranged = new_event("Review", "2023 – 2021", EventKind::Other, None);
     let message = fx.refused(ErrorCode::InvalidInput, |ws, _| ws.create_event(&ranged));
     assert_eq!(
