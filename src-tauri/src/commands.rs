@@ -102,9 +102,11 @@ fn switch(
 ) -> Reply<WorkspaceInfo> {
     next.claim_editing().map_err(api)?;
     next.defer_checkpoints().map_err(api)?;
+    // Asked before the switch: once switched, nothing may fail.
+    let reply = info(&next)?;
     *open = next;
     workspaces::opened(window, open.path());
-    info(open)
+    Ok(reply)
 }
 
 #[tauri::command(async)]
@@ -168,6 +170,7 @@ pub fn open_sample(window: WebviewWindow, state: State<'_, AppState>) -> Reply<W
     })?;
     let mut open = workspace(&state);
     if open.is_at(&path) {
+        open.refill_sample().map_err(api)?;
         return info(&open);
     }
     let next = Workspace::open_sample(&path).map_err(api)?;

@@ -224,19 +224,14 @@ fn open_at_start(start: Start) -> anyhow::Result<(PathBuf, Workspace, Option<Api
 /// not exist is created empty, and the window offers the ways to begin
 /// (the sample among them, as a workspace of its own).
 fn open_or_create(path: &Path) -> anyhow::Result<Workspace> {
-    create_parent(path)?;
-    let mut workspace = Workspace::open(path)?;
-    workspace.claim_editing()?;
-    workspace.defer_checkpoints()?;
-    Ok(workspace)
-}
-
-fn create_parent(path: &Path) -> anyhow::Result<()> {
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("could not create {}", dir.display()))?;
     }
-    Ok(())
+    let mut workspace = Workspace::open(path)?;
+    workspace.claim_editing()?;
+    workspace.defer_checkpoints()?;
+    Ok(workspace)
 }
 
 /// How often the write-ahead log is copied into the workspace file.

@@ -1,6 +1,7 @@
 //! Rules about the shape of the code base that a reviewer should not have to
 //! remember: the engine never depends on Tauri, the shell's security
-//! settings never widen, and the Linux package lists files that exist.
+//! settings never widen, the Linux package lists files that exist, and the
+//! colours the UI offers are the ones new timelines take.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -262,4 +263,24 @@ fn the_package_lists_files_that_exist_and_a_desktop_entry_that_matches() {
             "{file_type}"
         );
     }
+}
+
+#[test]
+fn the_uis_palette_is_the_engines_timeline_colours_in_order() {
+    let vocabulary = std::fs::read_to_string(root().join("ui/src/lib/vocabulary.ts")).unwrap();
+    let palette = vocabulary
+        .split("export const PALETTE")
+        .nth(1)
+        .and_then(|rest| rest.split("];").next())
+        .expect("PALETTE in ui/src/lib/vocabulary.ts");
+    let colours: Vec<&str> = palette
+        .split("colour: \"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    assert_eq!(
+        colours,
+        tideline_model::timeline::TIMELINE_COLOURS,
+        "a new timeline takes the first colour of TIMELINE_COLOURS no other has; the UI offers PALETTE"
+    );
 }

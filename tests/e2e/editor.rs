@@ -310,7 +310,7 @@ async fn place_an_event_with_the_keyboard_alone() -> anyhow::Result<()> {
         &format!(r#"[data-testid="library-item"][data-event-id="{event}"]"#),
     )
     .await?;
-    item.send_keys("p").await?;
+    item.send_keys(&char::from(Key::Enter).to_string()).await?;
     let choice = wait_css(
         &app.client,
         &format!(r#"[data-testid="place-lane"][data-lane-id="{lane}"]"#),

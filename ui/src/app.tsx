@@ -124,7 +124,6 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   const selected = useEvent(selection.focus, revision, report, onMissing);
 
   useEffect(() => {
-    api.workspaceInfo().then(setInfo, report);
     api.workspaceReadOnly().then(setReadOnly, report);
     api.startupProblem().then((problem) => {
       if (problem) report(problem);
@@ -132,8 +131,10 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   }, [report]);
   const workspaces = useWorkspaces(info?.path ?? null, onSwitched, transfer.importPath, report);
 
+  // After every change too: whether the workspace holds the sample.
   useEffect(() => {
     api.workspaceInfo().then((next) => {
+      setInfo(next);
       setSample(next.sample);
     }, report);
   }, [revision, report]);
@@ -144,6 +145,8 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
     const onKey = (key: KeyboardEvent) => {
       if (key.key !== "F6" || key.altKey || key.ctrlKey || key.metaKey) return;
       key.preventDefault();
+      // A modal dialog keeps the focus until it closes.
+      if (document.querySelector('[aria-modal="true"]')) return;
       cycleRegion(key.shiftKey ? -1 : 1);
     };
     window.addEventListener("keydown", onKey);
@@ -302,7 +305,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
 
   /**
    * What keys act on: the focused event when it is not among the selected
-   * ones (Tab moves the focus), else the selected events on the canvas;
+   * ones (Down and Up move the focus), else the selected events on the canvas;
    * each with the timeline it was picked on.
    */
   const keyTargets = (): (readonly [EventOutline, number])[] => {

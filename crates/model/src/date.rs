@@ -793,7 +793,13 @@ fn range(text: &str, at: Range<usize>) -> Result<(Date, Date), DateParseError> {
             at,
         ));
     }
-    let end = parse_at(after, at.end)?;
+    let end = match short_end_year(before, after) {
+        Some(year) => parse_at(&year, 0).map_err(|error| DateParseError {
+            span: at.end..text.len(),
+            ..error
+        })?,
+        None => parse_at(after, at.end)?,
+    };
     let start = range_start(before, end)?;
     if end.end_minute() <= start.start_minute() {
         let trimmed = after.trim();
@@ -813,9 +819,23 @@ fn range_start(text: &str, end: Date) -> Result<Date, DateParseError> {
     let year = HumanYear(end.year).to_string();
     let month_year = format!("{} {year}", MONTHS[usize::from(end.month - 1)].0);
     let has_day = end.precision >= Precision::Day;
-    let trimmed = text.trim();
-    if has_day && (1..=2).contains(&trimmed.len()) && trimmed.bytes().all(|b| b.is_ascii_digit()) {
-        return parse_at(&format!("{text} {month_year}"), 0);
+    // A qualifier stays where it was typed: "c. 15" of "c. 15–20 Dec 2022"
+    // is completed as "c. 15 Dec 2022", "Jul?" of "Jul?–Sep 2022" as
+    // "Jul 2022?".
+    let kept = text.trim_end();
+    let (head, uncertain) = match kept.strip_suffix('?') {
+        Some(head) => (head.trim_end(), "?"),
+        None => (kept, ""),
+    };
+    let complete = |completion: &str| format!("{head} {completion}{uncertain}");
+    let lower = head.trim_start().to_ascii_lowercase();
+    let qualifier = ["circa", "ca.", "c.", "~"]
+        .iter()
+        .find(|q| lower.starts_with(**q))
+        .map_or(0, |q| q.len());
+    let core = lower[qualifier..].trim();
+    if has_day && (1..=2).contains(&core.len()) && core.bytes().all(|b| b.is_ascii_digit()) {
+        return parse_at(&complete(&month_year), 0);
     }
     let alone = match parse_at(text, 0) {
         Ok(date) => return Ok(date),
@@ -824,16 +844,38 @@ fn range_start(text: &str, end: Date) -> Result<Date, DateParseError> {
     let completions = std::iter::once(year).chain(has_day.then_some(month_year));
     let mut inside = None;
     for completion in completions {
-        match parse_at(&format!("{text} {completion}"), 0) {
+        match parse_at(&complete(&completion), 0) {
             Ok(date) => return Ok(date),
             // A problem found in the start itself says more than "not a date".
-            Err(error) if error.span.end <= text.len() => {
+            Err(error) if error.span.end <= head.len() => {
                 inside.get_or_insert(error);
             }
             Err(_) => {}
         }
     }
     Err(inside.unwrap_or(alone))
+}
+
+/// The end year of "2019–21" written whole, "2021": a one- or two-digit
+/// end after a start year of three digits or more takes the start's
+/// century, or the next when that would come before the start.
+fn short_end_year(before: &str, after: &str) -> Option<String> {
+    let short = after.trim();
+    if !(1..=2).contains(&short.len()) || !short.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let start = parse_at(before, 0).ok()?;
+    if start.precision != Precision::Year || start.year < 100 {
+        return None;
+    }
+    let tail: i32 = short.parse().ok()?;
+    let century = start.year - start.year.rem_euclid(100);
+    let year = if century + tail < start.year {
+        century + 100 + tail
+    } else {
+        century + tail
+    };
+    Some(year.to_string())
 }
 
 /// Whether user input should be read as EDTF: a 4-digit year, optionally
@@ -1794,6 +1836,19 @@ mod tests {
             both("22 Jul 2019", "1 Aug 2019")
         );
         assert_eq!(span("c. 2019 – 2021"), both("c. 2019", "2021"));
+        assert_eq!(
+            span("c. 15–20 Dec 2022"),
+            both("c. 15 Dec 2022", "20 Dec 2022")
+        );
+        assert_eq!(
+            span("~15–20 Dec 2022"),
+            both("c. 15 Dec 2022", "20 Dec 2022")
+        );
+        assert_eq!(span("15?–20 Dec 2022"), both("15 Dec 2022?", "20 Dec 2022"));
+        assert_eq!(span("Jul?–Sep 2022"), both("Jul 2022?", "Sep 2022"));
+        assert_eq!(span("2019–21"), both("2019", "2021"));
+        assert_eq!(span("1998–02"), both("1998", "2002"));
+        assert_eq!(span("-0500/-0400"), both("501 BCE", "401 BCE"));
     }
 
     #[test]

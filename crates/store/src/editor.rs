@@ -629,7 +629,6 @@ fn unplace(w: &mut Writer<'_>, event: i64, timeline: i64) -> Result<()> {
     Ok(())
 }
 
-/// Reads what the user typed as a date, naming the field in the error.
 impl DateField {
     fn name(self) -> &'static str {
         match self {
@@ -653,7 +652,7 @@ fn typed_dates(
         let from = text.len() - text.trim_start().len();
         from..from + text.trim().len()
     };
-    let until = match (ranged, end) {
+    let end = match (ranged, end) {
         (Some(_), Some(end)) => {
             let message = format!(
                 "the date is already a range, so \"{}\" is one end too many; clear the End or the range",
@@ -661,24 +660,32 @@ fn typed_dates(
             );
             return Err((DateField::End, DateParseError::new(message, whole(end))));
         }
-        (Some(until), None) => Some(until),
-        (None, Some(end)) => Some(Date::parse(end).map_err(|e| (DateField::End, e))?),
-        (None, None) => None,
+        // `parse_span` has checked that a range ends after it starts.
+        (Some(until), None) => {
+            return Ok(EventDates {
+                start: start_date,
+                end: EventEnd::Until(until),
+            });
+        }
+        (None, Some(end)) => end,
+        (None, None) => {
+            return Ok(EventDates {
+                start: start_date,
+                end: EventEnd::Point,
+            });
+        }
     };
-    let Some(until) = until else {
-        return Ok(EventDates {
-            start: start_date,
-            end: EventEnd::Point,
-        });
-    };
-    if until.end_minute() <= start_date.start_minute() {
-        let message = format!("the end ({until}) comes before the start ({start_date})");
-        let text = end.unwrap_or(start);
-        return Err((DateField::End, DateParseError::new(message, whole(text))));
-    }
-    Ok(EventDates {
+    let until = Date::parse(end).map_err(|e| (DateField::End, e))?;
+    EventDates {
         start: start_date,
         end: EventEnd::Until(until),
+    }
+    .checked("end")
+    .map_err(|error| {
+        (
+            DateField::End,
+            DateParseError::new(error.message, whole(end)),
+        )
     })
 }
 

@@ -5,10 +5,11 @@
 //! ([`Workspace::open_sample`]); one that holds it anyway (written by an
 //! older Tideline, or by `tideline sample`) says so and can take it out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::OnceLock;
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use serde::Deserialize;
 use tideline_model::compare::Alignment;
 use tideline_model::{
@@ -119,7 +120,7 @@ impl Workspace {
         let sample = bundled();
         self.write(|writer| {
             writer.clear()?;
-            write_sample(writer, &sample)
+            write_sample(writer, sample)
         })
     }
 }
@@ -230,67 +231,127 @@ fn lookup(ids: &BTreeMap<&str, i64>, what: &'static str, key: &str) -> Result<i6
         .ok_or_else(|| StoreError::not_found(what, key))
 }
 
-/// The bundled sample, parsed.
-fn bundled() -> SampleFile {
-    serde_json::from_str(SAMPLE).expect("the bundled sample is valid JSON of the sample format")
+/// The bundled sample, parsed once.
+fn bundled() -> &'static SampleFile {
+    static SAMPLE_FILE: OnceLock<SampleFile> = OnceLock::new();
+    SAMPLE_FILE.get_or_init(|| {
+        serde_json::from_str(SAMPLE).expect("the bundled sample is valid JSON of the sample format")
+    })
 }
 
-/// The rows of a workspace that are still the sample's as it wrote them:
-/// a timeline or comparison by its name, an event by its title and start,
-/// a source by its address. A row the user renamed or re-dated is theirs.
+/// What of a workspace is still the sample as it wrote it, and so may go
+/// with it. A sample timeline counts only while everything on it is the
+/// sample's: its lanes and notes by name and text, its events by title,
+/// start and description. A timeline the user added a lane, a note or an
+/// event to, or one of their own that only shares a title, stays, and so
+/// does every event on it. A comparison goes only with all its timelines;
+/// a source only with its address and title unchanged and no event left
+/// citing it.
 struct SampleRows {
     comparisons: Vec<i64>,
     timelines: Vec<i64>,
-    events: Vec<i64>,
-    sources: Vec<i64>,
+    /// The events on those timelines, and the sources they cite.
+    events: BTreeSet<i64>,
+    sources: BTreeSet<i64>,
 }
 
 fn sample_rows(conn: &Connection) -> Result<SampleRows> {
     let sample = bundled();
-    let ids = |sql: &str, keys: &mut dyn Iterator<Item = Vec<String>>| -> Result<Vec<i64>> {
-        let mut statement = conn.prepare_cached(sql)?;
-        let mut found = Vec::new();
-        for key in keys {
-            let rows = statement.query_map(rusqlite::params_from_iter(key), |row| row.get(0))?;
-            for id in rows {
-                found.push(id?);
-            }
-        }
-        Ok(found)
-    };
-    let mut events = Vec::new();
+    let mut events = BTreeMap::new();
     for event in &sample.events {
         let start = date("start", &event.start)?.to_edtf();
-        events.push(vec![event.title.clone(), start]);
+        events.insert((event.title.as_str(), start), event.description.as_str());
     }
-    Ok(SampleRows {
-        comparisons: ids(
+    let mut rows = SampleRows {
+        comparisons: Vec::new(),
+        timelines: Vec::new(),
+        events: BTreeSet::new(),
+        sources: BTreeSet::new(),
+    };
+    let ids = |sql: &str, key: &dyn rusqlite::ToSql| -> Result<Vec<i64>> {
+        let mut statement = conn.prepare_cached(sql)?;
+        let found = statement.query_map([key], |row| row.get(0))?;
+        Ok(found.collect::<rusqlite::Result<_>>()?)
+    };
+    for timeline in &sample.timelines {
+        for id in ids("SELECT id FROM timeline WHERE title = ?1", &timeline.title)? {
+            let lanes: Vec<String> = conn
+                .prepare_cached("SELECT name FROM lane WHERE timeline_id = ?1")?
+                .query_map([id], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let notes: Vec<String> = conn
+                .prepare_cached("SELECT text FROM annotation WHERE timeline_id = ?1")?
+                .query_map([id], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let placed: Vec<(i64, String, String, String)> = conn
+                .prepare_cached(
+                    "SELECT e.id, e.title, e.start_edtf, e.description
+                     FROM placement p JOIN event e ON e.id = p.event_id
+                     WHERE p.timeline_id = ?1",
+                )?
+                .query_map([id], |row| {
+                    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let untouched = lanes.iter().all(|lane| timeline.lanes.contains(lane))
+                && notes
+                    .iter()
+                    .all(|note| timeline.annotations.iter().any(|a| &a.text == note))
+                && placed.iter().all(|(_, title, start, description)| {
+                    events.get(&(title.as_str(), start.clone())) == Some(&description.as_str())
+                });
+            if untouched && !placed.is_empty() {
+                rows.timelines.push(id);
+                rows.events.extend(placed.iter().map(|(event, ..)| *event));
+            }
+        }
+    }
+    for comparison in &sample.comparisons {
+        for id in ids(
             "SELECT id FROM comparison WHERE name = ?1",
-            &mut sample.comparisons.iter().map(|c| vec![c.name.clone()]),
-        )?,
-        timelines: ids(
-            "SELECT id FROM timeline WHERE title = ?1",
-            &mut sample.timelines.iter().map(|t| vec![t.title.clone()]),
-        )?,
-        events: ids(
-            "SELECT id FROM event WHERE title = ?1 AND start_edtf = ?2",
-            &mut events.into_iter(),
-        )?,
-        sources: ids(
-            "SELECT id FROM source WHERE url = ?1",
-            &mut sample.sources.iter().map(|s| vec![s.url.clone()]),
-        )?,
-    })
+            &comparison.name,
+        )? {
+            let members = ids(
+                "SELECT timeline_id FROM comparison_timeline WHERE comparison_id = ?1",
+                &id,
+            )?;
+            if members.iter().all(|member| rows.timelines.contains(member)) {
+                rows.comparisons.push(id);
+            }
+        }
+    }
+    for &event in &rows.events {
+        let cited = ids(
+            "SELECT source_id FROM event_source WHERE event_id = ?1",
+            &event,
+        )?;
+        rows.sources.extend(cited);
+    }
+    let known: BTreeSet<(&str, &str)> = sample
+        .sources
+        .iter()
+        .map(|source| (source.url.as_str(), source.title.as_str()))
+        .collect();
+    let mut unchanged = BTreeSet::new();
+    for &source in &rows.sources {
+        let (url, title): (String, String) = conn.query_row(
+            "SELECT url, title FROM source WHERE id = ?1",
+            [source],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        if known.contains(&(url.as_str(), title.as_str())) {
+            unchanged.insert(source);
+        }
+    }
+    rows.sources = unchanged;
+    Ok(rows)
 }
 
 impl Workspace {
     /// Opens the sample workspace at `path`, a file of its own: written
-    /// with the sample (and its folder made) when it does not exist yet,
-    /// else opened as it is.
+    /// with the sample (and its folder made) when it does not exist yet or
+    /// is empty (the sample was taken out of it), else opened as it is.
     pub fn open_sample(path: &Path) -> Result<Workspace> {
-        if path.exists() {
-            return Workspace::open_existing(path);
-        }
         if let Some(folder) = path
             .parent()
             .filter(|folder| !folder.as_os_str().is_empty())
@@ -300,48 +361,51 @@ impl Workspace {
                 source,
             })?;
         }
-        let mut workspace = Workspace::create(path)?;
-        workspace.replace_with_sample()?;
+        let mut workspace = if path.exists() {
+            Workspace::open_existing(path)?
+        } else {
+            Workspace::create(path)?
+        };
+        workspace.refill_sample()?;
         Ok(workspace)
     }
 
-    /// Whether the workspace holds the sample: one of the sample's
-    /// timelines with one of its events on it, as the sample wrote them.
-    pub fn holds_sample(&self) -> Result<bool> {
-        let rows = sample_rows(&self.conn)?;
-        let mut placed = self.conn.prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM placement WHERE event_id = ?1 AND timeline_id = ?2)",
-        )?;
-        for &timeline in &rows.timelines {
-            for &event in &rows.events {
-                if placed.query_row(params![event, timeline], |row| row.get(0))? {
-                    return Ok(true);
-                }
-            }
+    /// Writes the sample into this workspace if it is empty: the sample
+    /// workspace, opened again after its sample was taken out.
+    pub fn refill_sample(&mut self) -> Result<()> {
+        if self.is_empty()? {
+            self.replace_with_sample()?;
         }
-        Ok(false)
+        Ok(())
     }
 
-    /// Takes the sample out in one undoable step: its comparisons and
-    /// timelines, its events that no other timeline holds and its sources
-    /// that no event left cites. What the user made or changed stays.
+    /// Whether the workspace holds the sample: one of its timelines, with
+    /// nothing on it but what the sample wrote (see [`SampleRows`]).
+    pub fn holds_sample(&self) -> Result<bool> {
+        Ok(!sample_rows(&self.conn)?.timelines.is_empty())
+    }
+
+    /// Takes the sample out in one undoable step: its timelines that hold
+    /// nothing of the user's, their events that no other timeline holds,
+    /// the sources only those events cite, and the comparisons of those
+    /// timelines alone. Everything else stays.
     pub fn remove_sample(&mut self) -> Result<HistoryState> {
         self.edit("Remove the sample", |w| {
             let rows = sample_rows(w.conn)?;
             // In this order: an event is kept while a timeline left holds
             // it, a source while an event left cites it.
-            let deletions = [
+            let deletions: [(&str, Vec<i64>); 4] = [
                 ("DELETE FROM comparison WHERE id = ?1", rows.comparisons),
                 ("DELETE FROM timeline WHERE id = ?1", rows.timelines),
                 (
                     "DELETE FROM event WHERE id = ?1
                        AND NOT EXISTS (SELECT 1 FROM placement WHERE event_id = ?1)",
-                    rows.events,
+                    rows.events.into_iter().collect(),
                 ),
                 (
                     "DELETE FROM source WHERE id = ?1
                        AND NOT EXISTS (SELECT 1 FROM event_source WHERE source_id = ?1)",
-                    rows.sources,
+                    rows.sources.into_iter().collect(),
                 ),
             ];
             for (sql, ids) in deletions {

@@ -183,14 +183,31 @@ fn removing_the_sample_keeps_what_the_user_made_and_is_one_undoable_step() {
     let dir = Dir::new();
     let path = dir.file("mixed.db");
     let mut workspace = sample(&path);
-    let before: (i64, i64, i64) = counts(&path);
-    // The user's own timeline holds one sample event and one of theirs,
-    // and they renamed another sample event: all three stay.
+    let before = dump(&path);
+    let id_of = |workspace: &Workspace, title: &str| workspace.find_timeline(title).unwrap();
+    let (openai, activision, anthropic) = (
+        id_of(&workspace, "Microsoft–OpenAI"),
+        id_of(&workspace, "Microsoft–Activision Blizzard"),
+        id_of(&workspace, "Amazon–Anthropic"),
+    );
+    let on = |workspace: &Workspace, timeline: i64| -> Vec<i64> {
+        let view = workspace.timeline(timeline).unwrap();
+        view.placements.iter().map(|p| p.event_id).collect()
+    };
+    // The user renamed an event on one sample timeline and added a lane
+    // to another: both are theirs now, whole.
+    let renamed = on(&workspace, openai)[0];
+    workspace
+        .rename_event(renamed, "Renamed by the user")
+        .unwrap();
+    workspace.add_lane(activision, "Mine").unwrap();
+    // Their own timeline, with a title the sample does not use, holds an
+    // event of theirs and one of the third sample timeline's.
     let mine = workspace.create_timeline("Broadcom–VMware").unwrap().id;
     let lane = workspace.timeline(mine).unwrap().lanes[0].id;
     let own = workspace
         .create_event(&tideline_store::views::NewEvent {
-            title: "Broadcom agrees to buy VMware".to_owned(),
+            title: "Broadcom agrees to acquire VMware".to_owned(),
             start: "26 May 2022".to_owned(),
             end: None,
             kind: EventKind::DefinitiveAgreement,
@@ -200,18 +217,14 @@ fn removing_the_sample_keeps_what_the_user_made_and_is_one_undoable_step() {
         .unwrap()
         .facts
         .id;
-    let shared = workspace.events(&EventFilter::default()).unwrap()[0]
-        .facts
-        .id;
+    let shared = on(&workspace, anthropic)[0];
     workspace.place_event(shared, lane).unwrap();
-    let renamed = workspace.events(&EventFilter::default()).unwrap()[1]
-        .facts
-        .id;
-    workspace
-        .rename_event(renamed, "Renamed by the user")
-        .unwrap();
     assert!(workspace.holds_sample().unwrap());
 
+    let kept: Vec<i64> = [openai, activision, mine]
+        .iter()
+        .flat_map(|&timeline| on(&workspace, timeline))
+        .collect();
     let history = workspace.remove_sample().unwrap();
     assert_eq!(history.undo.as_deref(), Some("Remove the sample"));
     assert!(!workspace.holds_sample().unwrap());
@@ -221,29 +234,87 @@ fn removing_the_sample_keeps_what_the_user_made_and_is_one_undoable_step() {
         .into_iter()
         .map(|t| t.title)
         .collect();
-    assert_eq!(titles, ["Broadcom–VMware"]);
-    let mut left: Vec<i64> = workspace
-        .events(&EventFilter::default())
-        .unwrap()
-        .iter()
-        .map(|e| e.facts.id)
-        .collect();
-    left.sort_unstable();
-    let mut expected = vec![shared, renamed, own];
-    expected.sort_unstable();
-    assert_eq!(left, expected);
-    assert!(workspace.comparisons().unwrap().is_empty());
-    // The shared event keeps its sources, so they stay; the others went.
-    assert!(!workspace.event(shared).unwrap().sources.is_empty());
+    assert_eq!(
+        titles,
+        [
+            "Microsoft–OpenAI",
+            "Microsoft–Activision Blizzard",
+            "Broadcom–VMware"
+        ]
+    );
+    for event in kept.iter().chain([&own, &shared]) {
+        let event = workspace.event(*event).unwrap();
+        for cited in &event.sources {
+            workspace.source(cited.source_id).unwrap();
+        }
+    }
+    let left = workspace.events(&EventFilter::default()).unwrap();
+    assert!(
+        left.iter().all(|e| !e.timelines.is_empty()),
+        "no event of the sample is left on no timeline"
+    );
+    assert_eq!(
+        workspace.comparisons().unwrap().len(),
+        1,
+        "its other timelines stay"
+    );
 
     workspace.undo_step().unwrap();
-    assert!(workspace.holds_sample().unwrap());
-    workspace.unplace_event(shared, mine).unwrap();
-    workspace.delete_timeline(mine).unwrap();
-    workspace.delete_event(own).unwrap();
-    assert_eq!(workspace.timelines().unwrap().len(), 3);
+    workspace.undo_step().unwrap();
+    workspace.undo_step().unwrap();
+    workspace.undo_step().unwrap();
+    workspace.undo_step().unwrap();
+    workspace.undo_step().unwrap();
     drop(workspace);
-    assert_eq!(counts(&path).2, before.2, "every source is back");
+    assert_eq!(dump(&path), before, "undone, the file is the sample again");
+}
+
+#[test]
+fn the_sample_workspace_is_written_again_once_emptied() {
+    let dir = Dir::new();
+    let path = dir.file("sample.db");
+    let mut workspace = Workspace::open_sample(&path).unwrap();
+    workspace.remove_sample().unwrap();
+    assert!(workspace.is_empty().unwrap());
+    drop(workspace);
+    let again = Workspace::open_sample(&path).unwrap();
+    assert!(again.holds_sample().unwrap());
+}
+
+/// Every row of the user tables, as a separate connection reads them.
+fn dump(path: &Path) -> Vec<Vec<String>> {
+    let conn = Connection::open(path).unwrap();
+    [
+        "timeline",
+        "lane",
+        "event",
+        "placement",
+        "source",
+        "event_source",
+        "annotation",
+        "comparison",
+        "comparison_timeline",
+    ]
+    .iter()
+    .map(|table| {
+        let sql = format!("SELECT * FROM {table} ORDER BY rowid");
+        let mut statement = conn.prepare(&sql).unwrap();
+        let columns = statement.column_count();
+        statement
+            .query_map([], |row| {
+                (0..columns)
+                    .map(|i| {
+                        row.get::<_, rusqlite::types::Value>(i)
+                            .map(|v| format!("{v:?}"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(|cells| cells.join("|"))
+            })
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap()
+    })
+    .collect()
 }
 
 #[test]
@@ -265,18 +336,6 @@ fn each_new_timeline_takes_a_colour_no_other_has() {
         );
         colours.push(created.colour);
     }
-}
-
-/// Timelines, events and sources in the file at `path`.
-fn counts(path: &Path) -> (i64, i64, i64) {
-    let conn = Connection::open(path).unwrap();
-    let count = |table: &str| -> i64 {
-        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
-            row.get(0)
-        })
-        .unwrap()
-    };
-    (count("timeline"), count("event"), count("source"))
 }
 
 #[test]

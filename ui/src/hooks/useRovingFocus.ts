@@ -23,7 +23,11 @@ export function useRovingFocus(
     const items = itemsIn(container.current, selector);
     const kept = last.current && items.includes(last.current) ? last.current : null;
     const active = kept ?? items.find((item) => item.matches('[aria-current="true"]')) ?? items[0];
-    for (const item of items) item.tabIndex = item === active ? 0 : -1;
+    for (const item of items) {
+      item.tabIndex = item === active ? 0 : -1;
+      // Where F6 and a lost focus land in the region (lib/regions.ts).
+      item.dataset.roving = "";
+    }
   });
 
   const onFocusIn = (focus: FocusEvent) => {

@@ -118,4 +118,16 @@ describe("parseBrief", () => {
     expect(list?.type === "list" && list.items[0]?.at(-2)).toEqual({ type: "text", text: " · Investment — Microsoft invests $1B in OpenAI" });
     expect(blocks[5]).toMatchObject({ type: "footnote", label: "1" });
   });
+
+  it("keeps an escaped mark as the text it is, and leaves descriptions' marks alone", () => {
+    const [escaped] = parseBrief("See \\[^1\\] in the filing[^2]");
+    expect(escaped).toEqual({
+      type: "paragraph",
+      children: [
+        { type: "text", text: "See [^1] in the filing" },
+        { type: "note", label: "2" },
+      ],
+    });
+    expect(parseInline("a[^1]")).toEqual([{ type: "text", text: "a[^1]" }]);
+  });
 });

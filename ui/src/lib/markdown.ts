@@ -34,7 +34,8 @@ export type BriefBlock =
 const HEADING = /^(#{1,6})\s+(.*)$/;
 const IMAGE = /^!\[([^\]]*)\]\(.*\)$/;
 const FOOTNOTE = /^\[\^([^\]]+)\]:\s*(.*)$/;
-const NOTE_MARK = /\[\^([^\]]+)\]/g;
+/** A footnote's mark where the `[` stands: "[^3]". */
+const NOTE_MARK = /^\[\^([^\]\s]+)\]/;
 
 /**
  * The brief the engine writes, for its preview: headings, the graphic's
@@ -45,7 +46,7 @@ export function parseBrief(source: string): BriefBlock[] {
   const blocks: BriefBlock[] = [];
   let rest: string[] = [];
   const flush = () => {
-    blocks.push(...parseMarkdown(rest.join("\n")).map(withNoteMarks));
+    blocks.push(...parseMarkdown(rest.join("\n"), BRIEF));
     rest = [];
   };
   for (const line of source.replace(/\r\n?/g, "\n").split("\n")) {
@@ -54,13 +55,13 @@ export function parseBrief(source: string): BriefBlock[] {
     const footnote = FOOTNOTE.exec(line);
     if (heading) {
       flush();
-      blocks.push({ type: "heading", level: heading[1]?.length ?? 1, children: parseInline(heading[2] ?? "") });
+      blocks.push({ type: "heading", level: heading[1]?.length ?? 1, children: parseInline(heading[2] ?? "", BRIEF) });
     } else if (image) {
       flush();
       blocks.push({ type: "image", alt: image[1] ?? "" });
     } else if (footnote) {
       flush();
-      blocks.push({ type: "footnote", label: footnote[1] ?? "", children: parseInline(footnote[2] ?? "") });
+      blocks.push({ type: "footnote", label: footnote[1] ?? "", children: parseInline(footnote[2] ?? "", BRIEF) });
     } else {
       rest.push(line);
     }
@@ -69,38 +70,23 @@ export function parseBrief(source: string): BriefBlock[] {
   return blocks;
 }
 
-function withNoteMarks(block: Block): Block {
-  return block.type === "paragraph"
-    ? { ...block, children: noteMarks(block.children) }
-    : { ...block, items: block.items.map(noteMarks) };
+/** What the parser reads besides the description subset. */
+interface Reading {
+  /** Footnote marks, "[^3]" (the brief's); an escaped "\\[^3]" stays text. */
+  notes: boolean;
 }
+const DESCRIPTION: Reading = { notes: false };
+const BRIEF: Reading = { notes: true };
 
-/** Text nodes with "[^3]" in them split into text and footnote marks. */
-function noteMarks(nodes: Inline[]): Inline[] {
-  return nodes.flatMap((node): Inline[] => {
-    if (node.type === "em" || node.type === "strong") return [{ ...node, children: noteMarks(node.children) }];
-    if (node.type !== "text") return [node];
-    const out: Inline[] = [];
-    let at = 0;
-    for (const mark of node.text.matchAll(NOTE_MARK)) {
-      if (mark.index > at) out.push({ type: "text", text: node.text.slice(at, mark.index) });
-      out.push({ type: "note", label: mark[1] ?? "" });
-      at = mark.index + mark[0].length;
-    }
-    if (at < node.text.length) out.push({ type: "text", text: node.text.slice(at) });
-    return out;
-  });
-}
-
-export function parseMarkdown(source: string): Block[] {
+export function parseMarkdown(source: string, reading: Reading = DESCRIPTION): Block[] {
   const blocks: Block[] = [];
   let paragraph: string[] = [];
   // Typed by assertion: `flush` resets it, which narrowing from a plain `= null` would not see.
   let list = null as { ordered: boolean; items: string[] } | null;
 
   const flush = () => {
-    if (paragraph.length > 0) blocks.push({ type: "paragraph", children: parseInline(paragraph.join("\n")) });
-    if (list) blocks.push({ type: "list", ordered: list.ordered, items: list.items.map((item) => parseInline(item)) });
+    if (paragraph.length > 0) blocks.push({ type: "paragraph", children: parseInline(paragraph.join("\n"), reading) });
+    if (list) blocks.push({ type: "list", ordered: list.ordered, items: list.items.map((item) => parseInline(item, reading)) });
     paragraph = [];
     list = null;
   };
@@ -131,7 +117,7 @@ export function parseMarkdown(source: string): Block[] {
   return blocks;
 }
 
-export function parseInline(text: string): Inline[] {
+export function parseInline(text: string, reading: Reading = DESCRIPTION): Inline[] {
   const out: Inline[] = [];
   const push = (node: Inline) => {
     const last = out.at(-1);
@@ -158,7 +144,7 @@ export function parseInline(text: string): Inline[] {
         at += 1;
       }
     } else if (char === "*" || char === "_") {
-      const emphasis = parseEmphasis(text, at);
+      const emphasis = parseEmphasis(text, at, reading);
       if (emphasis) {
         push(emphasis.node);
         at = emphasis.end;
@@ -166,8 +152,12 @@ export function parseInline(text: string): Inline[] {
         push({ type: "text", text: char });
         at += 1;
       }
+    } else if (char === "[" && reading.notes && NOTE_MARK.test(text.slice(at))) {
+      const mark = NOTE_MARK.exec(text.slice(at));
+      push({ type: "note", label: mark?.[1] ?? "" });
+      at += mark?.[0].length ?? 1;
     } else if (char === "[") {
-      const link = parseLink(text, at);
+      const link = parseLink(text, at, reading);
       if (link) {
         push(link.node);
         at = link.end;
@@ -186,7 +176,7 @@ export function parseInline(text: string): Inline[] {
 }
 
 /** `**strong**`, `__strong__`, `*em*` or `_em_` starting at `at`, or null. */
-function parseEmphasis(text: string, at: number): { node: Inline; end: number } | null {
+function parseEmphasis(text: string, at: number, reading: Reading): { node: Inline; end: number } | null {
   const char = text.charAt(at);
   // Underscores inside words (snake_case) are not emphasis.
   if (char === "_" && at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return null;
@@ -202,12 +192,12 @@ function parseEmphasis(text: string, at: number): { node: Inline; end: number } 
     close = text.indexOf(delimiter, close + 1);
   }
   if (close === -1) return null;
-  const children = parseInline(text.slice(from, close));
+  const children = parseInline(text.slice(from, close), reading);
   return { node: { type: strong ? "strong" : "em", children }, end: close + delimiter.length };
 }
 
 /** `[text](http…)` starting at `at`, or null (then it stays text). */
-function parseLink(text: string, at: number): { node: Inline; end: number } | null {
+function parseLink(text: string, at: number, reading: Reading): { node: Inline; end: number } | null {
   const label = text.indexOf("]", at + 1);
   if (label === -1 || text.charAt(label + 1) !== "(") return null;
   let depth = 0;
@@ -223,5 +213,5 @@ function parseLink(text: string, at: number): { node: Inline; end: number } | nu
   if (end === -1) return null;
   const url = text.slice(label + 2, end).trim();
   if (!WEB_URL.test(url)) return null;
-  return { node: { type: "link", url, children: parseInline(text.slice(at + 1, label)) }, end: end + 1 };
+  return { node: { type: "link", url, children: parseInline(text.slice(at + 1, label), reading) }, end: end + 1 };
 }

@@ -14,14 +14,24 @@ function regions(): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>(REGION)].filter((region) => region.getClientRects().length > 0);
 }
 
-/** Focuses what `region` last held, else its first item in the Tab order; false when it has none. */
-export function focusRegion(region: HTMLElement): boolean {
+/** A list's one item in the Tab order (see `useRovingFocus`, the canvas's events). */
+const ROVING = '[data-roving][tabindex="0"]';
+
+/** Where focus lands in `region`: what it last held, else its list's item, else its first control. */
+function landing(region: HTMLElement): HTMLElement | null {
   const last = lastIn.get(region);
-  const target =
-    last?.isConnected && region.contains(last) && last.tabIndex >= 0
-      ? last
-      : [...region.querySelectorAll<HTMLElement>(FOCUSABLE)].find((element) => element.getClientRects().length > 0);
-  (target ?? region).focus();
+  if (last?.isConnected && region.contains(last) && last.tabIndex >= 0) return last;
+  const visible = (element: HTMLElement) => element.getClientRects().length > 0;
+  return (
+    [...region.querySelectorAll<HTMLElement>(ROVING)].find(visible) ??
+    [...region.querySelectorAll<HTMLElement>(FOCUSABLE)].find(visible) ??
+    null
+  );
+}
+
+/** Focuses where `region` lands (see `landing`); false when it has nothing to focus. */
+export function focusRegion(region: HTMLElement, options?: FocusOptions): boolean {
+  (landing(region) ?? region).focus(options);
   return region.contains(document.activeElement);
 }
 
@@ -49,30 +59,41 @@ export function focusNamedRegion(name: string): void {
 /**
  * Remembers where focus is in each region and, when the focused element
  * goes away (a form that closed on its commit, a row that was deleted),
- * puts focus back in its region instead of on the page. WebKit sends no
- * blur for a removed element, so removals are watched instead. Returns
- * the function that stops it.
+ * puts focus back in its dialog or region instead of on the page, without
+ * scrolling. WebKit sends no blur for a removed element, so removals are
+ * watched; a real blur (a click on the page) forgets the element, so a
+ * later removal takes nothing from the user. Returns the function that
+ * stops it.
  */
 export function keepFocusInRegions(): () => void {
-  let focused: { element: HTMLElement; region: HTMLElement | null } | null = null;
+  let focused: { element: HTMLElement; home: HTMLElement | null } | null = null;
   const onFocusIn = (focus: FocusEvent) => {
     const target = focus.target;
     if (!(target instanceof HTMLElement)) return;
     const region = target.closest<HTMLElement>(REGION);
     if (region) lastIn.set(region, target);
-    focused = { element: target, region };
+    focused = { element: target, home: target.closest<HTMLElement>('[role="dialog"]') ?? region };
+  };
+  const onFocusOut = (focus: FocusEvent) => {
+    const left = focus.target;
+    if (!(left instanceof HTMLElement)) return;
+    requestAnimationFrame(() => {
+      if (focused?.element === left && left.isConnected) focused = null;
+    });
   };
   const watcher = new MutationObserver(() => {
     const active = document.activeElement;
     if (!focused || focused.element.isConnected || (active !== null && active !== document.body)) return;
-    const home = focused.region?.isConnected ? focused.region : regions()[0];
+    const home = focused.home?.isConnected ? focused.home : regions()[0];
     focused = null;
-    if (home) focusRegion(home);
+    if (home) focusRegion(home, { preventScroll: true });
   });
   document.addEventListener("focusin", onFocusIn);
+  document.addEventListener("focusout", onFocusOut);
   watcher.observe(document.body, { childList: true, subtree: true });
   return () => {
     document.removeEventListener("focusin", onFocusIn);
+    document.removeEventListener("focusout", onFocusOut);
     watcher.disconnect();
   };
 }

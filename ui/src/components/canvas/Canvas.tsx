@@ -25,6 +25,8 @@ const EVENT_SELECTOR = '[data-testid="timeline-event"]';
 /** A zoom out stretched below this packs labels laid out for more room: they wait for the layout. */
 const CONDENSED_STRETCH = 0.85;
 /** Presses on these are theirs, not the canvas's (no pan, no box). */
+/** The keys that walk the events (see `onKeyDown`). */
+const WALK_KEYS = new Set(["ArrowDown", "ArrowUp", "Home", "End"]);
 const OWN_PRESS = ".event, button, input, select, textarea, [role='button'], .lane-head";
 
 interface Props {
@@ -197,7 +199,8 @@ export function Canvas(props: Props) {
     const lane = target.closest<HTMLElement>('[data-testid="lane"]');
     const frame = scroller.current?.getBoundingClientRect();
     if (!lane || !frame) return;
-    onCreateAt(Number(lane.dataset.laneId), minuteAt(layout.viewport, click.clientX - frame.left - move.shift));
+    // The viewport on screen, which a zoom still waiting for its layout has left.
+    onCreateAt(Number(lane.dataset.laneId), minuteAt(viewport ?? layout.viewport, click.clientX - frame.left));
   };
 
   /**
@@ -206,22 +209,19 @@ export function Canvas(props: Props) {
    */
   const onKeyDown = (key: KeyboardEvent) => {
     const target = key.target;
-    if (key.altKey || key.ctrlKey || key.metaKey || key.shiftKey) return;
+    if (!WALK_KEYS.has(key.key) || key.altKey || key.ctrlKey || key.metaKey || key.shiftKey) return;
     if (!(target instanceof HTMLElement) || !target.matches(EVENT_SELECTOR)) return;
     const elements = [...(scroller.current?.querySelectorAll<HTMLElement>(EVENT_SELECTOR) ?? [])];
     const minute = (element: HTMLElement) => events.get(Number(element.dataset.eventId))?.start_minute ?? 0;
-    const ends = [...elements].sort((a, b) => minute(a) - minute(b));
+    // The first or the last by date, in one pass.
+    const end = (before: (a: number, b: number) => boolean) =>
+      elements.reduce<HTMLElement | null>((best, element) => (best === null || before(minute(element), minute(best)) ? element : best), null);
     const next =
-      key.key === "ArrowDown"
-        ? neighbour(elements, minute, target, 1)
-        : key.key === "ArrowUp"
-          ? neighbour(elements, minute, target, -1)
-          : key.key === "Home"
-            ? ends[0]
-            : key.key === "End"
-              ? ends.at(-1)
-              : undefined;
-    if (next === undefined) return;
+      key.key === "ArrowDown" || key.key === "ArrowUp"
+        ? neighbour(elements, minute, target, key.key === "ArrowDown" ? 1 : -1)
+        : key.key === "Home"
+          ? end((a, b) => a < b)
+          : end((a, b) => a > b);
     key.preventDefault();
     key.stopPropagation();
     next?.focus();

@@ -112,6 +112,7 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
       data-event-id={event.id}
       data-anchor={item.x}
       tabIndex={tabbable ? 0 : -1}
+      data-roving
       role="button"
       aria-pressed={selected}
       aria-label={spoken}

@@ -17,7 +17,8 @@ interface Props {
  * A kind, searched by what is typed ("review", "term sheet"), following
  * the ARIA combobox pattern: arrows move through the matches without
  * choosing, Enter or a click chooses, Escape puts the chosen kind back.
- * Enter with the list closed is left to the form, which submits.
+ * Enter with the list closed is left to the form, which submits, unless
+ * the text names no kind.
  */
 export function KindPicker({ value, onPick, id, testid, labelledBy }: Props) {
   const list = useId();
@@ -84,9 +85,14 @@ export function KindPicker({ value, onPick, id, testid, labelledBy }: Props) {
             key.preventDefault();
             choose(highlighted);
           } else if (key.key === "Enter") {
-            // A kind named whole is chosen before the form submits.
-            const named = kindNamed(text);
+            // A kind named whole is chosen before the form submits; text
+            // that names no kind stops the submit, and the list says so.
+            const named = kindNamed(text) ?? (typed === "" ? value : null);
             if (named) choose(named);
+            else {
+              key.preventDefault();
+              setOpen(true);
+            }
           } else if (key.key === "Escape" && (open || typed !== "")) {
             key.preventDefault();
             key.stopPropagation();

@@ -58,12 +58,13 @@ export const Library = memo(function Library(props: Props) {
   const [placing, setPlacing] = useState<{ event: EventView; anchor: HTMLElement } | null>(null);
   const newButton = useRef<HTMLButtonElement>(null);
   const lanes = useMemo(() => indexLanes(views), [views]);
+  // The current timeline: what "not on this timeline" filters against.
   const first = views[0];
   const timeline = first ? { id: first.id, title: first.title } : null;
 
   const search = useMemo(() => ({ text: text.trim(), filters }), [text, filters]);
   const settled = useDebounced(search, SEARCH_DEBOUNCE_MS);
-  // Keyed on the filter's text: the first timeline matters only to "not on this timeline".
+  // Keyed on the filter's text: the current timeline matters only to "not on this timeline".
   const filterKey = JSON.stringify({ ...eventFilter(settled.text, settled.filters, timeline?.id ?? null), limit: LIBRARY_LIMIT });
   useEffect(() => {
     let live = true;
@@ -146,7 +147,7 @@ export const Library = memo(function Library(props: Props) {
       </div>
       {filtering && <LibraryFilters filters={filters} timeline={timeline} onChange={setFilters} />}
       <p id="library-hint" class="sr-only">
-        Drag an event onto a lane to place it, or press Enter or P to choose the lane.
+        Drag an event onto a lane to place it, or press Enter to choose the lane. Type to find an event by its title.
       </p>
       <ul class="library-list" ref={list} {...roving}>
         {events?.map((event) => (

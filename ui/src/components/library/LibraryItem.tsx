@@ -12,11 +12,14 @@ interface Props {
   onSelect: (id: number) => void;
   /** A press that may become a drag onto a lane. */
   onGrab: (press: PointerEvent, event: EventView) => void;
-  /** Enter or P: choose a lane to place the event on, from the keyboard. */
+  /** Enter: choose a lane to place the event on, from the keyboard. */
   onPlace: (event: EventView, anchor: HTMLElement) => void;
 }
 
-/** An event in the library: click selects it, drag it onto a lane to place it, Enter or P places it from the keyboard. */
+/**
+ * An event in the library: click selects it, drag it onto a lane to place
+ * it, Enter places it from the keyboard (letters find an event by its title).
+ */
 export function LibraryItem({ event, selected, dragging, onSelect, onGrab, onPlace }: Props) {
   const unsourced = isUnsourced(event);
   return (
@@ -27,7 +30,7 @@ export function LibraryItem({ event, selected, dragging, onSelect, onGrab, onPla
       data-event-id={event.id}
       data-find={event.title}
       aria-current={selected}
-      aria-keyshortcuts="Enter P"
+      aria-keyshortcuts="Enter"
       aria-describedby="library-hint"
       onClick={() => {
         onSelect(event.id);
@@ -37,7 +40,7 @@ export function LibraryItem({ event, selected, dragging, onSelect, onGrab, onPla
       }}
       onKeyDown={(key) => {
         if (key.altKey || key.ctrlKey || key.metaKey) return;
-        if (key.key === "Enter" || key.key === "p" || key.key === "P") {
+        if (key.key === "Enter") {
           key.preventDefault();
           onSelect(event.id);
           onPlace(event, key.currentTarget);
