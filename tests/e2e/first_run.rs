@@ -74,6 +74,10 @@ const EVENTS: &[Typed] = &[
     },
 ];
 
+/// The period both journeys shade, as the file holds it.
+const SHADED: &str =
+    "SELECT start_edtf || '/' || end_edtf FROM annotation WHERE text = 'EU in-depth review'";
+
 const SOURCE_URL: &str = "https://investors.broadcom.com/news-releases/news-release-details/broadcom-acquire-vmware-approximately-61-billion-cash-and-stock";
 const QUOTE: &str =
     "Broadcom will acquire all of the outstanding shares of VMware in a cash-and-stock transaction";
@@ -328,11 +332,7 @@ async fn a_new_user_builds_a_timeline_from_an_empty_file_by_mouse() -> anyhow::R
     app.type_into("span-start", "20 Dec 2022").await?;
     app.type_into("span-end", "12 Jul 2023").await?;
     app.click("span-submit").await?;
-    app.wait_query(
-        "SELECT start_edtf || '/' || end_edtf FROM annotation WHERE text = 'EU in-depth review'",
-        "2022-12-20/2023-07-12",
-    )
-    .await?;
+    app.wait_query(SHADED, "2022-12-20/2023-07-12").await?;
     app.screenshot("first-timeline.png").await?;
 
     // The export's preview: the graphic zooms, the brief renders.
@@ -489,11 +489,7 @@ async fn the_same_journey_by_keyboard_alone() -> anyhow::Result<()> {
         enter()
     ))
     .await?;
-    app.wait_query(
-        "SELECT start_edtf || '/' || end_edtf FROM annotation WHERE text = 'EU in-depth review'",
-        "2022-12-20/2023-07-12",
-    )
-    .await?;
+    app.wait_query(SHADED, "2022-12-20/2023-07-12").await?;
     app.focus_kept("shading a period").await?;
 
     // The export preview, and back.

@@ -627,3 +627,95 @@ fn random_edits_undone_and_redone_restore_every_table() {
         assert!(seen.contains(kind), "no {kind} in {seen:?}");
     }
 }
+
+#[test]
+fn removing_the_sample_keeps_what_the_user_made_and_is_one_undoable_step() {
+    let dir = Dir::new();
+    let path = dir.file("mixed.db");
+    let mut workspace = Workspace::open(&path).unwrap();
+    workspace.replace_with_sample().unwrap();
+    let before = dump(&path);
+    let id_of = |workspace: &Workspace, title: &str| workspace.find_timeline(title).unwrap();
+    let (openai, activision, anthropic) = (
+        id_of(&workspace, "Microsoft–OpenAI"),
+        id_of(&workspace, "Microsoft–Activision Blizzard"),
+        id_of(&workspace, "Amazon–Anthropic"),
+    );
+    let on = |workspace: &Workspace, timeline: i64| -> Vec<i64> {
+        let view = workspace.timeline(timeline).unwrap();
+        view.placements.iter().map(|p| p.event_id).collect()
+    };
+    // The user renamed an event on one sample timeline and added a lane
+    // to another: both are theirs now, whole.
+    let renamed = on(&workspace, openai)[0];
+    workspace
+        .rename_event(renamed, "Renamed by the user")
+        .unwrap();
+    workspace.add_lane(activision, "Mine").unwrap();
+    // Their own timeline, with a title the sample does not use, holds an
+    // event of theirs and one of the third sample timeline's.
+    let mine = workspace.create_timeline("Broadcom–VMware").unwrap().id;
+    let lane = workspace.timeline(mine).unwrap().lanes[0].id;
+    let own = workspace
+        .create_event(&tideline_store::views::NewEvent {
+            title: "Broadcom agrees to acquire VMware".to_owned(),
+            start: "26 May 2022".to_owned(),
+            end: None,
+            kind: EventKind::DefinitiveAgreement,
+            confidence: None,
+            lane_id: Some(lane),
+        })
+        .unwrap()
+        .facts
+        .id;
+    let shared = on(&workspace, anthropic)[0];
+    workspace.place_event(shared, lane).unwrap();
+    assert!(workspace.holds_sample().unwrap());
+
+    let kept: Vec<i64> = [openai, activision, mine]
+        .iter()
+        .flat_map(|&timeline| on(&workspace, timeline))
+        .collect();
+    let history = workspace.remove_sample().unwrap();
+    assert_eq!(history.undo.as_deref(), Some("Remove the sample"));
+    assert!(!workspace.holds_sample().unwrap());
+    let titles: Vec<String> = workspace
+        .timelines()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Microsoft–OpenAI",
+            "Microsoft–Activision Blizzard",
+            "Broadcom–VMware"
+        ]
+    );
+    for event in kept.iter().chain([&own, &shared]) {
+        let event = workspace.event(*event).unwrap();
+        for cited in &event.sources {
+            workspace.source(cited.source_id).unwrap();
+        }
+    }
+    let left = workspace.events(&EventFilter::default()).unwrap();
+    assert!(
+        left.iter().all(|e| !e.timelines.is_empty()),
+        "no event of the sample is left on no timeline"
+    );
+    assert_eq!(
+        workspace.comparisons().unwrap().len(),
+        1,
+        "its other timelines stay"
+    );
+
+    workspace.undo_step().unwrap();
+    workspace.undo_step().unwrap();
+    workspace.undo_step().unwrap();
+    workspace.undo_step().unwrap();
+    workspace.undo_step().unwrap();
+    workspace.undo_step().unwrap();
+    drop(workspace);
+    assert_eq!(dump(&path), before, "undone, the file is the sample again");
+}
