@@ -508,6 +508,12 @@ async fn the_same_journey_by_keyboard_alone() -> anyhow::Result<()> {
 }
 
 impl App {
+    /// Clicks the element `css` once it is there.
+    async fn click_css(&self, css: &str) -> anyhow::Result<()> {
+        wait_css(&self.client, css).await?.click().await?;
+        Ok(())
+    }
+
     /// Whether focus is inside the region `name`.
     async fn in_region(&self, name: &str) -> anyhow::Result<bool> {
         let inside = self
@@ -580,6 +586,34 @@ async fn the_sample_is_a_workspace_of_its_own_and_comes_out_of_another_in_one_st
     let opened = info["path"].as_str().unwrap_or_default();
     assert!(opened.ends_with("tideline/sample.db"), "{opened}");
     assert_eq!(info["sample"], Value::Bool(true));
+    // Showing a timeline makes it the current one, and so does a press on
+    // the header of another shown.
+    let timelines = app
+        .invoke("list_timelines", serde_json::json!({}))
+        .await?
+        .unwrap();
+    let id_of = |title: &str| {
+        timelines
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|timeline| timeline["title"] == title)
+            .map(|timeline| timeline["id"].to_string())
+            .unwrap_or_default()
+    };
+    let (openai, anthropic) = (id_of("Microsoft–OpenAI"), id_of("Amazon–Anthropic"));
+    let current =
+        |id: &str| format!(r#"[data-testid="current-timeline"][data-timeline-id="{id}"]"#);
+    app.click_css(&format!(
+        r#"[data-testid="timeline-toggle"][data-timeline-id="{anthropic}"]"#
+    ))
+    .await?;
+    wait_css(&app.client, &current(&anthropic)).await?;
+    app.click_css(&format!(
+        r#"[data-testid="timeline"][data-timeline-id="{openai}"] .timeline-title"#
+    ))
+    .await?;
+    wait_css(&app.client, &current(&openai)).await?;
     assert_eq!(
         app.query("SELECT count(*) FROM timeline"),
         "0",

@@ -490,6 +490,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
                 current={current}
                 onPick={pickOnCanvas}
                 onCreateAt={createAt}
+                onCurrent={setPicked}
                 onPickMany={pickMany}
                 onDeselect={deselect}
                 onViewport={onViewport}

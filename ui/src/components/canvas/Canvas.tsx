@@ -51,6 +51,8 @@ interface Props {
   onDeselect: () => void;
   /** A new event in a lane: at the minute double-clicked, or with no date ("New event here"). */
   onCreateAt: (laneId: number, minute: number | null) => void;
+  /** A press on a timeline's header: it becomes the current one. */
+  onCurrent: (timeline: number) => void;
   onViewport: (update: (viewport: Viewport) => Viewport) => void;
   onWidth: (px: number) => void;
   /** The rows on screen changed: scrolled or resized. */
@@ -73,7 +75,7 @@ export function Canvas(props: Props) {
   const { viewport, timelines, empty, events, notes, lanes, dropLane, selection } = props;
   const anchored = useAnchoredLayout(props.layout);
   const layout = anchored?.layout ?? null;
-  const { onPick, onPickMany, onDeselect, onCreateAt, onViewport, onWidth, onBand } = props;
+  const { onPick, onPickMany, onDeselect, onCreateAt, onCurrent, onViewport, onWidth, onBand } = props;
   const root = useRef<HTMLElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -297,7 +299,7 @@ export function Canvas(props: Props) {
                     screen={anchored.window}
                     plane={plane}
                     current={band.id === props.current}
-                    data={{ events, notes, selection, tabbable, drag, dropLane, onPick, onGrab: grab, onHover, onCreateAt }}
+                    data={{ events, notes, selection, tabbable, drag, dropLane, onPick, onGrab: grab, onHover, onCreateAt, onCurrent }}
                   />
                 )
               );

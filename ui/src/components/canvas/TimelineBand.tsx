@@ -27,6 +27,7 @@ export interface CanvasData {
   onGrab: (press: PointerEvent, grab: Grab) => void;
   onHover: (id: number | null, element?: HTMLElement) => void;
   onCreateAt: (laneId: number, minute: number | null) => void;
+  onCurrent: (timeline: number) => void;
 }
 
 interface Props {
@@ -54,7 +55,12 @@ export function TimelineBand({ box, view, laidOut, screen, plane, current, data 
       data-timeline-id={view.id}
       style={{ top: box.y, height: box.height, "--timeline": view.colour }}
     >
-      <TimelineHeader view={view} />
+      <TimelineHeader
+        view={view}
+        onCurrent={() => {
+          data.onCurrent(view.id);
+        }}
+      />
       <Spans annotations={view.annotations} rows={box.periods} laidOut={laidOut} screen={screen} plane={plane} />
       {box.lanes.map((laneBox, row) => {
         const entry = lanes.get(laneBox.id);

@@ -15,8 +15,11 @@ type Open =
   | { what: "lane" | "span" | "menu"; anchor: HTMLElement }
   | { what: "details" | "delete" };
 
-/** A timeline's name, with its actions: add a lane, shade a period, edit, export or delete it. */
-export function TimelineHeader({ view }: { view: TimelineView<EventOutline> }) {
+/**
+ * A timeline's name, with its actions: add a lane, shade a period, edit,
+ * export or delete it. A press anywhere on it makes the timeline current.
+ */
+export function TimelineHeader({ view, onCurrent }: { view: TimelineView<EventOutline>; onCurrent: () => void }) {
   const edit = useEdit();
   const transfer = useTransfer();
   const [open, setOpen] = useState<Open | null>(null);
@@ -35,7 +38,7 @@ export function TimelineHeader({ view }: { view: TimelineView<EventOutline> }) {
   };
 
   return (
-    <div class="timeline-header">
+    <div class="timeline-header" onPointerDown={onCurrent} onFocusIn={onCurrent}>
       <span
         class="timeline-title"
         title="Double-click to edit the timeline's details"
