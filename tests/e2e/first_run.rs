@@ -273,9 +273,7 @@ async fn a_new_user_builds_a_timeline_from_an_empty_file_by_mouse() -> anyhow::R
     .await?
     .click()
     .await?;
-    while app.value_of("inspector-title").await? != EVENTS[0].title {
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
+    app.wait_value("inspector-title", EVENTS[0].title).await?;
     app.click("add-source").await?;
     app.type_into("source-search", SOURCE_URL).await?;
     app.click("source-new").await?;
@@ -427,9 +425,19 @@ async fn the_same_journey_by_keyboard_alone() -> anyhow::Result<()> {
         .await?;
         app.tab_to("new-event-lane", false).await?;
         let lane = app.lane(event.lane);
-        while app.value_of("new-event-lane").await? != lane {
+        // Down from the first choice; the list has the deal's two lanes and
+        // "Library only".
+        for _ in 0..3 {
+            if app.value_of("new-event-lane").await? == lane {
+                break;
+            }
             app.keys(&char::from(Key::Down).to_string()).await?;
         }
+        assert_eq!(
+            app.value_of("new-event-lane").await?,
+            lane,
+            "Down never reached the lane"
+        );
         app.tab_to("new-event-start", true).await?;
         app.keys(&enter()).await?;
         app.wait_stored(event, "reported", event.lane).await?;
@@ -524,6 +532,21 @@ impl App {
             )
             .await?;
         Ok(inside == Value::Bool(true))
+    }
+
+    /// Waits until the form control `testid` holds `expected`.
+    async fn wait_value(&self, testid: &str, expected: &str) -> anyhow::Result<()> {
+        let deadline = std::time::Instant::now() + tideline_tests::WAIT;
+        loop {
+            let value = self.value_of(testid).await?;
+            if value == expected {
+                return Ok(());
+            }
+            if std::time::Instant::now() > deadline {
+                anyhow::bail!("{testid} holds {value:?}, not {expected:?}");
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+        }
     }
 
     /// The value of the form control `testid`.

@@ -383,7 +383,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   return (
     <EditContext.Provider value={edit}>
       <TransferContext.Provider value={transfer}>
-        <div class={readOnly === null ? "app" : "app is-read-only"}>
+        <div class={`app${readOnly === null ? "" : " is-read-only"}${sample ? " has-sample-notice" : ""}`}>
           <button
             type="button"
             class="skip-link"

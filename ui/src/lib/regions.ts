@@ -67,33 +67,42 @@ export function focusNamedRegion(name: string): void {
  */
 export function keepFocusInRegions(): () => void {
   let focused: { element: HTMLElement; home: HTMLElement | null } | null = null;
+  // Only the focused element's home is watched: a pan's changes to the
+  // canvas cost nothing while focus is elsewhere.
+  const watcher = new MutationObserver(() => {
+    const active = document.activeElement;
+    if (!focused || focused.element.isConnected || (active !== null && active !== document.body)) return;
+    const home = focused.home?.isConnected ? focused.home : regions()[0];
+    forget();
+    if (home) focusRegion(home, { preventScroll: true });
+  });
+  const forget = () => {
+    focused = null;
+    watcher.disconnect();
+  };
   const onFocusIn = (focus: FocusEvent) => {
     const target = focus.target;
     if (!(target instanceof HTMLElement)) return;
     const region = target.closest<HTMLElement>(REGION);
     if (region) lastIn.set(region, target);
-    focused = { element: target, home: target.closest<HTMLElement>('[role="dialog"]') ?? region };
+    const home = target.closest<HTMLElement>('[role="dialog"]') ?? region;
+    watcher.disconnect();
+    focused = { element: target, home };
+    // A dialog or region can go with the element (a popover closing): watch from the page.
+    watcher.observe(home?.parentElement ?? document.body, { childList: true, subtree: true });
   };
   const onFocusOut = (focus: FocusEvent) => {
     const left = focus.target;
     if (!(left instanceof HTMLElement)) return;
     requestAnimationFrame(() => {
-      if (focused?.element === left && left.isConnected) focused = null;
+      if (focused?.element === left && left.isConnected) forget();
     });
   };
-  const watcher = new MutationObserver(() => {
-    const active = document.activeElement;
-    if (!focused || focused.element.isConnected || (active !== null && active !== document.body)) return;
-    const home = focused.home?.isConnected ? focused.home : regions()[0];
-    focused = null;
-    if (home) focusRegion(home, { preventScroll: true });
-  });
   document.addEventListener("focusin", onFocusIn);
   document.addEventListener("focusout", onFocusOut);
-  watcher.observe(document.body, { childList: true, subtree: true });
   return () => {
     document.removeEventListener("focusin", onFocusIn);
     document.removeEventListener("focusout", onFocusOut);
-    watcher.disconnect();
+    forget();
   };
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { useEffect, useState } from "preact/hooks";
 import type { EventPatch } from "../../bindings/EventPatch";
 import type { EventView } from "../../bindings/EventView";
 import { useCommitField } from "../../hooks/useCommitField";
@@ -55,9 +56,13 @@ function DateInput({ id, label, value, placeholder, disabled = false, commit, ch
   );
 }
 
-/** Start, end and "ongoing", each saved by the engine as typed. */
+/**
+ * Start, end and "ongoing", each saved by the engine as typed; an end that
+ * lies inside its start's own year or month is flagged under it.
+ */
 export function DateFields({ event }: { event: EventView }) {
   const edit = useEdit();
+  const warning = useEndWarning(event.start, event.end);
   const update = (patch: EventPatch) => edit.attempt(() => api.updateEvent(event.id, patch));
   const qualifiers = [event.approximate && "approximate", event.uncertain && "uncertain"].filter(Boolean).join(", ");
   return (
@@ -108,7 +113,36 @@ export function DateFields({ event }: { event: EventView }) {
           />
           Ongoing
         </label>
+        {warning !== null && (
+          <span class="date-hint-warning" data-testid="inspector-end-warning" role="status">
+            {warning}
+          </span>
+        )}
       </DateInput>
     </>
   );
+}
+
+/** The engine's warning about a saved range's end, or null. */
+function useEndWarning(start: string, end: string | null): string | null {
+  const [warning, setWarning] = useState<string | null>(null);
+  useEffect(() => {
+    if (end === null) {
+      setWarning(null);
+      return;
+    }
+    let live = true;
+    api.readDates(start, end).then(
+      (reading) => {
+        if (live) setWarning(reading.warning);
+      },
+      () => {
+        if (live) setWarning(null);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [start, end]);
+  return warning;
 }
