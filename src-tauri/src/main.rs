@@ -172,7 +172,8 @@ pub(crate) fn sample_path() -> anyhow::Result<PathBuf> {
     Ok(sample_workspace_path(&data_dir()?))
 }
 
-/// The workspace to open at start: `given`, else the default one. A given
+/// The workspace to open at start: the file given, the sample's
+/// (`--sample`), else the default one. A given
 /// file that cannot be opened (not a workspace, damaged, unreadable) leaves
 /// it as it was and opens the default workspace instead, with why, for the
 /// window to say: a file opened from a file manager must not end in no
@@ -191,9 +192,7 @@ fn open_at_start(start: Start) -> anyhow::Result<(PathBuf, Workspace, Option<Api
         }
         Start::Sample => {
             let path = absolute(sample_path()?)?;
-            let mut workspace = Workspace::open_sample(&path)?;
-            workspace.claim_editing()?;
-            workspace.defer_checkpoints()?;
+            let workspace = for_the_window(Workspace::open_sample(&path)?)?;
             return Ok((path, workspace, None));
         }
         Start::File(given) => given,
@@ -228,7 +227,12 @@ fn open_or_create(path: &Path) -> anyhow::Result<Workspace> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("could not create {}", dir.display()))?;
     }
-    let mut workspace = Workspace::open(path)?;
+    for_the_window(Workspace::open(path)?)
+}
+
+/// Claims `workspace` for editing in this window, or shows it read-only,
+/// and leaves its checkpoints to the maintenance thread.
+fn for_the_window(mut workspace: Workspace) -> anyhow::Result<Workspace> {
     workspace.claim_editing()?;
     workspace.defer_checkpoints()?;
     Ok(workspace)

@@ -85,8 +85,6 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   const [creatingTimeline, setCreatingTimeline] = useState(false);
   /** The timeline picked last: new events go to it while it is shown. */
   const [picked, setPicked] = useState<number | null>(null);
-  /** Whether the workspace holds the sample's deals. */
-  const [sample, setSample] = useState(false);
   /** The lane an event dragged from the library would be placed on. */
   const [dropLane, setDropLane] = useState<number | null>(null);
   /** The file whose import preview is open. */
@@ -133,11 +131,9 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
 
   // After every change too: whether the workspace holds the sample.
   useEffect(() => {
-    api.workspaceInfo().then((next) => {
-      setInfo(next);
-      setSample(next.sample);
-    }, report);
+    api.workspaceInfo().then(setInfo, report);
   }, [revision, report]);
+  const sample = info?.sample ?? false;
 
   // F6 and Shift+F6 go from region to region, from a field too; focus
   // that loses its element goes back to its region, never to the page.

@@ -95,11 +95,16 @@ export function placedOn(views: readonly TimelineView<EventOutline>[], eventId: 
   return views.filter((view) => view.placements.some((placement) => placement.event_id === eventId));
 }
 
-/** The shown timelines the event is on, each with the lane it is in there and the lanes it could move to. */
-export function placementsOf(
-  views: readonly TimelineView<EventOutline>[],
-  eventId: number,
-): { id: number; title: string; laneId: number; lanes: { id: number; name: string }[] }[] {
+/** A shown timeline an event is on, with the lane it is in there and the lanes it could move to. */
+export interface Placed {
+  id: number;
+  title: string;
+  laneId: number;
+  lanes: readonly { id: number; name: string }[];
+}
+
+/** The shown timelines the event is on (see `Placed`). */
+export function placementsOf(views: readonly TimelineView<EventOutline>[], eventId: number): Placed[] {
   return views.flatMap((view) => {
     const placement = view.placements.find((candidate) => candidate.event_id === eventId);
     if (!placement) return [];

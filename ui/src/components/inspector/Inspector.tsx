@@ -4,7 +4,7 @@ import type { EventPatch } from "../../bindings/EventPatch";
 import type { EventView } from "../../bindings/EventView";
 import { useEdit } from "../../hooks/useEdit";
 import * as api from "../../ipc";
-import { isUnsourced } from "../../lib/events";
+import { isUnsourced, type Placed } from "../../lib/events";
 import { ConfirmDialog } from "../common/ConfirmDialog";
 import { CloseIcon, WarningIcon } from "../icons";
 import { ChipsField } from "./ChipsField";
@@ -14,14 +14,6 @@ import { DescriptionField } from "./DescriptionField";
 import { Notes } from "./Notes";
 import { Sources } from "./Sources";
 import { TitleField } from "./TitleField";
-
-/** A shown timeline the event is on, with the lane it is in there. */
-export interface Placed {
-  id: number;
-  title: string;
-  laneId: number;
-  lanes: readonly { id: number; name: string }[];
-}
 
 interface Props {
   event: EventView;
