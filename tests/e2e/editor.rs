@@ -240,18 +240,27 @@ async fn note_an_event_and_shade_a_period_on_the_canvas() -> anyhow::Result<()> 
         r#"//*[@data-testid="span-label"][contains(., "Under CMA review")]"#,
     )
     .await?;
-    // It overlaps the sample's "EU merger question open": the names take a row each.
-    let names = app
-        .client
-        .execute(
-            r#"const boxes = [...document.querySelectorAll('[data-testid="span-label"]')]
-                 .map((label) => label.getBoundingClientRect());
-               const [a, b] = boxes;
-               return { count: boxes.length, overlap: boxes.length === 2 && a.bottom > b.top
-                 && b.bottom > a.top && a.right > b.left && b.right > a.left };"#,
-            vec![],
-        )
-        .await?;
+    // It overlaps the sample's "EU merger question open": the names take a
+    // row each once the layout with the new period has landed.
+    let deadline = std::time::Instant::now() + tideline_tests::WAIT;
+    let names = loop {
+        let names = app
+            .client
+            .execute(
+                r#"const boxes = [...document.querySelectorAll('[data-testid="span-label"]')]
+                     .map((label) => label.getBoundingClientRect());
+                   const [a, b] = boxes;
+                   return { count: boxes.length, overlap: boxes.length === 2 && a.bottom > b.top
+                     && b.bottom > a.top && a.right > b.left && b.right > a.left };"#,
+                vec![],
+            )
+            .await?;
+        let laid_out = names["count"] == 2 && names["overlap"] == false;
+        if laid_out || std::time::Instant::now() > deadline {
+            break names;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    };
     assert_eq!(names["count"], 2, "{names}");
     assert_eq!(names["overlap"], false, "the two periods' names overlap");
     app.screenshot("annotated.png").await?;

@@ -217,16 +217,25 @@ async fn a_new_user_builds_a_timeline_from_an_empty_file_by_mouse() -> anyhow::R
     for (index, event) in EVENTS.iter().enumerate() {
         let lane = app.lane(event.lane);
         if index == 1 {
-            // The Regulators lane is still empty: it offers its own New event.
-            wait_css(
-                &app.client,
-                &format!(
-                    r#"[data-testid="lane"][data-lane-id="{lane}"] [data-testid="lane-new-event"]"#
-                ),
-            )
-            .await?
-            .click()
-            .await?;
+            // The Regulators lane is still empty, the only one: it offers its
+            // own New event. The lane is drawn again when the layout of the
+            // new lane lands, so a click may meet the button it replaced.
+            let deadline = std::time::Instant::now() + tideline_tests::WAIT;
+            let form = Locator::Css(r#"[data-testid="new-event-lane"]"#);
+            while app.client.find(form).await.is_err() {
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "the lane's New event never opened the form"
+                );
+                if let Ok(button) = app
+                    .client
+                    .find(Locator::Css(r#"[data-testid="lane-new-event"]"#))
+                    .await
+                {
+                    button.click().await.ok();
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
             assert_eq!(app.value_of("new-event-lane").await?, lane);
         } else {
             app.click("new-event").await?;
