@@ -62,7 +62,9 @@ export function focusNamedRegion(name: string): void {
  * puts focus back in its dialog or region instead of on the page, without
  * scrolling. WebKit sends no blur for a removed element, so removals are
  * watched; a real blur (a click on the page) forgets the element, so a
- * later removal takes nothing from the user. Returns the function that
+ * later removal takes nothing from the user. A control that lost focus by
+ * turning disabled (a busy form's submit button) is kept, so the form
+ * closing after it still brings focus back. Returns the function that
  * stops it.
  */
 export function keepFocusInRegions(): () => void {
@@ -95,7 +97,7 @@ export function keepFocusInRegions(): () => void {
     const left = focus.target;
     if (!(left instanceof HTMLElement)) return;
     requestAnimationFrame(() => {
-      if (focused?.element === left && left.isConnected) forget();
+      if (focused?.element === left && left.isConnected && !left.matches(":disabled")) forget();
     });
   };
   document.addEventListener("focusin", onFocusIn);
