@@ -56,6 +56,7 @@ pub fn run(path: &Path, args: CompareArgs) -> Result<(), Failure> {
             "{flag} applies to --format svg, png, pdf and md only"
         )));
     }
+    let options = args.graphic.options()?;
     let workspace = Workspace::open_existing(path)?;
     let timelines = args
         .timelines
@@ -66,8 +67,13 @@ pub fn run(path: &Path, args: CompareArgs) -> Result<(), Failure> {
         timelines,
         alignment,
     })?;
+    let mut notes = Vec::new();
     let bytes = match format {
-        Some(format) => tideline_export::render_comparison(&view, format, &args.graphic.options())?,
+        Some(format) => {
+            let rendered = tideline_export::export_comparison(&view, format, &options)?;
+            notes = rendered.notes();
+            rendered.bytes
+        }
         None => {
             let mut text = serde_json::to_string_pretty(&to_json(&view))
                 .expect("a comparison serialises to JSON");
@@ -76,11 +82,14 @@ pub fn run(path: &Path, args: CompareArgs) -> Result<(), Failure> {
         }
     };
     write_new(&args.out, &bytes)?;
-    print_lines(std::iter::once(format!(
-        "wrote {} ({} bytes)",
-        args.out.display(),
-        bytes.len()
-    )))
+    print_lines(
+        std::iter::once(format!(
+            "wrote {} ({} bytes)",
+            args.out.display(),
+            bytes.len()
+        ))
+        .chain(notes),
+    )
 }
 
 /// The JSON contract: alignment, per timeline its T0 and milestones with

@@ -122,9 +122,14 @@ struct GraphicArgs {
     /// Wide or tall graphic [default: horizontal]
     #[arg(long, value_enum)]
     layout: Option<LayoutArg>,
-    /// Width in px [default: 1600 horizontal, 480 vertical; 240 to 20000]
-    #[arg(long, value_name = "PX")]
+    /// Width in px [default: 1600 horizontal, 480 vertical; 240 to 16384]
+    #[arg(long, value_name = "PX", conflicts_with = "size")]
     width: Option<u32>,
+    /// The exact size, as WIDTHxHEIGHT in px or a preset: column-640,
+    /// column-720, full-1200, social-square, social-portrait, slide,
+    /// a4-landscape, a4-portrait [default: the width, as tall as needed]
+    #[arg(long, value_name = "WxH|PRESET")]
+    size: Option<String>,
     /// PNG pixels per px: 1, 2 or 3 [default: 1]
     #[arg(long, value_name = "N")]
     scale: Option<u8>,
@@ -139,6 +144,7 @@ impl GraphicArgs {
         [
             (self.layout.is_some(), "--layout"),
             (self.width.is_some(), "--width"),
+            (self.size.is_some(), "--size"),
             (self.scale.is_some(), "--scale"),
             (self.theme.is_some(), "--theme"),
         ]
@@ -146,14 +152,21 @@ impl GraphicArgs {
         .find_map(|(given, flag)| given.then_some(flag))
     }
 
-    fn options(&self) -> ExportOptions {
+    fn options(&self) -> Result<ExportOptions, Failure> {
         let defaults = ExportOptions::default();
-        ExportOptions {
+        let size = self
+            .size
+            .as_deref()
+            .map(tideline_export::size::parse_size)
+            .transpose()
+            .map_err(|error| Failure::Input(error.to_string()))?;
+        Ok(ExportOptions {
             orientation: match self.layout {
                 Some(LayoutArg::Vertical) => Orientation::Vertical,
                 Some(LayoutArg::Horizontal) | None => Orientation::Horizontal,
             },
-            width: self.width.map(f64::from),
+            width: size.map(|(w, _)| w).or(self.width.map(f64::from)),
+            height: size.map(|(_, h)| h),
             scale: self.scale.unwrap_or(defaults.scale),
             theme: match self.theme {
                 Some(ThemeArg::Light) | None => Theme::Light,
@@ -161,7 +174,7 @@ impl GraphicArgs {
                 Some(ThemeArg::Print) => Theme::Print,
             },
             ..defaults
-        }
+        })
     }
 }
 
@@ -372,7 +385,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     "{flag} applies to --format svg, png, pdf and md only"
                 )));
             }
+            let options = graphic.options()?;
             let workspace = Workspace::open_existing(&path)?;
+            let mut notes = Vec::new();
             let bytes = match (timeline, export) {
                 (Some(timeline), Export::Data(format)) => {
                     let id = workspace.find_timeline(&timeline)?;
@@ -381,7 +396,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 (Some(timeline), Export::Graphic(format)) => {
                     let id = workspace.find_timeline(&timeline)?;
                     let view = workspace.timeline(id)?;
-                    tideline_export::render(&view, format, &graphic.options())?
+                    let rendered = tideline_export::export(&view, format, &options)?;
+                    notes = rendered.notes();
+                    rendered.bytes
                 }
                 (None, Export::Data(ExportFormat::TidelineJson)) if everything => {
                     workspace.export_workspace()?
@@ -393,11 +410,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
             };
             write_new(&out, &bytes)?;
-            print_lines(std::iter::once(format!(
-                "wrote {} ({} bytes)",
-                out.display(),
-                bytes.len()
-            )))
+            print_lines(
+                std::iter::once(format!("wrote {} ({} bytes)", out.display(), bytes.len()))
+                    .chain(notes),
+            )
         }
         Command::Compare(args) => compare::run(&path, args),
         Command::Backup { out } => backup::backup(&path, &out),

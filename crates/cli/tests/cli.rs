@@ -384,12 +384,18 @@ fn graphic_exports_write_svg_png_pdf_and_markdown() {
     assert!(svg.contains(r#"aria-label="Microsoft invests $1B in OpenAI""#));
     assert!(svg.contains(r##"fill="#15181d""##), "the dark page");
 
-    for (name, options, width) in [
-        ("wide.png", &["--width", "1200", "--scale", "2"][..], 2400),
+    for (name, options, width, tall) in [
+        (
+            "wide.png",
+            &["--width", "1200", "--scale", "2"][..],
+            2400,
+            false,
+        ),
         (
             "tall.png",
             &["--layout", "vertical", "--width", "500", "--scale", "3"],
             1500,
+            true,
         ),
     ] {
         let out = dir.path().join(name);
@@ -397,7 +403,7 @@ fn graphic_exports_write_svg_png_pdf_and_markdown() {
         assert!(output.status.success(), "{}", stderr(&output));
         let (w, h) = png_size(&std::fs::read(&out).unwrap());
         assert_eq!(w, width, "{name}");
-        assert!(h > w, "{name}: {w}×{h}");
+        assert_eq!(h > w, tall, "{name}: {w}×{h}");
     }
 
     let out = dir.path().join("print.pdf");
@@ -767,4 +773,45 @@ fn compare_refuses_an_alignment_a_timeline_cannot_meet_and_an_existing_file() {
         Some(1),
         "one timeline is not a comparison"
     );
+}
+
+#[test]
+fn size_takes_presets_and_dimensions_and_refuses_others_with_one_error_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    for (size, expected) in [("social-square", (1080, 1080)), ("1600x900", (1600, 900))] {
+        let out = dir.path().join(format!("{size}.png"));
+        let output = tideline(
+            &db,
+            &[
+                "export",
+                "1",
+                "--format",
+                "png",
+                "--size",
+                size,
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert_eq!(png_size(&std::fs::read(&out).unwrap()), expected, "{size}");
+    }
+    for args in [
+        &["export", "1", "--format", "png", "--size", "tabloid"][..],
+        &["compare", "1", "2", "--format", "svg", "--size", "12x"][..],
+    ] {
+        let out = dir.path().join("refused.png");
+        let mut args = args.to_vec();
+        args.extend(["--out", out.to_str().unwrap()]);
+        let output = tideline(&db, &args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_one_error_line(&output);
+        assert!(
+            stderr(&output).contains("column-640"),
+            "{}",
+            stderr(&output)
+        );
+        assert!(!out.exists());
+    }
 }

@@ -51,6 +51,7 @@ pub fn comparison_input(
                 ongoing: event.facts.ongoing,
                 kind: event.facts.kind,
                 confidence: event.facts.confidence,
+                importance: event.facts.importance,
                 callouts: Vec::new(),
                 date_text: None,
             };
@@ -90,6 +91,7 @@ pub fn comparison_input(
         notes: Vec::new(),
         credit: credit(view.timelines.iter().flat_map(|t| &t.events)),
         width_px: options.width.unwrap_or(options.orientation.default_width()),
+        height_px: options.height,
         orientation: options.orientation,
         descriptions: options.descriptions,
         t0_minute: relative.then_some(origin * MINUTES_PER_DAY),

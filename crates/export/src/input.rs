@@ -1,6 +1,8 @@
 //! From a timeline as the store hands it out to what the exporters show:
 //! the lanes asked for, the events and spans inside the crop, dates parsed.
 
+use std::collections::{HashMap, HashSet};
+
 use tideline_model::Date;
 use tideline_model::graphic::{GraphicInput, GraphicItem, GraphicLane, SpanInput};
 use tideline_store::views::{AnnotationView, EventView, LaneView, TimelineView};
@@ -67,19 +69,19 @@ impl<'a> Selection<'a> {
             .collect();
         let mut by_lane: Vec<(&LaneView, Vec<Event<'a>>)> =
             lanes.iter().map(|lane| (*lane, Vec::new())).collect();
+        let slot_of: HashMap<i64, usize> = by_lane
+            .iter()
+            .enumerate()
+            .map(|(i, (lane, _))| (lane.id, i))
+            .collect();
+        let event_of: HashMap<i64, &EventView> =
+            view.events.iter().map(|e| (e.facts.id, e)).collect();
         // Placements come in start order.
         for placement in &view.placements {
-            let Some(slot) = by_lane
-                .iter_mut()
-                .find(|(lane, _)| lane.id == placement.lane_id)
-            else {
+            let Some(slot) = slot_of.get(&placement.lane_id).map(|&i| &mut by_lane[i]) else {
                 continue;
             };
-            let Some(event) = view
-                .events
-                .iter()
-                .find(|e| e.facts.id == placement.event_id)
-            else {
+            let Some(&event) = event_of.get(&placement.event_id) else {
                 continue;
             };
             let end = if event.facts.ongoing {
@@ -137,13 +139,11 @@ impl<'a> Selection<'a> {
     /// Every selected event once, in start order (an event in two lanes
     /// counts once).
     pub fn events(&self) -> Vec<&Event<'a>> {
+        let mut seen = HashSet::new();
         let mut events: Vec<&Event<'a>> = Vec::new();
         for (_, lane) in &self.lanes {
             for event in lane {
-                if !events
-                    .iter()
-                    .any(|e| e.view.facts.id == event.view.facts.id)
-                {
+                if seen.insert(event.view.facts.id) {
                     events.push(event);
                 }
             }
@@ -214,6 +214,7 @@ pub fn graphic_input(
                     ongoing: event.view.facts.ongoing,
                     kind: event.view.facts.kind,
                     confidence: event.view.facts.confidence,
+                    importance: event.view.facts.importance,
                     callouts: event.callouts(view).map(|a| a.text.clone()).collect(),
                     date_text: None,
                 })
@@ -232,6 +233,7 @@ pub fn graphic_input(
         notes: selection.notes.iter().map(|a| a.text.clone()).collect(),
         credit: selection.credit(),
         width_px: options.width.unwrap_or(options.orientation.default_width()),
+        height_px: options.height,
         orientation: options.orientation,
         descriptions: options.descriptions,
         t0_minute: None,

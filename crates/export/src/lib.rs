@@ -32,11 +32,12 @@ mod input;
 pub mod markdown;
 mod pdf;
 mod png;
+pub mod size;
 mod svg;
 mod theme;
 
 use serde::{Deserialize, Serialize};
-use tideline_model::graphic::{Graphic, Orientation, lay_out_graphic};
+use tideline_model::graphic::{Graphic, MAX_SIDE_PX, Orientation, lay_out_graphic};
 use tideline_store::views::{ComparisonView, TimelineView};
 use ts_rs::TS;
 
@@ -79,6 +80,10 @@ pub struct ExportOptions {
     /// Width in px (CSS px: at scale 1 one PNG pixel); `None` for the
     /// orientation's default, 1600 wide or 480 tall.
     pub width: Option<f64>,
+    /// Height in px: the graphic is exactly this tall, labelling the most
+    /// important events when it cannot label all. `None`: as tall as it
+    /// needs, up to 16,384 px (see [`size`] for named sizes).
+    pub height: Option<f64>,
     /// PNG pixels per px: 1, 2 or 3.
     pub scale: u8,
     pub theme: Theme,
@@ -105,6 +110,7 @@ impl Default for ExportOptions {
         ExportOptions {
             orientation: Orientation::Horizontal,
             width: None,
+            height: None,
             scale: 1,
             theme: Theme::Light,
             from: None,
@@ -137,16 +143,73 @@ pub enum ExportError {
     },
 }
 
+/// An exported file, and what its graphic had to leave out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// Events drawn as marks without labels, for want of room.
+    pub unlabelled: usize,
+    /// Events counted per period instead of drawn one by one.
+    pub summarised: usize,
+}
+
+impl Rendered {
+    fn of(bytes: Vec<u8>, graphic: Option<&Graphic>) -> Rendered {
+        Rendered {
+            bytes,
+            unlabelled: graphic.map_or(0, |g| g.unlabelled),
+            summarised: graphic.map_or(0, |g| g.summarised),
+        }
+    }
+
+    /// What a user should be told about the file, a line each: events
+    /// left without labels or summarised.
+    pub fn notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.unlabelled > 0 {
+            notes.push(format!(
+                "note: {} of the events are drawn without labels: the size holds no more legibly",
+                self.unlabelled
+            ));
+        }
+        if self.summarised > 0 {
+            notes.push(format!(
+                "note: {} events are too dense to draw one by one and are counted per period",
+                self.summarised
+            ));
+        }
+        notes
+    }
+}
+
 /// Exports `view` as `format`.
 pub fn render(
     view: &TimelineView,
     format: Format,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
+    Ok(export(view, format, options)?.bytes)
+}
+
+/// Exports `view` as `format`, saying what the graphic left out.
+pub fn export(
+    view: &TimelineView,
+    format: Format,
+    options: &ExportOptions,
+) -> Result<Rendered, ExportError> {
     check(options)?;
     match format {
-        Format::Markdown => Ok(markdown::brief(view, options)?.into_bytes()),
-        _ => paint(&graphic(view, options)?, format, options),
+        Format::Markdown => Ok(Rendered::of(
+            markdown::brief(view, options)?.into_bytes(),
+            None,
+        )),
+        _ => {
+            let graphic = graphic(view, options)?;
+            Ok(Rendered::of(
+                paint(&graphic, format, options)?,
+                Some(&graphic),
+            ))
+        }
     }
 }
 
@@ -157,14 +220,28 @@ pub fn render_comparison(
     format: Format,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
+    Ok(export_comparison(view, format, options)?.bytes)
+}
+
+/// Exports a comparison as `format`, saying what the graphic left out.
+pub fn export_comparison(
+    view: &ComparisonView,
+    format: Format,
+    options: &ExportOptions,
+) -> Result<Rendered, ExportError> {
     check(options)?;
     match format {
-        Format::Markdown => Ok(compare::comparison_brief(view, options)?.into_bytes()),
-        _ => paint(
-            &lay_out_graphic(&comparison_input(view, options)?),
-            format,
-            options,
-        ),
+        Format::Markdown => Ok(Rendered::of(
+            compare::comparison_brief(view, options)?.into_bytes(),
+            None,
+        )),
+        _ => {
+            let graphic = lay_out_graphic(&comparison_input(view, options)?);
+            Ok(Rendered::of(
+                paint(&graphic, format, options)?,
+                Some(&graphic),
+            ))
+        }
     }
 }
 
@@ -176,13 +253,15 @@ fn check(options: &ExportOptions) -> Result<(), ExportError> {
             message: format!("{} is not 1, 2 or 3", options.scale),
         });
     }
-    if let Some(width) = options.width
-        && !(240.0..=20_000.0).contains(&width)
-    {
-        return Err(ExportError::InvalidOption {
-            option: "width",
-            message: format!("{width} px is not between 240 and 20000"),
-        });
+    for (option, value) in [("width", options.width), ("height", options.height)] {
+        if let Some(px) = value
+            && !(240.0..=MAX_SIDE_PX).contains(&px)
+        {
+            return Err(ExportError::InvalidOption {
+                option,
+                message: format!("{px} px is not between 240 and {MAX_SIDE_PX}"),
+            });
+        }
     }
     Ok(())
 }

@@ -64,6 +64,7 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
                 None => continue,
             },
             AreaRole::Band => palette.band,
+            AreaRole::Density => palette.muted,
         };
         group(&mut body, true);
         let _ = writeln!(
@@ -84,6 +85,7 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
             RuleRole::Divider => (palette.grid_major, 1.0),
             RuleRole::Callout => (palette.callout, 2.0),
             RuleRole::Footer => (palette.grid_major, 1.0),
+            RuleRole::Leader => (palette.muted, 1.0),
         };
         group(&mut body, true);
         let _ = writeln!(

@@ -26,14 +26,16 @@
 //! faces the exporters draw with. Everything is pure and deterministic:
 //! inputs are kept in their given order and nothing reads the clock.
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 
 use crate::date::{Date, Precision};
 use crate::event::{Confidence, EventKind};
-use crate::layout::{
-    self, ItemInput, LaneInput, LayoutInput, LayoutStyle, TimelineInput, Viewport,
-};
+use crate::layout::{self, LayoutInput, LayoutStyle, Viewport};
 use crate::text::{FontMetrics, TextMeasure};
+
+mod pack;
 
 /// Which way time runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,6 +72,10 @@ pub struct GraphicInput {
     /// The credit line, e.g. "Sources: …".
     pub credit: String,
     pub width_px: f64,
+    /// The exact height: the graphic fits into it, labelling the most
+    /// important events when it cannot label them all. `None`: as tall as
+    /// it needs, up to [`MAX_SIDE_PX`].
+    pub height_px: Option<f64>,
     pub orientation: Orientation,
     /// Whether events show their descriptions.
     pub descriptions: bool,
@@ -99,6 +105,9 @@ pub struct GraphicItem {
     pub ongoing: bool,
     pub kind: EventKind,
     pub confidence: Confidence,
+    /// 1 to 5; the more important events keep their labels when a graphic
+    /// cannot label them all.
+    pub importance: u8,
     /// Annotations on this event, drawn as callouts under its label.
     pub callouts: Vec<String>,
     /// The date line shown instead of the dates (an event moved onto a
@@ -121,6 +130,10 @@ pub struct Graphic {
     pub width: f64,
     pub height: f64,
     pub orientation: Orientation,
+    /// Events drawn as marks without labels, for want of room.
+    pub unlabelled: usize,
+    /// Events too dense to draw one by one, counted per period instead.
+    pub summarised: usize,
     pub areas: Vec<Area>,
     pub rules: Vec<Rule>,
     pub marks: Vec<Mark>,
@@ -145,6 +158,8 @@ pub enum AreaRole {
     Lane,
     /// A shaded span.
     Band,
+    /// A bar of a summary: how many events fall in its stretch of time.
+    Density,
 }
 
 /// A straight line.
@@ -172,6 +187,8 @@ pub enum RuleRole {
     Callout,
     /// The rule above the notes and credit.
     Footer,
+    /// The line from a marker down to its hanging label.
+    Leader,
 }
 
 /// An event's marker, with its range bar and precision whisker.
@@ -307,11 +324,11 @@ impl TextStyle {
             TextStyle::Subtitle => 18.0,
             TextStyle::Heading => 13.0,
             TextStyle::Tick | TextStyle::TickMajor => 12.0,
-            TextStyle::Date => 11.0,
-            TextStyle::Label => 14.0,
+            TextStyle::Date => 12.0,
+            TextStyle::Label => 13.0,
             TextStyle::Description | TextStyle::Callout | TextStyle::Band => 12.0,
             TextStyle::Legend | TextStyle::Note => 12.0,
-            TextStyle::Credit => 11.0,
+            TextStyle::Credit => 12.0,
         }
     }
 }
@@ -325,8 +342,19 @@ fn line_height(size: f64) -> f64 {
 const CAP_HEIGHT: f64 = 0.727;
 /// Radius of an event marker.
 const MARKER_R: f64 = 6.0;
-/// Widest a horizontal label block grows.
-const BLOCK_MAX_PX: f64 = 250.0;
+/// The widths a horizontal label is tried at, widest first: a narrower
+/// label takes more lines but lets a neighbour sit beside it.
+const LABEL_WIDTHS: [f64; 4] = [300.0, 240.0, 190.0, 150.0];
+/// Height of a lane's strip of unlabelled marks, and their radius.
+const STRIP_PX: f64 = 12.0;
+const STRIP_MARKER_R: f64 = 3.5;
+/// Width of a summary bar: unlabelled events denser than one per bin are
+/// counted instead of drawn.
+const SUMMARY_BIN_PX: f64 = 4.0;
+/// Between a marker and the label beside it.
+const TEXT_GAP_PX: f64 = 5.0;
+/// Between a leader and the label hanging from it.
+const HANG_GAP_PX: f64 = 5.0;
 /// Lines of an event title at most; then an ellipsis.
 const TITLE_LINES: usize = 3;
 /// Lines of a description at most, horizontal and vertical.
@@ -339,13 +367,157 @@ const BLOCK_GAP_PX: f64 = 14.0;
 const TALL_PX_PER_YEAR: f64 = 140.0;
 const MINUTES_PER_YEAR: f64 = 365.25 * 1440.0;
 
-/// Lays out `input`.
+/// The longest side a graphic may have, in px: past it image viewers and
+/// browsers give up, so a graphic with no height set labels fewer events
+/// and then summarises rather than grow.
+pub const MAX_SIDE_PX: f64 = 16_384.0;
+/// Space a label needs at least (a short title on two lines, with its
+/// date): bounds how many labels a page can hold before any is tried.
+const MIN_LABEL_AREA_PX: f64 = 150.0 * 60.0;
+
+/// Lays out `input`: every event labelled if the page holds them, else the
+/// most important ones (see [`priority`]) with the rest drawn as marks.
 pub fn lay_out_graphic(input: &GraphicInput) -> Graphic {
     let width = if input.width_px.is_finite() {
-        input.width_px.clamp(240.0, 20_000.0)
+        input.width_px.clamp(240.0, MAX_SIDE_PX)
     } else {
         input.orientation.default_width()
     };
+    let height = input
+        .height_px
+        .filter(|h| h.is_finite())
+        .map(|h| h.clamp(240.0, MAX_SIDE_PX));
+    let budget = height.unwrap_or(MAX_SIDE_PX);
+    let order = priority(input);
+    let most = order
+        .len()
+        .min((width * budget / MIN_LABEL_AREA_PX).ceil() as usize);
+    let labelled = |k: usize| {
+        let mut mask: Vec<Vec<bool>> = input
+            .lanes
+            .iter()
+            .map(|lane| vec![false; lane.items.len()])
+            .collect();
+        for &(lane, item) in &order[..k] {
+            mask[lane][item] = true;
+        }
+        mask
+    };
+    let mut blocks = BlockCache::default();
+    let mut compose = |k: usize, bands: &[Range<usize>], fill: f64| {
+        compose(input, width, &labelled(k), bands, fill, &mut blocks)
+    };
+    // First every lane on its own and every label it can hold; then
+    // neighbouring lanes share rows, the pair that saves most first; then
+    // fewer labels (a binary search for the most that fit).
+    let mut bands: Vec<Range<usize>> = (0..input.lanes.len()).map(|l| l..l + 1).collect();
+    let mut graphic = compose(most, &bands, 0.0);
+    // Sharing rows saves a fraction of the height, never most of it.
+    while graphic.height > budget
+        && graphic.height < 2.0 * budget
+        && bands.len() > 1
+        && input.orientation == Orientation::Horizontal
+    {
+        let (merged, shorter) = (0..bands.len() - 1)
+            .map(|j| {
+                let mut merged = bands.clone();
+                merged[j] = merged[j].start..merged[j + 1].end;
+                merged.remove(j + 1);
+                let graphic = compose(most, &merged, 0.0);
+                (merged, graphic)
+            })
+            .min_by(|(_, a), (_, b)| a.height.total_cmp(&b.height))
+            .expect("two bands or more");
+        if shorter.height >= graphic.height {
+            break;
+        }
+        (bands, graphic) = (merged, shorter);
+    }
+    if graphic.height > budget {
+        // Labels take height about in proportion: search up to twice the
+        // share that would fit.
+        let guess = (most as f64 * 2.0 * budget / graphic.height).ceil() as usize;
+        let (mut fits, mut too_many) = (0, most.min(guess.max(1)));
+        if compose(too_many, &bands, 0.0).height <= budget {
+            fits = too_many;
+            too_many = most;
+        }
+        while too_many - fits > 1 {
+            let k = fits + (too_many - fits) / 2;
+            if compose(k, &bands, 0.0).height <= budget {
+                fits = k;
+            } else {
+                too_many = k;
+            }
+        }
+        graphic = compose(fits, &bands, 0.0);
+    }
+    if let Some(height) = height
+        && graphic.height < height
+    {
+        let k = order.len() - graphic.unlabelled - graphic.summarised;
+        graphic = compose(k.min(most), &bands, height - graphic.height);
+    }
+    if let Some(height) = height {
+        graphic.height = height;
+    }
+    graphic
+}
+
+/// Every item as (lane, index), most important first: by importance, then
+/// milestones before other kinds, then date.
+fn priority(input: &GraphicInput) -> Vec<(usize, usize)> {
+    let mut order: Vec<(usize, usize)> = input
+        .lanes
+        .iter()
+        .enumerate()
+        .flat_map(|(l, lane)| (0..lane.items.len()).map(move |i| (l, i)))
+        .collect();
+    let item = |&(l, i): &(usize, usize)| &input.lanes[l].items[i];
+    order.sort_by_key(|at| {
+        let it = item(at);
+        (
+            std::cmp::Reverse(it.importance),
+            kind_rank(it.kind),
+            it.start.start_minute(),
+            it.id,
+            *at,
+        )
+    });
+    order
+}
+
+/// Milestones first: the steps a reader of a deal looks for.
+fn kind_rank(kind: EventKind) -> u8 {
+    match kind {
+        EventKind::DefinitiveAgreement | EventKind::Closing | EventKind::Termination => 0,
+        EventKind::Decision | EventKind::Announcement | EventKind::Investment => 1,
+        EventKind::RegulatoryFiling | EventKind::RegulatoryReview | EventKind::Litigation => 2,
+        EventKind::Mou | EventKind::Personnel | EventKind::Product => 3,
+        EventKind::Rumour | EventKind::Other => 4,
+    }
+}
+
+/// A label: (lane, item, width it wraps to, whether its band is shared and
+/// so names the lane).
+type BlockKey = (usize, usize, u32, bool);
+
+/// Label blocks already measured: fitting tries many label counts and
+/// bands and would measure the same blocks again.
+#[derive(Default)]
+struct BlockCache(std::collections::HashMap<BlockKey, Block>);
+
+/// One layout with the labels of `labelled` and the lanes grouped in
+/// `bands` (wide only); `fill` more px spread over the bands (or the tall
+/// axis).
+fn compose(
+    input: &GraphicInput,
+    width: f64,
+    labelled: &[Vec<bool>],
+    bands: &[Range<usize>],
+    fill: f64,
+    blocks: &mut BlockCache,
+) -> Graphic {
     let margin = match input.orientation {
         Orientation::Horizontal => 40.0,
         Orientation::Vertical => 20.0,
@@ -355,6 +527,8 @@ pub fn lay_out_graphic(input: &GraphicInput) -> Graphic {
             width,
             height: 0.0,
             orientation: input.orientation,
+            unlabelled: 0,
+            summarised: 0,
             areas: Vec::new(),
             rules: Vec::new(),
             marks: Vec::new(),
@@ -374,8 +548,10 @@ pub fn lay_out_graphic(input: &GraphicInput) -> Graphic {
         page.paragraph("No events to show.", TextStyle::Note, y + 16.0, 1)
     } else {
         match input.orientation {
-            Orientation::Horizontal => page.horizontal(input, y + 18.0),
-            Orientation::Vertical => page.vertical(input, y + 18.0),
+            Orientation::Horizontal => {
+                page.horizontal(input, y + 18.0, labelled, bands, fill, blocks)
+            }
+            Orientation::Vertical => page.vertical(input, y + 18.0, labelled, fill),
         }
     };
     y = page.footer(input, y + 20.0);
@@ -421,6 +597,7 @@ impl Block {
 struct Entry<'a> {
     item: &'a GraphicItem,
     lane: usize,
+    labelled: bool,
 }
 
 impl Page {
@@ -457,16 +634,21 @@ impl Page {
         y
     }
 
-    /// Draws `block` with its text's top left at `(x, top)`.
-    fn block(&mut self, block: &Block, x: f64, top: f64) {
+    /// Draws `block` with its text's top at `top`, starting at `x` or,
+    /// anchored at the end, ending there (callout bars on that side).
+    fn block(&mut self, block: &Block, x: f64, top: f64, anchor: Anchor) {
+        let toward = match anchor {
+            Anchor::Start => 1.0,
+            Anchor::End => -1.0,
+        };
         let mut y = top;
         for (i, (text, style)) in block.lines.iter().enumerate() {
             let indent = if block.callouts_from.is_some_and(|from| i >= from) {
                 let bottom = y + line_height(style.size(self.orientation()));
                 self.graphic.rules.push(Rule {
-                    x1: x + 1.0,
+                    x1: x + toward,
                     y1: y + 2.0,
-                    x2: x + 1.0,
+                    x2: x + toward,
                     y2: bottom - 2.0,
                     role: RuleRole::Callout,
                 });
@@ -474,7 +656,7 @@ impl Page {
             } else {
                 0.0
             };
-            y = self.line(x + indent, y, text, *style, Anchor::Start);
+            y = self.line(x + toward * indent, y, text, *style, anchor);
         }
     }
 
@@ -592,84 +774,59 @@ impl Page {
         for note in &input.notes {
             y = self.paragraph(&format!("Note: {note}"), TextStyle::Note, y, 6);
         }
+        for (n, one, other) in [
+            (
+                self.graphic.unlabelled,
+                "more event is drawn as a mark without its label.",
+                "more events are drawn as marks without their labels.",
+            ),
+            (
+                self.graphic.summarised,
+                "event is summarised as counts per period.",
+                "events are summarised as counts per period.",
+            ),
+        ] {
+            if n > 0 {
+                let words = if n == 1 { one } else { other };
+                y = self.paragraph(&format!("{n} {words}"), TextStyle::Note, y, 2);
+            }
+        }
         if !input.credit.is_empty() {
             y = self.paragraph(&input.credit, TextStyle::Credit, y + 2.0, 8);
         }
         y
     }
 
-    /// The wide graphic: axis, shaded spans, then lanes from
-    /// [`layout::lay_out`]. Returns the bottom.
-    fn horizontal(&mut self, input: &GraphicInput, top: f64) -> f64 {
+    /// The wide graphic: axis and shaded spans, then each lane with its
+    /// events packed (see [`pack`]): labels wrapped to the width that
+    /// keeps the lane lowest, right of their marker or left of it. Events
+    /// not in `labelled` are marks in a strip at the top of their lane, or
+    /// bars counting them where they are too dense to draw one by one.
+    /// `fill` px are shared out over the lanes. Returns the bottom.
+    fn horizontal(
+        &mut self,
+        input: &GraphicInput,
+        top: f64,
+        labelled: &[Vec<bool>],
+        bands: &[Range<usize>],
+        fill: f64,
+        blocks: &mut BlockCache,
+    ) -> f64 {
         let o = Orientation::Horizontal;
         let plot_left = self.margin + MARKER_R;
-        let plot_width = self.content_width() - MARKER_R;
-        let blocks: Vec<Vec<Block>> = input
-            .lanes
-            .iter()
-            .map(|lane| {
-                lane.items
-                    .iter()
-                    .map(|item| self.label(item, None, input.descriptions, BLOCK_MAX_PX))
-                    .collect()
-            })
-            .collect();
-        let block_height = blocks
-            .iter()
-            .flatten()
-            .map(|b| b.height)
-            .fold(0.0, f64::max);
-        let viewport = fitted_viewport(input, &blocks, plot_width);
-        // Labels are block indices; the measure returns the block's width.
-        let widths = BlockWidths(blocks.iter().flatten().map(|b| b.width).collect());
-        let mut index = 0;
-        let timelines = [TimelineInput {
-            id: 0,
-            lanes: input
-                .lanes
-                .iter()
-                .map(|lane| LaneInput {
-                    id: lane.id,
-                    collapsed: false,
-                    items: lane
-                        .items
-                        .iter()
-                        .map(|item| {
-                            index += 1;
-                            ItemInput {
-                                id: item.id,
-                                start: item.start,
-                                end: item.end,
-                                ongoing: item.ongoing,
-                                label: (index - 1).to_string(),
-                            }
-                        })
-                        .collect(),
-                })
-                .collect(),
-            // The graphic names its spans in rows of its own, under the axis.
-            periods: Vec::new(),
-        }];
-        let style = LayoutStyle {
-            label_size_px: TextStyle::Label.size(o),
-            row_height_px: MARK_LINE_PX + block_height + BLOCK_GAP_PX,
-            lane_padding_px: 4.0,
-            lane_header_px: 30.0,
-            marker_px: 2.0 * MARKER_R,
-            label_gap_px: 12.0,
-            min_lane_rows: 1,
-            timeline_header_px: 0.0,
-            timeline_gap_px: 0.0,
-            ..LayoutStyle::screen()
-        };
-        let layout = layout::lay_out(
+        let plot_width = self.content_width() - 2.0 * MARKER_R;
+        let right = plot_left + plot_width;
+        let viewport = data_viewport(input, plot_width);
+        let scale = plot_width / (viewport.end_minute - viewport.start_minute);
+        let x_of = |minute: f64| plot_left + (minute - viewport.start_minute) * scale;
+        let ticks = layout::lay_out(
             &LayoutInput {
-                timelines: &timelines,
+                timelines: &[],
                 viewport: viewport.clone(),
                 today_minute: None,
             },
-            &style,
-            &widths,
+            &LayoutStyle::screen(),
+            FontMetrics::inter_regular(),
         );
 
         // Axis labels, then one row per stacked span label.
@@ -677,14 +834,278 @@ impl Page {
         let axis_y = tick_top + line_height(TextStyle::Tick.size(o)) + 6.0;
         let spans = self.span_labels(input, &viewport, plot_left, axis_y + 8.0);
         let lanes_top = spans.bottom + 4.0;
-        let bottom = lanes_top + layout.height_px;
-        let x_of = |minute: f64| plot_left + (minute - viewport.start_minute) * spans.scale;
+
+        // Pack each band: a lane, or adjacent lanes sharing rows.
+        let heading = line_height(TextStyle::Heading.size(o));
+        let date_line = line_height(TextStyle::Date.size(o));
+        let mut lanes: Vec<PackedLane> = Vec::with_capacity(bands.len());
+        for members in bands {
+            // Labels beside their markers; then, where that stacks a
+            // cluster, markers in a row at the top with labels hanging below.
+            let mut best_lane: Option<PackedLane> = None;
+            for hanging in [false, true] {
+                if hanging && best_lane.as_ref().is_some_and(|lane| lane.placed.len() < 2) {
+                    break;
+                }
+                let shared = members.len() > 1;
+                let name = band_name(input, members);
+                let mut band = pack::Band::new(self.graphic.width);
+                band.block(pack::Rect {
+                    x0: self.margin,
+                    x1: self.margin + 4.0 + measure(&name, TextStyle::Heading, o),
+                    y0: 0.0,
+                    y1: 6.0 + heading,
+                });
+                let loose: Vec<(usize, usize)> = members
+                    .clone()
+                    .flat_map(|l| (0..input.lanes[l].items.len()).map(move |i| (l, i)))
+                    .filter(|&(l, i)| !labelled[l][i])
+                    .collect();
+                if !hanging && !loose.is_empty() {
+                    continue;
+                }
+                let strip = (hanging || !loose.is_empty()).then(|| {
+                    let y0 = 6.0 + heading + 4.0;
+                    band.block(pack::Rect {
+                        x0: self.margin,
+                        x1: self.graphic.width - self.margin,
+                        y0,
+                        y1: y0 + STRIP_PX,
+                    });
+                    y0
+                });
+                let leader_top = strip.map_or(0.0, |y0| y0 + STRIP_PX + 2.0);
+                // Date order across the band's lanes, so that neighbours in
+                // time are packed one after the other.
+                let mut order: Vec<(usize, usize)> = members
+                    .clone()
+                    .flat_map(|l| (0..input.lanes[l].items.len()).map(move |i| (l, i)))
+                    .filter(|&(l, i)| labelled[l][i])
+                    .collect();
+                order.sort_by_key(|&(l, i)| {
+                    let item = &input.lanes[l].items[i];
+                    (item.start.start_minute(), l, i)
+                });
+                let mut placed = Vec::with_capacity(order.len());
+                for (l, i) in order {
+                    let item = &input.lanes[l].items[i];
+                    let lane_name = shared.then_some(input.lanes[l].name.as_str());
+                    let x = x_of(marker_minute(item));
+                    let bar_end = range_end_minute(item)
+                        .map(|end| x_of(end as f64))
+                        .or((item.ongoing && item.end.is_none()).then_some(right));
+                    let (w1, w2) = if bar_end.is_none() && is_coarse(item.start) {
+                        (
+                            x_of(item.start.start_minute() as f64),
+                            x_of(item.start.end_minute() as f64),
+                        )
+                    } else {
+                        (x, x)
+                    };
+                    let whisker =
+                        (bar_end.is_none() && w2 - w1 > 2.0 * MARKER_R).then_some((w1, w2));
+                    // A bar or whisker runs on a line of its own above the
+                    // label; a plain marker sits on the date line, beside it.
+                    let lined = bar_end.is_some() || whisker.is_some();
+                    let (line, text_top) = if lined {
+                        let line = pack::Rect {
+                            x0: (x - MARKER_R).min(w1),
+                            x1: bar_end
+                                .unwrap_or(x + MARKER_R)
+                                .max(w2)
+                                .min(right + MARKER_R),
+                            y0: 0.0,
+                            y1: MARK_LINE_PX,
+                        };
+                        (Some(line), MARK_LINE_PX)
+                    } else {
+                        (None, 0.0)
+                    };
+                    let extent = |side: Side, width: f64| match (side, lined) {
+                        (Side::Right, true) => (x - MARKER_R, x - MARKER_R + width),
+                        (Side::Right, false) => (
+                            x + MARKER_R + TEXT_GAP_PX,
+                            x + MARKER_R + TEXT_GAP_PX + width,
+                        ),
+                        (Side::Left, true) => (x + MARKER_R - width, x + MARKER_R),
+                        (Side::Left, false) => (
+                            x - MARKER_R - TEXT_GAP_PX - width,
+                            x - MARKER_R - TEXT_GAP_PX,
+                        ),
+                        (Side::At(x0), _) => (x0, x0 + width),
+                    };
+                    let shape = |side: Side, block: &Block| {
+                        let (x0, x1) = extent(side, block.width);
+                        let (x0, x1) = if lined {
+                            (x0, x1)
+                        } else {
+                            ((x - MARKER_R).min(x0), (x + MARKER_R).max(x1))
+                        };
+                        let text = pack::Rect {
+                            x0,
+                            x1,
+                            y0: 0.0,
+                            y1: text_top + block.height,
+                        };
+                        (line, text)
+                    };
+                    let rects = |(line, text): (Option<pack::Rect>, pack::Rect)| {
+                        line.into_iter()
+                            .chain(std::iter::once(text))
+                            .collect::<Vec<_>>()
+                    };
+                    let hang_extent = |side: Side, width: f64| match side {
+                        Side::Left => (x - HANG_GAP_PX - width, x - HANG_GAP_PX),
+                        _ => (x + HANG_GAP_PX, x + HANG_GAP_PX + width),
+                    };
+                    let inside = |(x0, x1): (f64, f64)| {
+                        x0 >= self.margin - 0.5 && x1 <= self.graphic.width - self.margin + 0.5
+                    };
+                    let mut best: Option<(f64, f64, Side, u32)> = None;
+                    let mut hung = false;
+                    // Hanging first where the band hangs labels; beside the
+                    // marker when no leader gets through.
+                    for pass in [true, false] {
+                        if !pass && best.is_some() {
+                            break;
+                        }
+                        for max_width in LABEL_WIDTHS {
+                            let key = (l, i, max_width as u32, shared);
+                            let block = blocks.0.entry(key).or_insert_with(|| {
+                                self.label(item, lane_name, input.descriptions, max_width)
+                            });
+                            for side in [Side::Right, Side::Left] {
+                                let hangs = pass && hanging && !lined;
+                                if !pass && inside(extent(side, block.width)) {
+                                    let shape = rects(shape(side, block));
+                                    let dy = band.lowest(&shape, 0.0);
+                                    let bottom = dy + text_top + block.height;
+                                    if best.is_none_or(|(b, ..)| bottom < b - 0.5) {
+                                        best = Some((bottom, dy, side, max_width as u32));
+                                        hung = false;
+                                    }
+                                }
+                                let (x0, x1) = hang_extent(side, block.width);
+                                if hangs && inside((x0, x1)) {
+                                    let text = [pack::Rect {
+                                        x0,
+                                        x1,
+                                        y0: 0.0,
+                                        y1: block.height,
+                                    }];
+                                    if let Some(dy) =
+                                        band.lowest_hanging(&text, x, leader_top, date_line / 2.0)
+                                    {
+                                        let bottom = dy + block.height;
+                                        if best.is_none_or(|(b, ..)| bottom < b - 0.5) {
+                                            best = Some((bottom, dy, side, max_width as u32));
+                                            hung = true;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    if hung {
+                        let (_, dy, side, max_width) = best.expect("a hanging place was found");
+                        let block = &blocks.0[&(l, i, max_width, shared)];
+                        let (x0, x1) = hang_extent(side, block.width);
+                        let attach = dy + date_line / 2.0;
+                        band.put(
+                            &[pack::Rect {
+                                x0,
+                                x1,
+                                y0: 0.0,
+                                y1: block.height,
+                            }],
+                            dy,
+                        );
+                        band.leader(pack::Rect {
+                            x0: x - 1.0,
+                            x1: x + 1.0,
+                            y0: leader_top,
+                            y1: attach,
+                        });
+                        let strip_y = strip.expect("hanging bands have a strip") + STRIP_PX / 2.0;
+                        placed.push(Placed {
+                            lane: l,
+                            item: i,
+                            x,
+                            mark_y: strip_y,
+                            text_top: dy,
+                            text_x: if matches!(side, Side::Left) { x1 } else { x0 },
+                            anchor: if matches!(side, Side::Left) {
+                                Anchor::End
+                            } else {
+                                Anchor::Start
+                            },
+                            bar_end,
+                            whisker,
+                            leader: Some((strip_y + MARKER_R, attach)),
+                            key: (l, i, max_width, shared),
+                        });
+                        continue;
+                    }
+                    let (dy, side, max_width) = match best {
+                        Some((_, dy, side, w)) => (dy, side, w),
+                        // Too narrow a page for either side: the narrowest
+                        // label, kept inside.
+                        None => {
+                            let w = LABEL_WIDTHS[LABEL_WIDTHS.len() - 1] as u32;
+                            let block = &blocks.0[&(l, i, w, shared)];
+                            let x0 =
+                                (self.graphic.width - self.margin - block.width).max(self.margin);
+                            let shape = rects(shape(Side::At(x0), block));
+                            (band.lowest(&shape, 0.0), Side::At(x0), w)
+                        }
+                    };
+                    let block = &blocks.0[&(l, i, max_width, shared)];
+                    band.put(&rects(shape(side, block)), dy);
+                    let (x0, x1) = extent(side, block.width);
+                    placed.push(Placed {
+                        lane: l,
+                        item: i,
+                        x,
+                        mark_y: dy + if lined { MARK_LINE_PX } else { date_line } / 2.0,
+                        text_top: dy + text_top,
+                        text_x: match side {
+                            Side::Left => x1,
+                            Side::Right | Side::At(_) => x0,
+                        },
+                        anchor: match side {
+                            Side::Left => Anchor::End,
+                            Side::Right | Side::At(_) => Anchor::Start,
+                        },
+                        bar_end,
+                        whisker,
+                        leader: None,
+                        key: (l, i, max_width, shared),
+                    });
+                }
+                let lane = PackedLane {
+                    name,
+                    height: band.bottom + 10.0,
+                    strip,
+                    loose,
+                    placed,
+                };
+                if best_lane
+                    .as_ref()
+                    .is_none_or(|best| lane.height < best.height)
+                {
+                    best_lane = Some(lane);
+                }
+            }
+            lanes.push(best_lane.expect("a band is packed at least once"));
+        }
+        let share = fill / lanes.len().max(1) as f64;
+        let bottom = lanes_top + lanes.iter().map(|lane| lane.height + share).sum::<f64>();
+
         for span in &input.spans {
             let (x1, x2) = (
-                x_of(span.start.start_minute() as f64),
-                x_of(span.end.end_minute() as f64),
+                x_of(span.start.start_minute() as f64).max(plot_left),
+                x_of(span.end.end_minute() as f64).min(right),
             );
-            let (x1, x2) = (x1.max(plot_left), x2.min(plot_left + plot_width));
             if x2 > x1 {
                 self.graphic.areas.push(Area {
                     x: x1,
@@ -697,10 +1118,9 @@ impl Page {
         }
         self.graphic.texts.extend(spans.texts);
 
-        let right = plot_left + plot_width;
         // The stretch before the first tick gets a label of its own.
-        if layout.ticks.first().is_none_or(|tick| tick.x > 60.0) {
-            let precision = match layout.tick_unit {
+        if ticks.ticks.first().is_none_or(|tick| tick.x > 60.0) {
+            let precision = match ticks.tick_unit {
                 layout::TickUnit::Year
                 | layout::TickUnit::Decade
                 | layout::TickUnit::Century
@@ -716,7 +1136,7 @@ impl Page {
                 Anchor::Start,
             );
         }
-        for tick in &layout.ticks {
+        for tick in &ticks.ticks {
             let x = plot_left + tick.x;
             let style = if tick.major {
                 TextStyle::TickMajor
@@ -747,15 +1167,15 @@ impl Page {
             role: RuleRole::Axis,
         });
 
-        let lanes = &layout.timelines[0].lanes;
-        for (lane_index, (lane, lane_input)) in lanes.iter().zip(&input.lanes).enumerate() {
-            let lane_top = lanes_top + lane.y;
-            if lane_index % 2 == 1 {
+        let mut lane_top = lanes_top;
+        for (band_index, lane) in lanes.iter().enumerate() {
+            let height = lane.height + share;
+            if band_index % 2 == 1 {
                 self.graphic.areas.push(Area {
                     x: self.margin,
                     y: lane_top,
                     width: self.content_width(),
-                    height: lane.height,
+                    height,
                     role: AreaRole::Lane,
                 });
             }
@@ -769,44 +1189,17 @@ impl Page {
             self.line(
                 self.margin + 4.0,
                 lane_top + 6.0,
-                &lane_input.name,
+                &lane.name,
                 TextStyle::Heading,
                 Anchor::Start,
             );
-            // `lay_out` returns items in start order; find each by its id.
-            let mut index: Vec<(i64, usize)> = lane_input
-                .items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| (item.id, i))
-                .collect();
-            index.sort_unstable();
-            for placed in &lane.items {
-                let Ok(at) = index.binary_search_by_key(&placed.id, |(id, _)| *id) else {
-                    continue;
-                };
-                let at = index[at].1;
-                let (block, item) = (&blocks[lane_index][at], &lane_input.items[at]);
-                let row_top = lanes_top + placed.y - style.row_height_px / 2.0;
-                let y = row_top + MARK_LINE_PX / 2.0;
-                let x = plot_left + placed.x;
-                let clamp = |x: f64| x.clamp(plot_left - MARKER_R, right + MARKER_R);
-                let bar = placed.x_end.map(|end| Segment {
-                    x1: x,
-                    y1: y,
-                    x2: clamp(plot_left + end),
-                    y2: y,
-                });
-                let (w1, w2) = (
-                    plot_left + placed.fuzzy_start_x,
-                    plot_left + placed.fuzzy_end_x,
-                );
-                let whisker = (bar.is_none() && w2 - w1 > 2.0 * MARKER_R).then_some(Segment {
-                    x1: w1,
-                    y1: y,
-                    x2: w2,
-                    y2: y,
-                });
+            if let Some(strip) = lane.strip {
+                self.strip(input, &lane.loose, lane_top + strip, &x_of, right);
+            }
+            for placed in &lane.placed {
+                let item = &input.lanes[placed.lane].items[placed.item];
+                let block = &blocks.0[&placed.key];
+                let (x, y) = (placed.x, lane_top + placed.mark_y);
                 self.graphic.marks.push(Mark {
                     event_id: item.id,
                     kind: item.kind,
@@ -814,20 +1207,104 @@ impl Page {
                     x,
                     y,
                     radius: MARKER_R,
-                    bar,
+                    bar: placed.bar_end.map(|end| Segment {
+                        x1: x,
+                        y1: y,
+                        x2: end.clamp(plot_left - MARKER_R, right + MARKER_R),
+                        y2: y,
+                    }),
                     ongoing: item.ongoing && item.end.is_none(),
-                    whisker,
+                    whisker: placed.whisker.map(|(x1, x2)| Segment {
+                        x1,
+                        y1: y,
+                        x2,
+                        y2: y,
+                    }),
                     fuzzy: is_fuzzy(item),
                 });
-                let text_x = if placed.x_end.is_some() {
-                    x
-                } else {
-                    x - MARKER_R
-                };
-                self.block(block, text_x, row_top + MARK_LINE_PX);
+                if let Some((y1, y2)) = placed.leader {
+                    self.graphic.rules.push(Rule {
+                        x1: x,
+                        y1: lane_top + y1,
+                        x2: x,
+                        y2: lane_top + y2,
+                        role: RuleRole::Leader,
+                    });
+                }
+                self.block(
+                    block,
+                    placed.text_x,
+                    lane_top + placed.text_top,
+                    placed.anchor,
+                );
             }
+            lane_top += height;
         }
         bottom
+    }
+
+    /// The events of a lane that have no label: small marks in a strip,
+    /// or, where more than one falls on every few px, bars whose height
+    /// counts them.
+    fn strip(
+        &mut self,
+        input: &GraphicInput,
+        loose: &[(usize, usize)],
+        top: f64,
+        x_of: &dyn Fn(f64) -> f64,
+        right: f64,
+    ) {
+        let plot_left = self.margin + MARKER_R;
+        let dense = loose.len() as f64 > (right - plot_left) / SUMMARY_BIN_PX;
+        if dense {
+            let bins = ((right - plot_left) / SUMMARY_BIN_PX).ceil() as usize;
+            let mut counts = vec![0usize; bins.max(1)];
+            for &(l, i) in loose {
+                let x = x_of(marker_minute(&input.lanes[l].items[i]));
+                let bin = (((x - plot_left) / SUMMARY_BIN_PX).floor().max(0.0) as usize)
+                    .min(counts.len() - 1);
+                counts[bin] += 1;
+            }
+            let most = counts.iter().copied().max().unwrap_or(1).max(1) as f64;
+            for (bin, &count) in counts.iter().enumerate() {
+                if count == 0 {
+                    continue;
+                }
+                let height = (STRIP_PX * (count as f64 / most).sqrt()).max(1.0);
+                self.graphic.areas.push(Area {
+                    x: plot_left + bin as f64 * SUMMARY_BIN_PX,
+                    y: top + STRIP_PX - height,
+                    width: SUMMARY_BIN_PX - 1.0,
+                    height,
+                    role: AreaRole::Density,
+                });
+            }
+            self.graphic.summarised += loose.len();
+            return;
+        }
+        let y = top + STRIP_PX / 2.0;
+        for &(l, i) in loose {
+            let item = &input.lanes[l].items[i];
+            let x = x_of(marker_minute(item));
+            self.graphic.marks.push(Mark {
+                event_id: item.id,
+                kind: item.kind,
+                confidence: item.confidence,
+                x,
+                y,
+                radius: STRIP_MARKER_R,
+                bar: range_end_minute(item).map(|end| Segment {
+                    x1: x,
+                    y1: y,
+                    x2: x_of(end as f64).min(right + MARKER_R),
+                    y2: y,
+                }),
+                ongoing: item.ongoing && item.end.is_none(),
+                whisker: None,
+                fuzzy: is_fuzzy(item),
+            });
+        }
+        self.graphic.unlabelled += loose.len();
     }
 
     /// Lays span labels out in rows under the axis so that none overlap.
@@ -873,19 +1350,32 @@ impl Page {
         SpanLabels {
             texts,
             bottom: top + row_ends.len() as f64 * height,
-            scale,
         }
     }
 
-    /// The tall graphic. Returns the bottom.
-    fn vertical(&mut self, input: &GraphicInput, top: f64) -> f64 {
+    /// The tall graphic: the events of `labelled` with their labels, the
+    /// others as small marks on the axis; the axis runs `fill` px longer.
+    /// Returns the bottom.
+    fn vertical(
+        &mut self,
+        input: &GraphicInput,
+        top: f64,
+        labelled: &[Vec<bool>],
+        fill: f64,
+    ) -> f64 {
         let o = Orientation::Vertical;
         let axis_x = self.margin + 42.0;
         let mut entries: Vec<Entry<'_>> = input
             .lanes
             .iter()
             .enumerate()
-            .flat_map(|(lane, l)| l.items.iter().map(move |item| Entry { item, lane }))
+            .flat_map(|(lane, l)| {
+                l.items.iter().enumerate().map(move |(i, item)| Entry {
+                    item,
+                    lane,
+                    labelled: labelled[lane][i],
+                })
+            })
             .collect();
         entries.sort_by_key(|e| (e.item.start.start_minute(), e.item.start, e.lane, e.item.id));
 
@@ -894,6 +1384,9 @@ impl Page {
         let tracks: Vec<Option<usize>> = entries
             .iter()
             .map(|e| {
+                if !e.labelled {
+                    return None;
+                }
                 let end = if e.item.ongoing && e.item.end.is_none() {
                     i64::MAX
                 } else {
@@ -923,6 +1416,7 @@ impl Page {
         let mut flow: Vec<(i64, Flow)> = entries
             .iter()
             .enumerate()
+            .filter(|(_, e)| e.labelled)
             .map(|(i, e)| {
                 let lane = show_lanes.then_some(input.lanes[e.lane].name.as_str());
                 let block = self.label(e.item, lane, input.descriptions, text_width);
@@ -1014,7 +1508,7 @@ impl Page {
             prev_minute = *minute;
             prev_bottom = y + block.height;
         }
-        let bottom = prev_bottom + BLOCK_GAP_PX;
+        let bottom = prev_bottom + BLOCK_GAP_PX + fill;
         let y_of = |minute: i64| -> f64 {
             match anchors.iter().rposition(|(m, ..)| *m <= minute) {
                 None => top,
@@ -1078,7 +1572,7 @@ impl Page {
         }
         for ((minute, f), y) in flow.iter().zip(placed) {
             match f {
-                Flow::Span(block) => self.block(block, text_x, y),
+                Flow::Span(block) => self.block(block, text_x, y, Anchor::Start),
                 Flow::Event(i, block) => {
                     let item = entries[*i].item;
                     let mark_y = y + line_height(TextStyle::Date.size(o)) / 2.0;
@@ -1108,9 +1602,24 @@ impl Page {
                         whisker: None,
                         fuzzy: is_fuzzy(item),
                     });
-                    self.block(block, text_x, y);
+                    self.block(block, text_x, y, Anchor::Start);
                 }
             }
+        }
+        for e in entries.iter().filter(|e| !e.labelled) {
+            self.graphic.marks.push(Mark {
+                event_id: e.item.id,
+                kind: e.item.kind,
+                confidence: e.item.confidence,
+                x: axis_x,
+                y: y_of(e.item.start.start_minute()),
+                radius: STRIP_MARKER_R,
+                bar: None,
+                ongoing: false,
+                whisker: None,
+                fuzzy: is_fuzzy(e.item),
+            });
+            self.graphic.unlabelled += 1;
         }
         bottom
     }
@@ -1119,27 +1628,58 @@ impl Page {
 struct SpanLabels {
     texts: Vec<Text>,
     bottom: f64,
-    /// Px per minute of the plot.
-    scale: f64,
 }
 
-/// Widths of label blocks, looked up by the index that stands as the label.
-struct BlockWidths(Vec<f64>);
-
-impl TextMeasure for BlockWidths {
-    fn width(&self, text: &str, _size_px: f64) -> f64 {
-        text.parse::<usize>()
-            .ok()
-            .and_then(|i| self.0.get(i))
-            .copied()
-            .unwrap_or(0.0)
-    }
+/// A band of the wide graphic (a lane, or lanes sharing rows), packed.
+struct PackedLane {
+    name: String,
+    height: f64,
+    /// The top of the strip of unlabelled marks, if any.
+    strip: Option<f64>,
+    /// Items without a label, as (lane, index).
+    loose: Vec<(usize, usize)>,
+    placed: Vec<Placed>,
 }
 
-/// The viewport that shows every item with its label block inside
-/// `width`: the span from the first date to the last, widened on the right
-/// so that the last blocks end inside the plot.
-fn fitted_viewport(input: &GraphicInput, blocks: &[Vec<Block>], width: f64) -> Viewport {
+/// A labelled item where it was packed; heights from the band's top.
+struct Placed {
+    lane: usize,
+    item: usize,
+    /// The marker's centre.
+    x: f64,
+    mark_y: f64,
+    text_top: f64,
+    text_x: f64,
+    anchor: Anchor,
+    bar_end: Option<f64>,
+    whisker: Option<(f64, f64)>,
+    /// A hanging label's leader, from the marker down to the label.
+    leader: Option<(f64, f64)>,
+    /// Its label in the [`BlockCache`].
+    key: BlockKey,
+}
+
+/// The name a band shows: its lane's, or its lanes' joined.
+fn band_name(input: &GraphicInput, members: &Range<usize>) -> String {
+    input.lanes[members.clone()]
+        .iter()
+        .map(|lane| lane.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Where a label sits against its marker.
+#[derive(Clone, Copy)]
+enum Side {
+    Right,
+    Left,
+    /// Neither side fits the page: at this left edge.
+    At(f64),
+}
+
+/// The viewport from the first date to the last, with a little air either
+/// side; labels near the right edge sit left of their markers.
+fn data_viewport(input: &GraphicInput, width: f64) -> Viewport {
     let items = || input.lanes.iter().flat_map(|lane| &lane.items);
     let start = items().map(|i| i.start.start_minute()).min().unwrap_or(0);
     let end = items()
@@ -1147,20 +1687,10 @@ fn fitted_viewport(input: &GraphicInput, blocks: &[Vec<Block>], width: f64) -> V
         .max()
         .unwrap_or(start)
         .max(start + 1440);
-    let span = (end - start) as f64;
-    // Leave a little air either side of the data.
-    let start = start as f64 - span * 0.01;
-    let mut scale = width / (end as f64 - start);
-    for (item, block) in items().zip(blocks.iter().flatten()) {
-        let marker = marker_minute(item) - start;
-        let room = width - block.width - MARKER_R;
-        if marker > 0.0 && room > width * 0.25 {
-            scale = scale.min(room / marker);
-        }
-    }
+    let air = (end - start) as f64 * 0.01;
     Viewport {
-        start_minute: start,
-        end_minute: start + width / scale,
+        start_minute: start as f64 - air,
+        end_minute: end as f64 + air,
         width_px: width,
         top_px: None,
         height_px: None,

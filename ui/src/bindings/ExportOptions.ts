@@ -16,6 +16,12 @@ orientation: "horizontal" | "vertical",
  */
 width: number | null, 
 /**
+ * Height in px: the graphic is exactly this tall, labelling the most
+ * important events when it cannot label all. `None`: as tall as it
+ * needs, up to 16,384 px (see [`size`] for named sizes).
+ */
+height: number | null, 
+/**
  * PNG pixels per px: 1, 2 or 3.
  */
 scale: number, theme: ExportTheme, 

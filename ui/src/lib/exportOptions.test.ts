@@ -15,6 +15,7 @@ describe("exportOptions", () => {
     expect(exportOptions(DEFAULT_SETTINGS, [1, 2])).toEqual({
       orientation: "horizontal",
       width: null,
+      height: null,
       scale: 2,
       theme: "light",
       from: null,
@@ -50,7 +51,7 @@ describe("widths", () => {
     expect(parseWidth("100")).toBeNaN();
     expect(parseWidth("wide")).toBeNaN();
     expect(widthProblem("1200")).toBeNull();
-    expect(widthProblem("30000")).toMatch(/between 240 and 20000/);
+    expect(widthProblem("30000")).toMatch(/between 240 and 16384/);
   });
 });
 

@@ -40,7 +40,7 @@ export const DEFAULT_SETTINGS: GraphicSettings = {
 /** The engine's width when none is given. */
 export const DEFAULT_WIDTH: Record<Orientation, number> = { horizontal: 1600, vertical: 480 };
 export const MIN_WIDTH = 240;
-export const MAX_WIDTH = 20000;
+export const MAX_WIDTH = 16384;
 
 export const THEMES: readonly { id: ExportTheme; label: string }[] = [
   { id: "light", label: "Light" },
@@ -69,6 +69,7 @@ export function exportOptions(settings: GraphicSettings, lanes: readonly number[
   return {
     orientation: settings.orientation,
     width: width === null || Number.isNaN(width) ? null : width,
+    height: null,
     scale: settings.scale,
     theme: settings.theme,
     from: settings.from.trim() === "" ? null : settings.from.trim(),
