@@ -17,6 +17,8 @@ pub(crate) struct Selection<'a> {
     pub spans: Vec<(&'a AnnotationView, SpanInput)>,
     /// Annotations on the timeline as a whole.
     pub notes: Vec<&'a AnnotationView>,
+    /// Each event's lanes, as indices into `lanes`.
+    lanes_of: HashMap<i64, Vec<usize>>,
 }
 
 /// An event with its dates parsed.
@@ -128,12 +130,28 @@ impl<'a> Selection<'a> {
                 _ => {}
             }
         }
+        let mut lanes_of: HashMap<i64, Vec<usize>> = HashMap::new();
+        for (index, (_, events)) in by_lane.iter().enumerate() {
+            for event in events {
+                lanes_of.entry(event.view.facts.id).or_default().push(index);
+            }
+        }
         Ok(Selection {
             view,
             lanes: by_lane,
             spans,
             notes,
+            lanes_of,
         })
+    }
+
+    /// The lanes event `id` is on, in the timeline's order.
+    pub fn lanes_of(&self, id: i64) -> impl Iterator<Item = &'a LaneView> + '_ {
+        self.lanes_of
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .map(|&index| self.lanes[index].0)
     }
 
     /// Every selected event once, in start order (an event in two lanes

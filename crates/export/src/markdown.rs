@@ -191,13 +191,11 @@ pub(crate) fn write_event(
         ));
     }
     if with_lane && selection.lanes.len() > 1 {
-        let lanes: Vec<String> = selection
-            .lanes
-            .iter()
-            .filter(|(_, events)| events.iter().any(|e| e.view.facts.id == view.facts.id))
-            .map(|(lane, _)| inline(&lane.name))
-            .collect();
-        facts.extend(lanes);
+        facts.extend(
+            selection
+                .lanes_of(view.facts.id)
+                .map(|lane| inline(&lane.name)),
+        );
     }
     let mut refs = String::new();
     for source in &view.sources {

@@ -8,9 +8,9 @@
 //! mask, which is then stamped wherever that glyph falls there, as browsers
 //! do. A strip draws only the shapes and lines that cross it. The page is opaque, so the file is 8-bit
 //! RGB: rows filtered by `Up` (the first of a strip by `Sub`, which needs no
-//! other strip) and compressed by fdeflate, a fast compressor made for PNG.
-//! The bytes depend on the graphic alone, never on the number of cores or
-//! on which strip is done first.
+//! other strip), each strip deflated on its own core and the strips joined
+//! into one zlib stream, as pigz does. The bytes depend on the graphic
+//! alone, never on the number of cores or on which strip is done first.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -47,8 +47,11 @@ pub(crate) fn render(graphic: &Graphic, options: &ExportOptions) -> Result<Vec<u
         .map_or(1, |n| n.get())
         .min(strips);
     let next = AtomicUsize::new(0);
-    let mut deflate = fdeflate::Compressor::new(Vec::new()).map_err(|e| error(e.to_string()))?;
-    std::thread::scope(|scope| -> std::io::Result<()> {
+    // A zlib stream: its header, each strip's deflate blocks in order, an
+    // empty final block, and the checksum of every scanline.
+    let mut data = vec![0x78, 0x01];
+    let mut checksum = adler2::Adler32::new();
+    std::thread::scope(|scope| -> Result<(), String> {
         let (done, finished) = mpsc::sync_channel(2 * workers);
         for _ in 0..workers {
             let done = done.clone();
@@ -64,7 +67,9 @@ pub(crate) fn render(graphic: &Graphic, options: &ExportOptions) -> Result<Vec<u
                     let top = strip as u32 * STRIP;
                     let rows = STRIP.min(height - top);
                     page.draw(&mut pixmap, top, rows, &mut masks);
-                    if done.send((strip, filtered(&pixmap, rows))).is_err() {
+                    let scanlines = filtered(&pixmap, rows);
+                    let deflated = deflate(&scanlines);
+                    if done.send((strip, scanlines, deflated)).is_err() {
                         break;
                     }
                 }
@@ -74,17 +79,20 @@ pub(crate) fn render(graphic: &Graphic, options: &ExportOptions) -> Result<Vec<u
         // Strips arrive in any order and are compressed in theirs.
         let mut waiting = BTreeMap::new();
         let mut due = 0;
-        for (strip, rows) in finished {
-            waiting.insert(strip, rows);
-            while let Some(rows) = waiting.remove(&due) {
-                deflate.write_data(&rows)?;
+        for (strip, scanlines, deflated) in finished {
+            waiting.insert(strip, (scanlines, deflated?));
+            while let Some((scanlines, deflated)) = waiting.remove(&due) {
+                checksum.write_slice(&scanlines);
+                data.extend_from_slice(&deflated);
                 due += 1;
             }
         }
         Ok(())
     })
-    .map_err(|e| error(e.to_string()))?;
-    let data = deflate.finish().map_err(|e| error(e.to_string()))?;
+    .map_err(error)?;
+    // The final block: stored and empty.
+    data.extend_from_slice(&[0x01, 0x00, 0x00, 0xff, 0xff]);
+    data.extend_from_slice(&checksum.checksum().to_be_bytes());
     Ok(png_file(width, height, &data))
 }
 
@@ -403,6 +411,28 @@ fn filtered(pixmap: &Pixmap, rows: u32) -> Vec<u8> {
         }
     }
     out
+}
+
+/// The deflate blocks of a strip's scanlines, ending byte-aligned and not
+/// final, so that strips compressed apart join into one stream. Level 3:
+/// near the size of the best levels on a graphic's flat colour and sharp
+/// edges, at a third of their time.
+fn deflate(scanlines: &[u8]) -> Result<Vec<u8>, String> {
+    let mut compress = flate2::Compress::new(flate2::Compression::new(3), false);
+    let mut out = Vec::with_capacity(scanlines.len() / 4 + 64);
+    loop {
+        let read = compress.total_in() as usize;
+        out.reserve(scanlines.len() / 8 + 64);
+        let status = compress
+            .compress_vec(&scanlines[read..], &mut out, flate2::FlushCompress::Sync)
+            .map_err(|e| e.to_string())?;
+        if compress.total_in() as usize == scanlines.len()
+            && out.len() < out.capacity()
+            && status == flate2::Status::Ok
+        {
+            return Ok(out);
+        }
+    }
 }
 
 /// A PNG file of 8-bit RGB with `data`, the zlib stream of its scanlines.

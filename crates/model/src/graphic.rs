@@ -374,6 +374,9 @@ pub const MAX_SIDE_PX: f64 = 16_384.0;
 /// Space a label needs at least (a short title on two lines, with its
 /// date): bounds how many labels a page can hold before any is tried.
 const MIN_LABEL_AREA_PX: f64 = 150.0 * 60.0;
+/// Labels on one graphic at most: more is a list, not a picture, and
+/// fitting them would take seconds.
+const MAX_LABELS: usize = 800;
 
 /// Lays out `input`: every event labelled if the page holds them, else the
 /// most important ones (see [`priority`]) with the rest drawn as marks.
@@ -391,7 +394,8 @@ pub fn lay_out_graphic(input: &GraphicInput) -> Graphic {
     let order = priority(input);
     let most = order
         .len()
-        .min((width * budget / MIN_LABEL_AREA_PX).ceil() as usize);
+        .min((width * budget / MIN_LABEL_AREA_PX).ceil() as usize)
+        .min(MAX_LABELS);
     let labelled = |k: usize| {
         let mut mask: Vec<Vec<bool>> = input
             .lanes
@@ -465,7 +469,9 @@ pub fn lay_out_graphic(input: &GraphicInput) -> Graphic {
 }
 
 /// Every item as (lane, index), most important first: by importance, then
-/// milestones before other kinds, then date.
+/// milestones before other kinds; among equals, spread over time (the
+/// bit-reversed place in date order: the first, the middle, the quarters…),
+/// so that the first labels chosen cover the whole span.
 fn priority(input: &GraphicInput) -> Vec<(usize, usize)> {
     let mut order: Vec<(usize, usize)> = input
         .lanes
@@ -474,17 +480,22 @@ fn priority(input: &GraphicInput) -> Vec<(usize, usize)> {
         .flat_map(|(l, lane)| (0..lane.items.len()).map(move |i| (l, i)))
         .collect();
     let item = |&(l, i): &(usize, usize)| &input.lanes[l].items[i];
-    order.sort_by_key(|at| {
-        let it = item(at);
-        (
-            std::cmp::Reverse(it.importance),
-            kind_rank(it.kind),
-            it.start.start_minute(),
-            it.id,
-            *at,
-        )
-    });
-    order
+    order.sort_by_key(|at| (item(at).start.start_minute(), item(at).id, *at));
+    let mut ranked: Vec<(u8, u8, u32, (usize, usize))> = order
+        .iter()
+        .enumerate()
+        .map(|(place, at)| {
+            let it = item(at);
+            (
+                u8::MAX - it.importance,
+                kind_rank(it.kind),
+                (place as u32).reverse_bits(),
+                *at,
+            )
+        })
+        .collect();
+    ranked.sort_unstable();
+    ranked.into_iter().map(|(.., at)| at).collect()
 }
 
 /// Milestones first: the steps a reader of a deal looks for.
