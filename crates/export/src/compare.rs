@@ -94,6 +94,7 @@ pub fn comparison_input(
         height_px: options.height,
         orientation: options.orientation,
         descriptions: options.descriptions,
+        lanes_share_rows: false,
         t0_minute: relative.then_some(origin * MINUTES_PER_DAY),
     })
 }

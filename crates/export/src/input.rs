@@ -254,6 +254,7 @@ pub fn graphic_input(
         height_px: options.height,
         orientation: options.orientation,
         descriptions: options.descriptions,
+        lanes_share_rows: true,
         t0_minute: None,
     })
 }

@@ -97,3 +97,24 @@ fn every_format_renders_the_same_bytes_twice() {
         assert_eq!(first, again, "{format:?}");
     }
 }
+
+#[test]
+fn a_comparison_at_a_fixed_size_keeps_one_band_per_deal() {
+    let view = sample();
+    let options = ExportOptions {
+        width: Some(1920.0),
+        height: Some(1080.0),
+        ..ExportOptions::default()
+    };
+    let input = comparison_input(&view, &options).unwrap();
+    let graphic = lay_out_graphic(&input);
+    assert_eq!((graphic.width, graphic.height), (1920.0, 1080.0));
+    let headings: Vec<&str> = graphic
+        .texts
+        .iter()
+        .filter(|t| t.style == TextStyle::Heading)
+        .map(|t| t.text.as_str())
+        .collect();
+    let deals: Vec<&str> = input.lanes.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(headings, deals);
+}

@@ -79,6 +79,10 @@ pub struct GraphicInput {
     pub orientation: Orientation,
     /// Whether events show their descriptions.
     pub descriptions: bool,
+    /// Whether neighbouring lanes may share rows when the graphic is too
+    /// tall (a timeline's lanes may; a comparison's, one per deal, keep
+    /// their bands).
+    pub lanes_share_rows: bool,
     /// A relative axis: the minute where T0 sits, and ticks read as
     /// offsets from it ("T0", "T+6 mo", "T−1 y"). A comparison draws one
     /// lane per timeline with each timeline's events moved so that its T0
@@ -420,6 +424,7 @@ pub fn lay_out_graphic(input: &GraphicInput) -> Graphic {
     while graphic.height > budget
         && graphic.height < 2.0 * budget
         && bands.len() > 1
+        && input.lanes_share_rows
         && input.orientation == Orientation::Horizontal
     {
         let (merged, shorter) = (0..bands.len() - 1)

@@ -46,6 +46,7 @@ fn many(events: usize, lanes: usize) -> GraphicInput {
         height_px: None,
         orientation: Orientation::Horizontal,
         descriptions: false,
+        lanes_share_rows: true,
         t0_minute: None,
     }
 }
