@@ -419,7 +419,8 @@ pub fn lay_out_graphic(input: &GraphicInput) -> Graphic {
     // neighbouring lanes share rows, the pair that saves most first; then
     // fewer labels (a binary search for the most that fit).
     let mut bands: Vec<Range<usize>> = (0..input.lanes.len()).map(|l| l..l + 1).collect();
-    let mut graphic = compose(most, &bands, 0.0);
+    let mut labels = most;
+    let mut graphic = compose(labels, &bands, 0.0);
     // Sharing rows saves a fraction of the height, never most of it.
     while graphic.height > budget
         && graphic.height < 2.0 * budget
@@ -432,7 +433,7 @@ pub fn lay_out_graphic(input: &GraphicInput) -> Graphic {
                 let mut merged = bands.clone();
                 merged[j] = merged[j].start..merged[j + 1].end;
                 merged.remove(j + 1);
-                let graphic = compose(most, &merged, 0.0);
+                let graphic = compose(labels, &merged, 0.0);
                 (merged, graphic)
             })
             .min_by(|(_, a), (_, b)| a.height.total_cmp(&b.height))
@@ -459,13 +460,13 @@ pub fn lay_out_graphic(input: &GraphicInput) -> Graphic {
                 too_many = k;
             }
         }
-        graphic = compose(fits, &bands, 0.0);
+        labels = fits;
+        graphic = compose(labels, &bands, 0.0);
     }
     if let Some(height) = height
         && graphic.height < height
     {
-        let k = order.len() - graphic.unlabelled - graphic.summarised;
-        graphic = compose(k.min(most), &bands, height - graphic.height);
+        graphic = compose(labels, &bands, height - graphic.height);
     }
     if let Some(height) = height {
         graphic.height = height;
@@ -851,268 +852,26 @@ impl Page {
         let spans = self.span_labels(input, &viewport, plot_left, axis_y + 8.0);
         let lanes_top = spans.bottom + 4.0;
 
-        // Pack each band: a lane, or adjacent lanes sharing rows.
-        let heading = line_height(TextStyle::Heading.size(o));
-        let date_line = line_height(TextStyle::Date.size(o));
+        // Pack each band: a lane, or adjacent lanes sharing rows. Labels
+        // beside their markers; where that stacks a cluster, markers in a
+        // row at the top with labels hanging below, if that is lower.
+        let axis = Axis { x_of: &x_of, right };
         let mut lanes: Vec<PackedLane> = Vec::with_capacity(bands.len());
         for members in bands {
-            // Labels beside their markers; then, where that stacks a
-            // cluster, markers in a row at the top with labels hanging below.
-            let mut best_lane: Option<PackedLane> = None;
-            for hanging in [false, true] {
-                if hanging && best_lane.as_ref().is_some_and(|lane| lane.placed.len() < 2) {
-                    break;
-                }
-                let shared = members.len() > 1;
-                let name = band_name(input, members);
-                let mut band = pack::Band::new(self.graphic.width);
-                band.block(pack::Rect {
-                    x0: self.margin,
-                    x1: self.margin + 4.0 + measure(&name, TextStyle::Heading, o),
-                    y0: 0.0,
-                    y1: 6.0 + heading,
-                });
-                let loose: Vec<(usize, usize)> = members
-                    .clone()
-                    .flat_map(|l| (0..input.lanes[l].items.len()).map(move |i| (l, i)))
-                    .filter(|&(l, i)| !labelled[l][i])
-                    .collect();
-                if !hanging && !loose.is_empty() {
-                    continue;
-                }
-                let strip = (hanging || !loose.is_empty()).then(|| {
-                    let y0 = 6.0 + heading + 4.0;
-                    band.block(pack::Rect {
-                        x0: self.margin,
-                        x1: self.graphic.width - self.margin,
-                        y0,
-                        y1: y0 + STRIP_PX,
-                    });
-                    y0
-                });
-                let leader_top = strip.map_or(0.0, |y0| y0 + STRIP_PX + 2.0);
-                // Date order across the band's lanes, so that neighbours in
-                // time are packed one after the other.
-                let mut order: Vec<(usize, usize)> = members
-                    .clone()
-                    .flat_map(|l| (0..input.lanes[l].items.len()).map(move |i| (l, i)))
-                    .filter(|&(l, i)| labelled[l][i])
-                    .collect();
-                order.sort_by_key(|&(l, i)| {
-                    let item = &input.lanes[l].items[i];
-                    (item.start.start_minute(), l, i)
-                });
-                let mut placed = Vec::with_capacity(order.len());
-                for (l, i) in order {
-                    let item = &input.lanes[l].items[i];
-                    let lane_name = shared.then_some(input.lanes[l].name.as_str());
-                    let x = x_of(marker_minute(item));
-                    let bar_end = range_end_minute(item)
-                        .map(|end| x_of(end as f64))
-                        .or((item.ongoing && item.end.is_none()).then_some(right));
-                    let (w1, w2) = if bar_end.is_none() && is_coarse(item.start) {
-                        (
-                            x_of(item.start.start_minute() as f64),
-                            x_of(item.start.end_minute() as f64),
-                        )
-                    } else {
-                        (x, x)
-                    };
-                    let whisker =
-                        (bar_end.is_none() && w2 - w1 > 2.0 * MARKER_R).then_some((w1, w2));
-                    // A bar or whisker runs on a line of its own above the
-                    // label; a plain marker sits on the date line, beside it.
-                    let lined = bar_end.is_some() || whisker.is_some();
-                    let (line, text_top) = if lined {
-                        let line = pack::Rect {
-                            x0: (x - MARKER_R).min(w1),
-                            x1: bar_end
-                                .unwrap_or(x + MARKER_R)
-                                .max(w2)
-                                .min(right + MARKER_R),
-                            y0: 0.0,
-                            y1: MARK_LINE_PX,
-                        };
-                        (Some(line), MARK_LINE_PX)
-                    } else {
-                        (None, 0.0)
-                    };
-                    let extent = |side: Side, width: f64| match (side, lined) {
-                        (Side::Right, true) => (x - MARKER_R, x - MARKER_R + width),
-                        (Side::Right, false) => (
-                            x + MARKER_R + TEXT_GAP_PX,
-                            x + MARKER_R + TEXT_GAP_PX + width,
-                        ),
-                        (Side::Left, true) => (x + MARKER_R - width, x + MARKER_R),
-                        (Side::Left, false) => (
-                            x - MARKER_R - TEXT_GAP_PX - width,
-                            x - MARKER_R - TEXT_GAP_PX,
-                        ),
-                        (Side::At(x0), _) => (x0, x0 + width),
-                    };
-                    let shape = |side: Side, block: &Block| {
-                        let (x0, x1) = extent(side, block.width);
-                        let (x0, x1) = if lined {
-                            (x0, x1)
-                        } else {
-                            ((x - MARKER_R).min(x0), (x + MARKER_R).max(x1))
-                        };
-                        let text = pack::Rect {
-                            x0,
-                            x1,
-                            y0: 0.0,
-                            y1: text_top + block.height,
-                        };
-                        (line, text)
-                    };
-                    let rects = |(line, text): (Option<pack::Rect>, pack::Rect)| {
-                        line.into_iter()
-                            .chain(std::iter::once(text))
-                            .collect::<Vec<_>>()
-                    };
-                    let hang_extent = |side: Side, width: f64| match side {
-                        Side::Left => (x - HANG_GAP_PX - width, x - HANG_GAP_PX),
-                        _ => (x + HANG_GAP_PX, x + HANG_GAP_PX + width),
-                    };
-                    let inside = |(x0, x1): (f64, f64)| {
-                        x0 >= self.margin - 0.5 && x1 <= self.graphic.width - self.margin + 0.5
-                    };
-                    let mut best: Option<(f64, f64, Side, u32)> = None;
-                    let mut hung = false;
-                    // Hanging first where the band hangs labels; beside the
-                    // marker when no leader gets through.
-                    for pass in [true, false] {
-                        if !pass && best.is_some() {
-                            break;
-                        }
-                        for max_width in LABEL_WIDTHS {
-                            let key = (l, i, max_width as u32, shared);
-                            let block = blocks.0.entry(key).or_insert_with(|| {
-                                self.label(item, lane_name, input.descriptions, max_width)
-                            });
-                            for side in [Side::Right, Side::Left] {
-                                let hangs = pass && hanging && !lined;
-                                if !pass && inside(extent(side, block.width)) {
-                                    let shape = rects(shape(side, block));
-                                    let dy = band.lowest(&shape, 0.0);
-                                    let bottom = dy + text_top + block.height;
-                                    if best.is_none_or(|(b, ..)| bottom < b - 0.5) {
-                                        best = Some((bottom, dy, side, max_width as u32));
-                                        hung = false;
-                                    }
-                                }
-                                let (x0, x1) = hang_extent(side, block.width);
-                                if hangs && inside((x0, x1)) {
-                                    let text = [pack::Rect {
-                                        x0,
-                                        x1,
-                                        y0: 0.0,
-                                        y1: block.height,
-                                    }];
-                                    if let Some(dy) =
-                                        band.lowest_hanging(&text, x, leader_top, date_line / 2.0)
-                                    {
-                                        let bottom = dy + block.height;
-                                        if best.is_none_or(|(b, ..)| bottom < b - 0.5) {
-                                            best = Some((bottom, dy, side, max_width as u32));
-                                            hung = true;
-                                        }
-                                    }
-                                }
-                            }
-                        }
+            let beside = self.pack_band(input, members, labelled, false, &axis, blocks);
+            let lane = match beside {
+                Some(lane) if lane.placed.len() < 2 => lane,
+                beside => {
+                    let hung = self
+                        .pack_band(input, members, labelled, true, &axis, blocks)
+                        .expect("a band that hangs its labels always packs");
+                    match beside {
+                        Some(lane) if lane.height <= hung.height => lane,
+                        _ => hung,
                     }
-                    if hung {
-                        let (_, dy, side, max_width) = best.expect("a hanging place was found");
-                        let block = &blocks.0[&(l, i, max_width, shared)];
-                        let (x0, x1) = hang_extent(side, block.width);
-                        let attach = dy + date_line / 2.0;
-                        band.put(
-                            &[pack::Rect {
-                                x0,
-                                x1,
-                                y0: 0.0,
-                                y1: block.height,
-                            }],
-                            dy,
-                        );
-                        band.leader(pack::Rect {
-                            x0: x - 1.0,
-                            x1: x + 1.0,
-                            y0: leader_top,
-                            y1: attach,
-                        });
-                        let strip_y = strip.expect("hanging bands have a strip") + STRIP_PX / 2.0;
-                        placed.push(Placed {
-                            lane: l,
-                            item: i,
-                            x,
-                            mark_y: strip_y,
-                            text_top: dy,
-                            text_x: if matches!(side, Side::Left) { x1 } else { x0 },
-                            anchor: if matches!(side, Side::Left) {
-                                Anchor::End
-                            } else {
-                                Anchor::Start
-                            },
-                            bar_end,
-                            whisker,
-                            leader: Some((strip_y + MARKER_R, attach)),
-                            key: (l, i, max_width, shared),
-                        });
-                        continue;
-                    }
-                    let (dy, side, max_width) = match best {
-                        Some((_, dy, side, w)) => (dy, side, w),
-                        // Too narrow a page for either side: the narrowest
-                        // label, kept inside.
-                        None => {
-                            let w = LABEL_WIDTHS[LABEL_WIDTHS.len() - 1] as u32;
-                            let block = &blocks.0[&(l, i, w, shared)];
-                            let x0 =
-                                (self.graphic.width - self.margin - block.width).max(self.margin);
-                            let shape = rects(shape(Side::At(x0), block));
-                            (band.lowest(&shape, 0.0), Side::At(x0), w)
-                        }
-                    };
-                    let block = &blocks.0[&(l, i, max_width, shared)];
-                    band.put(&rects(shape(side, block)), dy);
-                    let (x0, x1) = extent(side, block.width);
-                    placed.push(Placed {
-                        lane: l,
-                        item: i,
-                        x,
-                        mark_y: dy + if lined { MARK_LINE_PX } else { date_line } / 2.0,
-                        text_top: dy + text_top,
-                        text_x: match side {
-                            Side::Left => x1,
-                            Side::Right | Side::At(_) => x0,
-                        },
-                        anchor: match side {
-                            Side::Left => Anchor::End,
-                            Side::Right | Side::At(_) => Anchor::Start,
-                        },
-                        bar_end,
-                        whisker,
-                        leader: None,
-                        key: (l, i, max_width, shared),
-                    });
                 }
-                let lane = PackedLane {
-                    name,
-                    height: band.bottom + 10.0,
-                    strip,
-                    loose,
-                    placed,
-                };
-                if best_lane
-                    .as_ref()
-                    .is_none_or(|best| lane.height < best.height)
-                {
-                    best_lane = Some(lane);
-                }
-            }
-            lanes.push(best_lane.expect("a band is packed at least once"));
+            };
+            lanes.push(lane);
         }
         let share = fill / lanes.len().max(1) as f64;
         let bottom = lanes_top + lanes.iter().map(|lane| lane.height + share).sum::<f64>();
@@ -1257,6 +1016,236 @@ impl Page {
             lane_top += height;
         }
         bottom
+    }
+
+    /// Packs the lanes `members` into one band (see [`pack`]): each label
+    /// tried at every width of [`LABEL_WIDTHS`], right and left of its
+    /// marker, at the place that ends highest. A band that is `hanging`
+    /// puts its plain markers in a row at its top and hangs their labels
+    /// below on leaders. `None` when a band not hanging has unlabelled
+    /// events: their strip is there anyway, so it hangs.
+    fn pack_band(
+        &self,
+        input: &GraphicInput,
+        members: &Range<usize>,
+        labelled: &[Vec<bool>],
+        hanging: bool,
+        axis: &Axis<'_>,
+        blocks: &mut BlockCache,
+    ) -> Option<PackedLane> {
+        let o = Orientation::Horizontal;
+        let (x_of, right) = (axis.x_of, axis.right);
+        let heading = line_height(TextStyle::Heading.size(o));
+        let date_line = line_height(TextStyle::Date.size(o));
+        let items = || {
+            members
+                .clone()
+                .flat_map(|l| (0..input.lanes[l].items.len()).map(move |i| (l, i)))
+        };
+        let loose: Vec<(usize, usize)> = items().filter(|&(l, i)| !labelled[l][i]).collect();
+        if !hanging && !loose.is_empty() {
+            return None;
+        }
+        let shared = members.len() > 1;
+        let name = band_name(input, members);
+        let mut band = pack::Band::new(self.graphic.width);
+        band.block(pack::Rect {
+            x0: self.margin,
+            x1: self.margin + 4.0 + measure(&name, TextStyle::Heading, o),
+            y0: 0.0,
+            y1: 6.0 + heading,
+        });
+        let strip = (hanging || !loose.is_empty()).then(|| {
+            let y0 = 6.0 + heading + 4.0;
+            band.block(pack::Rect {
+                x0: self.margin,
+                x1: self.graphic.width - self.margin,
+                y0,
+                y1: y0 + STRIP_PX,
+            });
+            y0
+        });
+        let leader_top = strip.map_or(0.0, |y0| y0 + STRIP_PX + 2.0);
+        let inside = |(x0, x1): (f64, f64)| {
+            x0 >= self.margin - 0.5 && x1 <= self.graphic.width - self.margin + 0.5
+        };
+        // Date order across the band's lanes, so that neighbours in time
+        // are packed one after the other.
+        let mut order: Vec<(usize, usize)> = items().filter(|&(l, i)| labelled[l][i]).collect();
+        order.sort_by_key(|&(l, i)| (input.lanes[l].items[i].start.start_minute(), l, i));
+        let mut placed = Vec::with_capacity(order.len());
+        for (l, i) in order {
+            let item = &input.lanes[l].items[i];
+            let lane_name = shared.then_some(input.lanes[l].name.as_str());
+            let x = x_of(marker_minute(item));
+            let bar_end = range_end_minute(item)
+                .map(|end| x_of(end as f64))
+                .or((item.ongoing && item.end.is_none()).then_some(right));
+            let (w1, w2) = if bar_end.is_none() && is_coarse(item.start) {
+                (
+                    x_of(item.start.start_minute() as f64),
+                    x_of(item.start.end_minute() as f64),
+                )
+            } else {
+                (x, x)
+            };
+            let whisker = (bar_end.is_none() && w2 - w1 > 2.0 * MARKER_R).then_some((w1, w2));
+            // A bar or whisker runs on a line of its own above the label; a
+            // plain marker sits on the date line, beside it.
+            let lined = bar_end.is_some() || whisker.is_some();
+            let (line, text_top) = if lined {
+                let line = pack::Rect {
+                    x0: (x - MARKER_R).min(w1),
+                    x1: bar_end
+                        .unwrap_or(x + MARKER_R)
+                        .max(w2)
+                        .min(right + MARKER_R),
+                    y0: 0.0,
+                    y1: MARK_LINE_PX,
+                };
+                (Some(line), MARK_LINE_PX)
+            } else {
+                (None, 0.0)
+            };
+            let extent = |side: Side, width: f64| match (side, lined) {
+                (Side::Right, true) => (x - MARKER_R, x - MARKER_R + width),
+                (Side::Right, false) => (
+                    x + MARKER_R + TEXT_GAP_PX,
+                    x + MARKER_R + TEXT_GAP_PX + width,
+                ),
+                (Side::Left, true) => (x + MARKER_R - width, x + MARKER_R),
+                (Side::Left, false) => (
+                    x - MARKER_R - TEXT_GAP_PX - width,
+                    x - MARKER_R - TEXT_GAP_PX,
+                ),
+                (Side::At(x0), _) => (x0, x0 + width),
+            };
+            // The rectangles of a label beside its marker: its bar's line,
+            // and its text with the marker.
+            let shape = |side: Side, block: &Block| {
+                let (x0, x1) = extent(side, block.width);
+                let (x0, x1) = if lined {
+                    (x0, x1)
+                } else {
+                    ((x - MARKER_R).min(x0), (x + MARKER_R).max(x1))
+                };
+                line.into_iter()
+                    .chain(std::iter::once(pack::Rect {
+                        x0,
+                        x1,
+                        y0: 0.0,
+                        y1: text_top + block.height,
+                    }))
+                    .collect::<Vec<_>>()
+            };
+            let hang_extent = |side: Side, width: f64| match side {
+                Side::Left => (x - HANG_GAP_PX - width, x - HANG_GAP_PX),
+                _ => (x + HANG_GAP_PX, x + HANG_GAP_PX + width),
+            };
+            let hang_shape = |side: Side, block: &Block| {
+                let (x0, x1) = hang_extent(side, block.width);
+                [pack::Rect {
+                    x0,
+                    x1,
+                    y0: 0.0,
+                    y1: block.height,
+                }]
+            };
+            let key = |width: f64| (l, i, width as u32, shared);
+            // (bottom, offset, side, width) of the place that ends highest.
+            let mut best: Option<(f64, f64, Side, u32)> = None;
+            if hanging && !lined {
+                for max_width in LABEL_WIDTHS {
+                    let block = blocks.0.entry(key(max_width)).or_insert_with(|| {
+                        self.label(item, lane_name, input.descriptions, max_width)
+                    });
+                    for side in [Side::Right, Side::Left] {
+                        if !inside(hang_extent(side, block.width)) {
+                            continue;
+                        }
+                        let hung = hang_shape(side, block);
+                        if let Some(dy) = band.lowest_hanging(&hung, x, leader_top, date_line / 2.0)
+                        {
+                            keep_lowest(&mut best, (dy + block.height, dy, side, max_width as u32));
+                        }
+                    }
+                }
+            }
+            // Beside the marker when no leader gets through.
+            let hangs = best.is_some();
+            if !hangs {
+                for max_width in LABEL_WIDTHS {
+                    let block = blocks.0.entry(key(max_width)).or_insert_with(|| {
+                        self.label(item, lane_name, input.descriptions, max_width)
+                    });
+                    for side in [Side::Right, Side::Left] {
+                        if inside(extent(side, block.width)) {
+                            let dy = band.lowest(&shape(side, block), 0.0);
+                            keep_lowest(
+                                &mut best,
+                                (dy + text_top + block.height, dy, side, max_width as u32),
+                            );
+                        }
+                    }
+                }
+            }
+            let (dy, side, max_width) = match best {
+                Some((_, dy, side, w)) => (dy, side, w),
+                // Too narrow a page for either side: the narrowest label,
+                // kept inside.
+                None => {
+                    let w = LABEL_WIDTHS[LABEL_WIDTHS.len() - 1];
+                    let block = &blocks.0[&key(w)];
+                    let x0 = (self.graphic.width - self.margin - block.width).max(self.margin);
+                    let side = Side::At(x0);
+                    (band.lowest(&shape(side, block), 0.0), side, w as u32)
+                }
+            };
+            let key = (l, i, max_width, shared);
+            let block = &blocks.0[&key];
+            let (x0, x1) = if hangs {
+                hang_extent(side, block.width)
+            } else {
+                extent(side, block.width)
+            };
+            let (mark_y, text_top, leader) = if hangs {
+                let attach = dy + date_line / 2.0;
+                band.put(&hang_shape(side, block), dy);
+                band.leader(pack::Rect {
+                    x0: x - 1.0,
+                    x1: x + 1.0,
+                    y0: leader_top,
+                    y1: attach,
+                });
+                let strip_y = strip.expect("hanging bands have a strip") + STRIP_PX / 2.0;
+                (strip_y, dy, Some((strip_y + MARKER_R, attach)))
+            } else {
+                band.put(&shape(side, block), dy);
+                let mark_y = dy + if lined { MARK_LINE_PX } else { date_line } / 2.0;
+                (mark_y, dy + text_top, None)
+            };
+            let left = matches!(side, Side::Left);
+            placed.push(Placed {
+                lane: l,
+                item: i,
+                x,
+                mark_y,
+                text_top,
+                text_x: if left { x1 } else { x0 },
+                anchor: if left { Anchor::End } else { Anchor::Start },
+                bar_end,
+                whisker,
+                leader,
+                key,
+            });
+        }
+        Some(PackedLane {
+            name,
+            height: band.bottom + 10.0,
+            strip,
+            loose,
+            placed,
+        })
     }
 
     /// The events of a lane that have no label: small marks in a strip,
@@ -1644,6 +1633,21 @@ impl Page {
 struct SpanLabels {
     texts: Vec<Text>,
     bottom: f64,
+}
+
+/// Keeps in `best` the place (bottom, offset, side, width) that ends
+/// highest; a tie keeps the first.
+fn keep_lowest(best: &mut Option<(f64, f64, Side, u32)>, place: (f64, f64, Side, u32)) {
+    if best.is_none_or(|(bottom, ..)| place.0 < bottom - 0.5) {
+        *best = Some(place);
+    }
+}
+
+/// Where time falls across the wide graphic's plot.
+struct Axis<'a> {
+    x_of: &'a dyn Fn(f64) -> f64,
+    /// The plot's right edge.
+    right: f64,
 }
 
 /// A band of the wide graphic (a lane, or lanes sharing rows), packed.
