@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use tauri::{AppHandle, State, WebviewWindow};
-use tideline_export::{ExportError, ExportOptions, Format};
+use tideline_export::{
+    DEFAULT_STYLE, ExportError, ExportOptions, Format, HouseStyle, StyleSummary,
+};
 use tideline_interop::ExportFormat;
 use tideline_model::compare::Alignment;
 use tideline_model::layout::{Layout, Viewport};
@@ -529,12 +531,16 @@ pub async fn preview_export(
     format: Format,
     options: ExportOptions,
 ) -> Reply<String> {
-    let view = workspace(&state).timeline(id).map_err(api)?;
+    let (view, style) = {
+        let workspace = workspace(&state);
+        let view = workspace.timeline(id).map_err(api)?;
+        (view, house_style(&workspace, &options)?)
+    };
     let format = match format {
         Format::Markdown => Format::Markdown,
         Format::Svg | Format::Png | Format::Pdf => Format::Svg,
     };
-    let bytes = render_off_thread(view, format, options).await?;
+    let bytes = render_off_thread(view, format, options, style).await?;
     String::from_utf8(bytes).map_err(|error| ApiError {
         code: ErrorCode::Internal,
         message: format!("the preview is not text: {error}"),
@@ -551,23 +557,50 @@ pub async fn export_graphic(
     options: ExportOptions,
     path: PathBuf,
 ) -> Reply<()> {
-    let view = workspace(&state).timeline(id).map_err(api)?;
-    let bytes = render_off_thread(view, format, options).await?;
+    let (view, style) = {
+        let workspace = workspace(&state);
+        let view = workspace.timeline(id).map_err(api)?;
+        (view, house_style(&workspace, &options)?)
+    };
+    let bytes = render_off_thread(view, format, options, style).await?;
     write_file(&path, &bytes)
+}
+
+/// The house style `options` name: Tideline's own, or a stored one.
+fn house_style(workspace: &Workspace, options: &ExportOptions) -> Reply<HouseStyle> {
+    let name = match options.style.as_deref() {
+        None | Some("") => return Ok(HouseStyle::default()),
+        Some(name) if name.eq_ignore_ascii_case(DEFAULT_STYLE) => return Ok(HouseStyle::default()),
+        Some(name) => name,
+    };
+    let body = workspace
+        .style(name)
+        .map_err(api)?
+        .ok_or_else(|| ApiError {
+            code: ErrorCode::InvalidInput,
+            message: format!("no house style is named {name:?}"),
+        })?;
+    HouseStyle::parse(&body, None).map_err(|error| ApiError {
+        code: ErrorCode::Internal,
+        message: format!("the stored style {name:?} is damaged: {error}"),
+    })
 }
 
 async fn render_off_thread(
     view: TimelineView,
     format: Format,
     options: ExportOptions,
+    style: HouseStyle,
 ) -> Reply<Vec<u8>> {
-    tauri::async_runtime::spawn_blocking(move || tideline_export::render(&view, format, &options))
-        .await
-        .map_err(|error| ApiError {
-            code: ErrorCode::Internal,
-            message: format!("the export stopped: {error}"),
-        })?
-        .map_err(export_error)
+    tauri::async_runtime::spawn_blocking(move || {
+        tideline_export::export(&view, format, &options, &style).map(|r| r.bytes)
+    })
+    .await
+    .map_err(|error| ApiError {
+        code: ErrorCode::Internal,
+        message: format!("the export stopped: {error}"),
+    })?
+    .map_err(export_error)
 }
 
 fn export_error(error: ExportError) -> ApiError {
@@ -598,6 +631,106 @@ pub fn redo(state: State<'_, AppState>) -> Reply<HistoryState> {
 #[tauri::command(async)]
 pub fn history_state(state: State<'_, AppState>) -> Reply<HistoryState> {
     workspace(&state).history().map_err(api)
+}
+
+// House styles and workspace settings.
+
+fn style_error(error: tideline_export::StyleError) -> ApiError {
+    ApiError {
+        code: ErrorCode::InvalidInput,
+        message: error.to_string(),
+    }
+}
+
+/// Stores `style` unless it takes Tideline's own name.
+fn keep_style(workspace: &mut Workspace, style: &HouseStyle) -> Reply<StyleSummary> {
+    if style.name.eq_ignore_ascii_case(DEFAULT_STYLE) {
+        return Err(ApiError {
+            code: ErrorCode::InvalidInput,
+            message: format!(
+                "{DEFAULT_STYLE:?} is Tideline's own style; give the style another name"
+            ),
+        });
+    }
+    workspace
+        .put_style(&style.name, style.to_toml())
+        .map_err(api)?;
+    Ok(style.summary())
+}
+
+/// Tideline's own style, then the workspace's.
+#[tauri::command(async)]
+pub fn list_styles(state: State<'_, AppState>) -> Reply<Vec<StyleSummary>> {
+    let workspace = workspace(&state);
+    let mut styles = vec![HouseStyle::default().summary()];
+    for (name, body) in workspace.styles().map_err(api)? {
+        let style = HouseStyle::parse(&body, None).map_err(|error| ApiError {
+            code: ErrorCode::Internal,
+            message: format!("the stored style {name:?} is damaged: {error}"),
+        })?;
+        styles.push(style.summary());
+    }
+    Ok(styles)
+}
+
+/// Saves a style file's text (fonts and logo as data), replacing the style
+/// of that name.
+#[tauri::command(async)]
+pub fn save_style(state: State<'_, AppState>, text: String) -> Reply<StyleSummary> {
+    let style = HouseStyle::parse(&text, None).map_err(style_error)?;
+    keep_style(&mut workspace(&state), &style)
+}
+
+#[tauri::command(async)]
+pub fn delete_style(state: State<'_, AppState>, name: String) -> Reply<()> {
+    workspace(&state).delete_style(&name).map_err(api)
+}
+
+/// Adds a style from a file, its fonts and logo read from beside it.
+#[tauri::command(async)]
+pub fn import_style(state: State<'_, AppState>, path: PathBuf) -> Reply<StyleSummary> {
+    let style = HouseStyle::read(&path).map_err(style_error)?;
+    keep_style(&mut workspace(&state), &style)
+}
+
+/// Writes a style, fonts and logo included, to a file.
+#[tauri::command(async)]
+pub fn export_style(state: State<'_, AppState>, name: String, path: PathBuf) -> Reply<()> {
+    let options = ExportOptions {
+        style: Some(name),
+        ..ExportOptions::default()
+    };
+    let style = house_style(&workspace(&state), &options)?;
+    write_file(&path, style.to_toml().as_bytes())
+}
+
+/// A preview of timeline `id` in an unsaved style, as the SVG export draws it.
+#[tauri::command]
+pub async fn preview_style(
+    state: State<'_, AppState>,
+    id: i64,
+    options: ExportOptions,
+    text: String,
+) -> Reply<String> {
+    let style = HouseStyle::parse(&text, None).map_err(style_error)?;
+    let view = workspace(&state).timeline(id).map_err(api)?;
+    let bytes = render_off_thread(view, Format::Svg, options, style).await?;
+    String::from_utf8(bytes).map_err(|error| ApiError {
+        code: ErrorCode::Internal,
+        message: format!("the preview is not text: {error}"),
+    })
+}
+
+/// A workspace setting, such as the Export dialog's last style
+/// ("export.style") and language ("export.locale").
+#[tauri::command(async)]
+pub fn workspace_setting(state: State<'_, AppState>, key: String) -> Reply<Option<String>> {
+    workspace(&state).setting(&key).map_err(api)
+}
+
+#[tauri::command(async)]
+pub fn set_workspace_setting(state: State<'_, AppState>, key: String, value: String) -> Reply<()> {
+    workspace(&state).set_setting(&key, &value).map_err(api)
 }
 
 // Comparisons.

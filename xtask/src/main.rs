@@ -23,14 +23,16 @@ use anyhow::{Context, bail};
 /// Debian packages to build the app.
 const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config", "libwebkit2gtk-4.1-dev"];
 /// Debian packages the tests need besides: a virtual display, WebKitGTK's
-/// WebDriver, `pdftotext` (to read exported PDFs) and `strace` (to see that
-/// the CLI opens no internet socket).
+/// WebDriver, `pdftotext` and `pdffonts` (to read exported PDFs), `strace`
+/// (to see that the CLI opens no internet socket) and DejaVu (a font a
+/// house style is made from).
 const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
     "webkit2gtk-driver",
     "poppler-utils",
     "strace",
+    "fonts-dejavu-core",
 ];
 /// cargo-deb builds the Linux package; this version is installed when
 /// another (or none) is found.

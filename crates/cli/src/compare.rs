@@ -56,8 +56,9 @@ pub fn run(path: &Path, args: CompareArgs) -> Result<(), Failure> {
             "{flag} applies to --format svg, png, pdf and md only"
         )));
     }
-    let options = args.graphic.options()?;
+    let (options, pending) = args.graphic.options()?;
     let workspace = Workspace::open_existing(path)?;
+    let (options, style) = args.graphic.styled(&workspace, options, pending)?;
     let timelines = args
         .timelines
         .iter()
@@ -70,7 +71,7 @@ pub fn run(path: &Path, args: CompareArgs) -> Result<(), Failure> {
     let mut notes = Vec::new();
     let bytes = match format {
         Some(format) => {
-            let rendered = tideline_export::export_comparison(&view, format, &options)?;
+            let rendered = tideline_export::export_comparison(&view, format, &options, &style)?;
             notes = rendered.notes();
             rendered.bytes
         }

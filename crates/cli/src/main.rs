@@ -15,13 +15,14 @@
 
 mod backup;
 mod compare;
+mod style;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use tideline_export::{ExportError, ExportOptions, Theme};
+use tideline_export::{ExportError, ExportOptions, HouseStyle, Theme};
 use tideline_interop::{ExportFormat, ImportFormat};
 use tideline_model::graphic::Orientation;
 use tideline_model::{Date, Precision};
@@ -107,6 +108,11 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// House styles: fonts, colours, logo, credit and sizes for exports
+    Style {
+        #[command(subcommand)]
+        command: style::StyleCommand,
+    },
     /// Replace the workspace with a backup; asks nothing, and keeps the
     /// replaced workspace as a backup beside it (the line printed says where)
     Restore {
@@ -136,6 +142,14 @@ struct GraphicArgs {
     /// Colours [default: light]
     #[arg(long, value_enum)]
     theme: Option<ThemeArg>,
+    /// The language of dates and words: en-GB, en-US, de, fr, es, it, pt,
+    /// nl, ja, zh-Hans [default: en-GB]
+    #[arg(long, value_name = "TAG")]
+    locale: Option<String>,
+    /// A house style: a stored style's name or a style file
+    /// [default: tideline, Tideline's own]
+    #[arg(long, value_name = "NAME|FILE")]
+    style: Option<String>,
 }
 
 impl GraphicArgs {
@@ -147,20 +161,29 @@ impl GraphicArgs {
             (self.size.is_some(), "--size"),
             (self.scale.is_some(), "--scale"),
             (self.theme.is_some(), "--theme"),
+            (self.locale.is_some(), "--locale"),
+            (self.style.is_some(), "--style"),
         ]
         .into_iter()
         .find_map(|(given, flag)| given.then_some(flag))
     }
 
-    fn options(&self) -> Result<ExportOptions, Failure> {
+    /// The options and the style, checked before the workspace opens
+    /// where they can be: a bad size, locale or style file is one error.
+    fn options(&self) -> Result<(ExportOptions, Option<String>), Failure> {
         let defaults = ExportOptions::default();
-        let size = self
-            .size
-            .as_deref()
-            .map(tideline_export::size::parse_size)
-            .transpose()
-            .map_err(|error| Failure::Input(error.to_string()))?;
-        Ok(ExportOptions {
+        // A size that is no built-in preset may be one of the style's.
+        let size = match self.size.as_deref().map(tideline_export::size::parse_size) {
+            Some(Err(error)) if self.style.is_none() => {
+                return Err(Failure::Input(error.to_string()));
+            }
+            Some(Ok(size)) => Some(size),
+            _ => None,
+        };
+        if let Some(tag) = &self.locale {
+            tideline_model::Locale::parse(tag).map_err(|e| Failure::Input(e.to_string()))?;
+        }
+        let options = ExportOptions {
             orientation: match self.layout {
                 Some(LayoutArg::Vertical) => Orientation::Vertical,
                 Some(LayoutArg::Horizontal) | None => Orientation::Horizontal,
@@ -173,8 +196,37 @@ impl GraphicArgs {
                 Some(ThemeArg::Dark) => Theme::Dark,
                 Some(ThemeArg::Print) => Theme::Print,
             },
+            locale: self.locale.clone(),
+            style: self.style.clone(),
             ..defaults
-        })
+        };
+        let pending = self.size.clone().filter(|_| size.is_none());
+        Ok((options, pending))
+    }
+
+    /// The style `--style` names, and the options with a size that only
+    /// the style knows.
+    fn styled(
+        &self,
+        workspace: &Workspace,
+        options: ExportOptions,
+        pending: Option<String>,
+    ) -> Result<(ExportOptions, HouseStyle), Failure> {
+        let style = style::resolve(workspace, self.style.as_deref())?;
+        let options = match pending {
+            Some(size) => {
+                let (width, height) = style
+                    .size(&size)
+                    .map_err(|error| Failure::Input(error.to_string()))?;
+                ExportOptions {
+                    width: Some(width),
+                    height: Some(height),
+                    ..options
+                }
+            }
+            None => options,
+        };
+        Ok((options, style))
     }
 }
 
@@ -385,7 +437,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     "{flag} applies to --format svg, png, pdf and md only"
                 )));
             }
-            let options = graphic.options()?;
+            let (options, pending) = graphic.options()?;
             let workspace = Workspace::open_existing(&path)?;
             let mut notes = Vec::new();
             let bytes = match (timeline, export) {
@@ -396,7 +448,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 (Some(timeline), Export::Graphic(format)) => {
                     let id = workspace.find_timeline(&timeline)?;
                     let view = workspace.timeline(id)?;
-                    let rendered = tideline_export::export(&view, format, &options)?;
+                    let (options, style) = graphic.styled(&workspace, options, pending)?;
+                    let rendered = tideline_export::export(&view, format, &options, &style)?;
                     notes = rendered.notes();
                     rendered.bytes
                 }
@@ -416,6 +469,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             )
         }
         Command::Compare(args) => compare::run(&path, args),
+        Command::Style { command } => style::run(&path, command),
         Command::Backup { out } => backup::backup(&path, &out),
         Command::Restore { from } => backup::restore(&path, &from),
     }

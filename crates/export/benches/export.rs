@@ -132,7 +132,8 @@ fn chromium(_: &mut Criterion) {
         scale: 2,
         ..ExportOptions::default()
     };
-    let graphic = tideline_export::graphic(&view, &options).unwrap();
+    let graphic =
+        tideline_export::graphic(&view, &options, &tideline_export::HouseStyle::default()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let svg = dir.path().join("timeline.svg");
     std::fs::write(&svg, render(&view, Format::Svg, &options).unwrap()).unwrap();

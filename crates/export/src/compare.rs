@@ -12,8 +12,8 @@ use tideline_model::{Date, Precision};
 use tideline_store::views::ComparisonView;
 
 use crate::input::{Selection, credit};
-use crate::markdown::{inline, with_sources, write_event};
-use crate::{ExportError, ExportOptions};
+use crate::markdown::{Wording, inline, with_sources, write_event};
+use crate::{ExportError, ExportOptions, HouseStyle};
 
 const MINUTES_PER_DAY: i64 = 24 * 60;
 
@@ -21,7 +21,9 @@ const MINUTES_PER_DAY: i64 = 24 * 60;
 pub fn comparison_input(
     view: &ComparisonView,
     options: &ExportOptions,
+    style: &HouseStyle,
 ) -> Result<GraphicInput, ExportError> {
+    let locale = crate::locale(options)?;
     let relative = view.comparison.alignment != Alignment::Calendar;
     // T0 sits at the start of 2000 on a relative axis: whole years and
     // months from it are calendar years and months.
@@ -67,12 +69,16 @@ pub fn comparison_input(
                 let offset = Days::from_dates(compared.t0.date, start).offset_label();
                 item.date_text = Some(format!(
                     "{} · {offset}",
-                    tideline_model::graphic::date_label(&GraphicItem {
-                        date_text: None,
-                        start,
-                        end,
-                        ..item.clone()
-                    })
+                    tideline_model::graphic::date_label(
+                        &GraphicItem {
+                            date_text: None,
+                            start,
+                            end,
+                            ..item.clone()
+                        },
+                        locale.words(),
+                        style.date_length
+                    )
                 ));
             }
             items.push(item);
@@ -89,13 +95,17 @@ pub fn comparison_input(
         lanes,
         spans: Vec::new(),
         notes: Vec::new(),
-        credit: credit(view.timelines.iter().flat_map(|t| &t.events)),
+        credit: credit(view.timelines.iter().flat_map(|t| &t.events), locale, style),
         width_px: options.width.unwrap_or(options.orientation.default_width()),
         height_px: options.height,
         orientation: options.orientation,
         descriptions: options.descriptions,
         lanes_share_rows: false,
         t0_minute: relative.then_some(origin * MINUTES_PER_DAY),
+        locale,
+        date_length: style.date_length,
+        fonts: style.typefaces(),
+        logo: style.logo.as_ref().map(|logo| (logo.width, logo.height)),
     })
 }
 
@@ -104,7 +114,10 @@ pub fn comparison_input(
 pub(crate) fn comparison_brief(
     view: &ComparisonView,
     options: &ExportOptions,
+    style: &HouseStyle,
 ) -> Result<String, ExportError> {
+    let locale = crate::locale(options)?;
+    let words = locale.words();
     let comparison = &view.comparison;
     let mut out = String::with_capacity(16 * 1024);
     let _ = writeln!(out, "# {}\n", inline(&view.name));
@@ -124,7 +137,12 @@ pub(crate) fn comparison_brief(
             let _ = write!(line, " {} |", inline(&timeline.title));
             rule.push_str(" --- |");
         }
-        format!("{line} Min | Median | Max |\n{rule} --- | --- | --- |\n")
+        format!(
+            "{line} {} | {} | {} |\n{rule} --- | --- | --- |\n",
+            words.text("brief.min"),
+            words.text("brief.median"),
+            words.text("brief.max")
+        )
     };
     let row =
         |name: String, cells: &[Option<Days>], stats: [Days; 3], label: fn(Days) -> String| {
@@ -139,12 +157,12 @@ pub(crate) fn comparison_brief(
             line
         };
     if !comparison.offsets.is_empty() {
-        out.push_str("## Milestones from T0\n\n");
-        out.push_str(&header("Milestone"));
+        let _ = writeln!(out, "## {}\n", words.text("brief.milestones-from-t0"));
+        out.push_str(&header(words.text("brief.milestone")));
         for offsets in &comparison.offsets {
             let stats = [offsets.stats.min, offsets.stats.median, offsets.stats.max];
             out.push_str(&row(
-                offsets.kind.label().to_owned(),
+                tideline_model::graphic::kind_label(words, offsets.kind),
                 &offsets.cells,
                 stats,
                 Days::offset_label,
@@ -155,8 +173,8 @@ pub(crate) fn comparison_brief(
         );
     }
     if !comparison.durations.is_empty() {
-        out.push_str("## Time between milestones\n\n");
-        out.push_str(&header("From → to"));
+        let _ = writeln!(out, "## {}\n", words.text("brief.time-between-milestones"));
+        out.push_str(&header(words.text("brief.from-to")));
         for step in &comparison.durations {
             let stats = [step.stats.min, step.stats.median, step.stats.max];
             out.push_str(&row(
@@ -185,16 +203,27 @@ pub(crate) fn comparison_brief(
             let _ = writeln!(
                 out,
                 "T0: **{}** · {} — {}\n",
-                compared.t0.date,
-                t0.facts.kind.label(),
+                compared.t0.date.display_in(words, style.date_length),
+                tideline_model::graphic::kind_label(words, t0.facts.kind),
                 inline(&t0.facts.title)
             );
         }
         let selection = Selection::new(timeline, &all)?;
         for event in selection.events() {
-            write_event(&mut out, &mut notes, &selection, event, &all, false);
+            write_event(
+                &mut out,
+                &mut notes,
+                &selection,
+                event,
+                &all,
+                false,
+                Wording {
+                    words,
+                    length: style.date_length,
+                },
+            );
         }
         out.push('\n');
     }
-    Ok(with_sources(out, &notes))
+    Ok(with_sources(out, &notes, words))
 }

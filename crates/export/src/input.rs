@@ -7,7 +7,9 @@ use tideline_model::Date;
 use tideline_model::graphic::{GraphicInput, GraphicItem, GraphicLane, SpanInput};
 use tideline_store::views::{AnnotationView, EventView, LaneView, TimelineView};
 
-use crate::{ExportError, ExportOptions};
+use tideline_model::Locale;
+
+use crate::{ExportError, ExportOptions, HouseStyle};
 
 /// The part of a timeline an export shows.
 pub(crate) struct Selection<'a> {
@@ -172,14 +174,19 @@ impl<'a> Selection<'a> {
 
     /// "Sources: A; B; C." — publishers in order of first citation, and
     /// how many events have none.
-    pub fn credit(&self) -> String {
-        credit(self.events().iter().map(|e| e.view))
+    pub fn credit(&self, locale: Locale, style: &HouseStyle) -> String {
+        credit(self.events().iter().map(|e| e.view), locale, style)
     }
 }
 
 /// "Sources: A; B; C." — publishers in order of first citation, and how
 /// many of `events` have none.
-pub(crate) fn credit<'e>(events: impl Iterator<Item = &'e EventView>) -> String {
+pub(crate) fn credit<'e>(
+    events: impl Iterator<Item = &'e EventView>,
+    locale: Locale,
+    style: &HouseStyle,
+) -> String {
+    let words = locale.words();
     let events: Vec<&EventView> = events.collect();
     let mut publishers: Vec<&str> = Vec::new();
     for event in &events {
@@ -195,25 +202,35 @@ pub(crate) fn credit<'e>(events: impl Iterator<Item = &'e EventView>) -> String 
         }
     }
     let unsourced = events.iter().filter(|e| e.sources.is_empty()).count();
-    let mut credit = if publishers.is_empty() {
-        String::new()
-    } else {
-        format!("Sources: {}.", publishers.join("; "))
-    };
-    if unsourced > 0 {
-        let s = if unsourced == 1 { "" } else { "s" };
-        credit = format!("{credit} {unsourced} event{s} unsourced.")
-            .trim()
-            .to_owned();
+    let mut parts = Vec::new();
+    if !style.credit.is_empty() {
+        parts.push(style.credit.clone());
     }
-    credit
+    if !publishers.is_empty() {
+        let list = publishers.join("; ");
+        let values = [("publishers", list.as_str())];
+        parts.push(match &style.source_line {
+            Some(line) => line.replace("{publishers}", &list),
+            None => words.fill("graphic.credit-sources", &values),
+        });
+    }
+    if unsourced > 0 {
+        parts.push(format!(
+            "{} {}.",
+            words.count("brief.events", unsourced as f64, 0, &[]),
+            words.text("brief.unsourced")
+        ));
+    }
+    parts.join(" ")
 }
 
 /// The model's input for the graphic of `view`.
 pub fn graphic_input(
     view: &TimelineView,
     options: &ExportOptions,
+    style: &HouseStyle,
 ) -> Result<GraphicInput, ExportError> {
+    let locale = crate::locale(options)?;
     let selection = Selection::new(view, options)?;
     let lanes = selection
         .lanes
@@ -249,12 +266,16 @@ pub fn graphic_input(
             .map(|(_, span)| span.clone())
             .collect(),
         notes: selection.notes.iter().map(|a| a.text.clone()).collect(),
-        credit: selection.credit(),
+        credit: selection.credit(locale, style),
         width_px: options.width.unwrap_or(options.orientation.default_width()),
         height_px: options.height,
         orientation: options.orientation,
         descriptions: options.descriptions,
         lanes_share_rows: true,
         t0_minute: None,
+        locale,
+        date_length: style.date_length,
+        fonts: style.typefaces(),
+        logo: style.logo.as_ref().map(|logo| (logo.width, logo.height)),
     })
 }

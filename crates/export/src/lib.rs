@@ -22,9 +22,13 @@
 //! relative T−/T+ axis, one lane per timeline) and the same painters; its
 //! brief adds the milestone and duration tables.
 //!
-//! Output is deterministic: only the bundled fonts are ever loaded (never
-//! the system's), no clock is read and nothing iterates a hash map, so the
-//! same timeline and options give byte-identical files.
+//! Every export is made in a [`HouseStyle`] (fonts, colours, logo, credit;
+//! see [`style`]) and a language ([`ExportOptions::locale`]).
+//!
+//! Output is deterministic: only the style's and the bundled fonts are
+//! ever loaded (never the system's), no clock is read and nothing iterates
+//! a hash map, so the same timeline, options and style give
+//! byte-identical files.
 
 mod compare;
 mod fonts;
@@ -33,10 +37,12 @@ pub mod markdown;
 mod pdf;
 mod png;
 pub mod size;
+pub mod style;
 mod svg;
 mod theme;
 
 use serde::{Deserialize, Serialize};
+use tideline_model::Locale;
 use tideline_model::graphic::{Graphic, MAX_SIDE_PX, Orientation, lay_out_graphic};
 use tideline_store::views::{ComparisonView, TimelineView};
 use ts_rs::TS;
@@ -44,6 +50,7 @@ use ts_rs::TS;
 pub use compare::comparison_input;
 pub use input::graphic_input;
 pub use markdown::Grouping;
+pub use style::{DEFAULT_STYLE, HouseStyle, KindColours, StyleError, StyleSummary};
 pub use theme::Theme;
 
 /// What to write.
@@ -103,6 +110,12 @@ pub struct ExportOptions {
     /// Markdown: a path or URL of an exported graphic to show under the
     /// title.
     pub image: Option<String>,
+    /// The language (BCP 47: "en-GB", "de", "zh-Hans"); `None` for
+    /// British English.
+    pub locale: Option<String>,
+    /// The house style's name; `None` for Tideline's own. The caller
+    /// looks it up and passes the [`HouseStyle`].
+    pub style: Option<String>,
 }
 
 impl Default for ExportOptions {
@@ -119,6 +132,8 @@ impl Default for ExportOptions {
             descriptions: false,
             group: Grouping::Year,
             image: None,
+            locale: None,
+            style: None,
         }
     }
 }
@@ -182,71 +197,87 @@ impl Rendered {
     }
 }
 
-/// Exports `view` as `format`.
+/// Exports `view` as `format` in Tideline's own style.
 pub fn render(
     view: &TimelineView,
     format: Format,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    Ok(export(view, format, options)?.bytes)
+    Ok(export(view, format, options, &HouseStyle::default())?.bytes)
 }
 
-/// Exports `view` as `format`, saying what the graphic left out.
+/// Exports `view` as `format` in `style`, saying what the graphic left
+/// out.
 pub fn export(
     view: &TimelineView,
     format: Format,
     options: &ExportOptions,
+    style: &HouseStyle,
 ) -> Result<Rendered, ExportError> {
     check(options)?;
     match format {
         Format::Markdown => Ok(Rendered::of(
-            markdown::brief(view, options)?.into_bytes(),
+            markdown::brief(view, options, style)?.into_bytes(),
             None,
         )),
         _ => {
-            let graphic = graphic(view, options)?;
+            let graphic = graphic(view, options, style)?;
             Ok(Rendered::of(
-                paint(&graphic, format, options)?,
+                paint(&graphic, format, options, style)?,
                 Some(&graphic),
             ))
         }
     }
 }
 
-/// Exports a comparison as `format`, through the same layout and painters
-/// as a timeline.
+/// Exports a comparison as `format` in Tideline's own style, through the
+/// same layout and painters as a timeline.
 pub fn render_comparison(
     view: &ComparisonView,
     format: Format,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    Ok(export_comparison(view, format, options)?.bytes)
+    Ok(export_comparison(view, format, options, &HouseStyle::default())?.bytes)
 }
 
-/// Exports a comparison as `format`, saying what the graphic left out.
+/// Exports a comparison as `format` in `style`, saying what the graphic
+/// left out.
 pub fn export_comparison(
     view: &ComparisonView,
     format: Format,
     options: &ExportOptions,
+    style: &HouseStyle,
 ) -> Result<Rendered, ExportError> {
     check(options)?;
     match format {
         Format::Markdown => Ok(Rendered::of(
-            compare::comparison_brief(view, options)?.into_bytes(),
+            compare::comparison_brief(view, options, style)?.into_bytes(),
             None,
         )),
         _ => {
-            let graphic = lay_out_graphic(&comparison_input(view, options)?);
+            let graphic = lay_out_graphic(&comparison_input(view, options, style)?);
             Ok(Rendered::of(
-                paint(&graphic, format, options)?,
+                paint(&graphic, format, options, style)?,
                 Some(&graphic),
             ))
         }
     }
 }
 
+/// The language `options` ask for.
+pub fn locale(options: &ExportOptions) -> Result<Locale, ExportError> {
+    match options.locale.as_deref() {
+        None | Some("") => Ok(Locale::EnGb),
+        Some(tag) => Locale::parse(tag).map_err(|e| ExportError::InvalidOption {
+            option: "locale",
+            message: e.to_string(),
+        }),
+    }
+}
+
 /// Refuses options out of range.
 fn check(options: &ExportOptions) -> Result<(), ExportError> {
+    locale(options)?;
     if !(1..=3).contains(&options.scale) {
         return Err(ExportError::InvalidOption {
             option: "scale",
@@ -271,11 +302,17 @@ fn paint(
     graphic: &Graphic,
     format: Format,
     options: &ExportOptions,
+    style: &HouseStyle,
 ) -> Result<Vec<u8>, ExportError> {
+    let look = svg::Look {
+        palette: options.theme.palette(style),
+        fonts: style.typefaces(),
+        logo: style.logo.as_ref(),
+    };
     match format {
-        Format::Svg => Ok(svg::render(graphic, options.theme, svg::Text::Outlines).into_bytes()),
-        Format::Png => png::render(graphic, options),
-        Format::Pdf => pdf::render(graphic, options.theme),
+        Format::Svg => Ok(svg::render(graphic, &look, svg::Text::Outlines).into_bytes()),
+        Format::Png => png::render(graphic, &look, options),
+        Format::Pdf => pdf::render(graphic, &look),
         Format::Markdown => Err(ExportError::Render {
             format: "Markdown",
             message: "a brief is written, not painted".to_owned(),
@@ -285,6 +322,21 @@ fn paint(
 
 /// The laid-out graphic of `view`, as the SVG, PNG and PDF exports draw it
 /// (for a preview that draws it itself).
-pub fn graphic(view: &TimelineView, options: &ExportOptions) -> Result<Graphic, ExportError> {
-    Ok(lay_out_graphic(&graphic_input(view, options)?))
+pub fn graphic(
+    view: &TimelineView,
+    options: &ExportOptions,
+    style: &HouseStyle,
+) -> Result<Graphic, ExportError> {
+    Ok(lay_out_graphic(&graphic_input(view, options, style)?))
+}
+
+/// `view` as SVG in `style`, for a live preview: what the SVG export
+/// writes.
+pub fn preview(
+    view: &TimelineView,
+    options: &ExportOptions,
+    style: &HouseStyle,
+) -> Result<String, ExportError> {
+    let bytes = export(view, Format::Svg, options, style)?.bytes;
+    Ok(String::from_utf8(bytes).expect("SVG is UTF-8"))
 }

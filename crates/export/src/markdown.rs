@@ -14,11 +14,13 @@
 use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
-use tideline_model::{Confidence, Date, EventKind, Precision};
+use tideline_locale::Words;
+use tideline_model::graphic::{confidence_label, kind_label};
+use tideline_model::{Confidence, Date, DateLength, EventKind, Precision};
 use ts_rs::TS;
 
 use crate::input::{Event, Selection};
-use crate::{ExportError, ExportOptions};
+use crate::{ExportError, ExportOptions, HouseStyle};
 
 /// How the chronology is grouped.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -47,7 +49,10 @@ pub const MILESTONES: [EventKind; 6] = [
 pub(crate) fn brief(
     view: &tideline_store::views::TimelineView,
     options: &ExportOptions,
+    style: &HouseStyle,
 ) -> Result<String, ExportError> {
+    let words = crate::locale(options)?.words();
+    let length = style.date_length;
     let selection = Selection::new(view, options)?;
     let mut out = String::with_capacity(16 * 1024);
     let mut notes: Vec<String> = Vec::new();
@@ -68,19 +73,27 @@ pub(crate) fn brief(
     }
     let events = selection.events();
     let unsourced = events.iter().filter(|e| e.view.sources.is_empty()).count();
-    let _ = writeln!(
-        out,
-        "{} events, {} with sources{}.\n",
-        events.len(),
-        events.len() - unsourced,
-        if unsourced > 0 {
-            format!(", {unsourced} unsourced")
-        } else {
-            String::new()
-        }
-    );
+    let total = words.count("brief.events", events.len() as f64, 0, &[]);
+    let sourced = events.len() - unsourced;
+    let sourced = words.count("brief.with-sources", sourced as f64, 0, &[]);
+    let summary = if unsourced > 0 {
+        let count = words.count("brief.unsourced-count", unsourced as f64, 0, &[]);
+        let values = [
+            ("events", total.as_str()),
+            ("with-sources", sourced.as_str()),
+            ("unsourced", count.as_str()),
+        ];
+        words.fill("brief.summary-unsourced", &values)
+    } else {
+        let values = [
+            ("events", total.as_str()),
+            ("with-sources", sourced.as_str()),
+        ];
+        words.fill("brief.summary", &values)
+    };
+    let _ = writeln!(out, "{summary}\n");
 
-    out.push_str("## Chronology\n\n");
+    let _ = writeln!(out, "## {}\n", words.text("brief.chronology"));
     match options.group {
         Grouping::Year => {
             let mut year = None;
@@ -91,39 +104,57 @@ pub(crate) fn brief(
                         out,
                         "### {}\n",
                         Date::from_minute(event.start.start_minute(), Precision::Year)
+                            .display_in(words, length)
                     );
                 }
-                write_event(&mut out, &mut notes, &selection, event, options, true);
+                write_event(
+                    &mut out,
+                    &mut notes,
+                    &selection,
+                    event,
+                    options,
+                    true,
+                    Wording { words, length },
+                );
             }
         }
         Grouping::Lane => {
             for (lane, events) in &selection.lanes {
                 let _ = writeln!(out, "### {}\n", inline(&lane.name));
                 if events.is_empty() {
-                    out.push_str("No events.\n\n");
+                    let _ = writeln!(out, "{}\n", words.text("brief.no-events"));
                 }
                 for event in events {
-                    write_event(&mut out, &mut notes, &selection, event, options, false);
+                    write_event(
+                        &mut out,
+                        &mut notes,
+                        &selection,
+                        event,
+                        options,
+                        false,
+                        Wording { words, length },
+                    );
                 }
             }
         }
     }
 
     if !selection.spans.is_empty() {
-        out.push_str("## Periods\n\n");
+        let _ = writeln!(out, "## {}\n", words.text("brief.periods"));
         for (_, span) in &selection.spans {
-            let _ = writeln!(
-                out,
-                "- **{} – {}**: {}",
-                span.start,
-                span.end,
-                inline(&span.text)
+            let dates = words.fill(
+                "date.range",
+                &[
+                    ("start", &span.start.display_in(words, length)),
+                    ("end", &span.end.display_in(words, length)),
+                ],
             );
+            let _ = writeln!(out, "- **{dates}**: {}", inline(&span.text));
         }
         out.push('\n');
     }
     if !selection.notes.is_empty() {
-        out.push_str("## Notes\n\n");
+        let _ = writeln!(out, "## {}\n", words.text("brief.notes"));
         for note in &selection.notes {
             let _ = writeln!(out, "- {}", inline(&note.text));
         }
@@ -135,30 +166,37 @@ pub(crate) fn brief(
         .filter(|e| MILESTONES.contains(&e.view.facts.kind))
         .collect();
     if milestones.len() > 1 {
-        out.push_str("## Durations between milestones\n\n");
+        let _ = writeln!(out, "## {}\n", words.text("brief.durations"));
         for pair in milestones.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             let _ = writeln!(
                 out,
                 "- **{} → {}**: {} ({}, {} → {}, {})",
-                a.view.facts.kind.label(),
-                b.view.facts.kind.label().to_lowercase(),
-                duration(a.start, b.start),
+                kind_label(words, a.view.facts.kind),
+                kind_label(words, b.view.facts.kind).to_lowercase(),
+                duration(a.start, b.start, words),
                 inline(&a.view.facts.title),
-                a.start,
+                a.start.display_in(words, length),
                 inline(&b.view.facts.title),
-                b.start
+                b.start.display_in(words, length)
             );
         }
         out.push('\n');
     }
-    Ok(with_sources(out, &notes))
+    Ok(with_sources(out, &notes, words))
+}
+
+/// The language a brief is written in, and how long its dates are.
+#[derive(Clone, Copy)]
+pub(crate) struct Wording<'a> {
+    pub words: &'a Words,
+    pub length: DateLength,
 }
 
 /// Ends a brief with its footnoted sources and a single final newline.
-pub(crate) fn with_sources(mut out: String, notes: &[String]) -> String {
+pub(crate) fn with_sources(mut out: String, notes: &[String], words: &Words) -> String {
     if !notes.is_empty() {
-        out.push_str("## Sources\n\n");
+        let _ = writeln!(out, "## {}\n", words.text("brief.sources"));
         for (i, note) in notes.iter().enumerate() {
             let _ = writeln!(out, "[^{}]: {note}", i + 1);
         }
@@ -176,18 +214,24 @@ pub(crate) fn write_event(
     event: &Event<'_>,
     options: &ExportOptions,
     with_lane: bool,
+    wording: Wording<'_>,
 ) {
+    let Wording { words, length } = wording;
     let view = event.view;
+    let start = event.start.display_in(words, length);
     let date = match (event.end, view.facts.ongoing) {
-        (Some(end), _) => format!("{} – {}", event.start, end),
-        (None, true) => format!("{} – ongoing", event.start),
-        (None, false) => event.start.to_string(),
+        (Some(end), _) => words.fill(
+            "date.range",
+            &[("start", &start), ("end", &end.display_in(words, length))],
+        ),
+        (None, true) => words.fill("date.ongoing", &[("start", &start)]),
+        (None, false) => start,
     };
-    let mut facts = vec![view.facts.kind.label().to_owned()];
+    let mut facts = vec![kind_label(words, view.facts.kind)];
     if view.facts.confidence != Confidence::Confirmed {
         facts.push(format!(
             "*{}*",
-            view.facts.confidence.label().to_lowercase()
+            confidence_label(words, view.facts.confidence).to_lowercase()
         ));
     }
     if with_lane && selection.lanes.len() > 1 {
@@ -199,11 +243,11 @@ pub(crate) fn write_event(
     }
     let mut refs = String::new();
     for source in &view.sources {
-        notes.push(citation(source));
+        notes.push(citation(source, words));
         let _ = write!(refs, "[^{}]", notes.len());
     }
     if view.sources.is_empty() {
-        refs.push_str(" — **unsourced**");
+        let _ = write!(refs, " — **{}**", words.text("brief.unsourced"));
     }
     let _ = writeln!(
         out,
@@ -217,16 +261,21 @@ pub(crate) fn write_event(
         let _ = writeln!(out, "\n  {}", inline(&view.description));
     }
     for callout in event.callouts(selection.view) {
-        let _ = writeln!(out, "\n  *Note:* {}", inline(&callout.text));
+        let _ = writeln!(
+            out,
+            "\n  *{}* {}",
+            words.text("brief.note"),
+            inline(&callout.text)
+        );
     }
     out.push('\n');
 }
 
 /// A footnote: title, publisher, date, link, quote.
-pub(crate) fn citation(source: &tideline_store::views::SourceQuoteView) -> String {
+pub(crate) fn citation(source: &tideline_store::views::SourceQuoteView, words: &Words) -> String {
     let mut parts = Vec::new();
     let title = if source.title.trim().is_empty() {
-        "Untitled source".to_owned()
+        words.text("brief.untitled-source").to_owned()
     } else {
         inline(&source.title)
     };
@@ -245,7 +294,8 @@ pub(crate) fn citation(source: &tideline_store::views::SourceQuoteView) -> Strin
     if !source.url.trim().is_empty() {
         let _ = write!(note, " {}", link(source.url.trim()));
         if let Some(accessed) = &source.accessed_label {
-            let _ = write!(note, " (accessed {})", inline(accessed));
+            let accessed = words.fill("brief.accessed", &[("date", &inline(accessed))]);
+            let _ = write!(note, " ({accessed})");
         }
     }
     if !source.quote.trim().is_empty() {
@@ -305,8 +355,9 @@ pub fn inline(text: &str) -> String {
         }
     }
     // A line that starts like a list item, a quote or a heading would be one.
+    let after_digits = out.trim_start_matches(|c: char| c.is_ascii_digit());
     if out.starts_with(['-', '+', '='])
-        || out.chars().next().is_some_and(|c| c.is_ascii_digit()) && out.contains(". ")
+        || after_digits.len() < out.len() && after_digits.starts_with(['.', ')'])
     {
         out.insert(0, '\\');
     }
@@ -315,8 +366,8 @@ pub fn inline(text: &str) -> String {
 
 /// The time from `a` to `b`, as exact as their precision allows: days
 /// between two days, "~2 months" when a date is known to the month, "~1
-/// year" to the year.
-pub fn duration(a: Date, b: Date) -> String {
+/// year" to the year, in the language of `words`.
+pub fn duration(a: Date, b: Date, words: &Words) -> String {
     let coarsest = [a.precision(), b.precision()]
         .into_iter()
         .min_by_key(|p| precision_rank(*p))
@@ -329,9 +380,8 @@ pub fn duration(a: Date, b: Date) -> String {
         Precision::Day | Precision::Minute if !vague => {
             let days = (b0 - a0).div_euclid(1440);
             match days {
-                0 => "same day".to_owned(),
-                1 => "1 day".to_owned(),
-                d => format!("{d} days"),
+                0 => words.text("duration.same-day").to_owned(),
+                d => words.count("duration.days", d as f64, 0, &[]),
             }
         }
         precision => {
@@ -341,16 +391,14 @@ pub fn duration(a: Date, b: Date) -> String {
             if matches!(precision, Precision::Year | Precision::Half) || months >= 24.0 {
                 let years = (months / 12.0).round().max(0.0) as i64;
                 match years {
-                    0 => "under a year".to_owned(),
-                    1 => "~1 year".to_owned(),
-                    y => format!("~{y} years"),
+                    0 => words.text("duration.under-a-year").to_owned(),
+                    y => words.count("duration.about-years", y as f64, 0, &[]),
                 }
             } else {
                 let months = months.round().max(0.0) as i64;
                 match months {
-                    0 => "under a month".to_owned(),
-                    1 => "~1 month".to_owned(),
-                    m => format!("~{m} months"),
+                    0 => words.text("duration.under-a-month").to_owned(),
+                    m => words.count("duration.about-months", m as f64, 0, &[]),
                 }
             }
         }

@@ -1,5 +1,5 @@
 //! PDF: the graphic with real text, drawn by krilla (through krilla-svg)
-//! with the bundled Inter faces embedded as subsets, so text can be
+//! with the style's fonts (or the bundled Inter) embedded as subsets, so text can be
 //! selected and extracted. krilla writes its objects in a fixed order and
 //! no creation date unless one is set, so the file depends on its input
 //! only.
@@ -11,19 +11,18 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 use resvg::usvg;
 use tideline_model::graphic::Graphic;
 
-use crate::svg::{self, Text};
-use crate::theme::Theme;
+use crate::svg::{self, Look, Text};
 use crate::{ExportError, fonts};
 
-pub(crate) fn render(graphic: &Graphic, theme: Theme) -> Result<Vec<u8>, ExportError> {
+pub(crate) fn render(graphic: &Graphic, look: &Look<'_>) -> Result<Vec<u8>, ExportError> {
     let error = |message: String| ExportError::Render {
         format: "PDF",
         message,
     };
-    let document = svg::render(graphic, theme, Text::Fonts);
+    let document = svg::render(graphic, look, Text::Fonts);
     let options = usvg::Options {
-        font_family: "Inter".to_owned(),
-        fontdb: fonts::database(),
+        font_family: look.fonts.fonts()[0].family.clone(),
+        fontdb: fonts::database(&look.fonts),
         ..usvg::Options::default()
     };
     let tree = usvg::Tree::from_str(&document, &options).map_err(|e| error(e.to_string()))?;

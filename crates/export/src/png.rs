@@ -19,14 +19,19 @@ use std::sync::mpsc;
 use resvg::tiny_skia::{self, FillRule, Path, PathBuilder, Pixmap, Transform};
 use resvg::usvg;
 use tideline_model::graphic::Graphic;
+use tideline_model::text::Typefaces;
 
-use crate::svg::{self, Text};
+use crate::svg::{self, Look, Text};
 use crate::{ExportError, ExportOptions};
 
 /// Pixel rows per strip: a strip's pixmap stays in the cache.
 const STRIP: u32 = 256;
 
-pub(crate) fn render(graphic: &Graphic, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+pub(crate) fn render(
+    graphic: &Graphic,
+    look: &Look<'_>,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
     let error = |message: String| ExportError::Render {
         format: "PNG",
         message,
@@ -37,10 +42,10 @@ pub(crate) fn render(graphic: &Graphic, options: &ExportOptions) -> Result<Vec<u
     if height > i32::MAX as u32 || Pixmap::new(width, STRIP.min(height)).is_none() {
         return Err(error(format!("{width}×{height} px cannot be a PNG")));
     }
-    let document = svg::render(graphic, options.theme, Text::Omitted);
+    let document = svg::render(graphic, look, Text::Omitted);
     let tree = usvg::Tree::from_str(&document, &usvg::Options::default())
         .map_err(|e| error(e.to_string()))?;
-    let page = Page::new(graphic, &tree, options, width);
+    let page = Page::new(graphic, &tree, look, options, width);
 
     let strips = height.div_ceil(STRIP) as usize;
     let workers = std::thread::available_parallelism()
@@ -149,9 +154,15 @@ struct Mask {
 }
 
 impl<'a> Page<'a> {
-    fn new(graphic: &Graphic, tree: &'a usvg::Tree, options: &ExportOptions, width: u32) -> Self {
+    fn new(
+        graphic: &Graphic,
+        tree: &'a usvg::Tree,
+        look: &Look<'_>,
+        options: &ExportOptions,
+        width: u32,
+    ) -> Self {
         let scale = f64::from(options.scale);
-        let palette = options.theme.palette();
+        let palette = &look.palette;
         // Rows a span of px covers at this scale, with a pixel to spare on
         // each side for anti-aliasing.
         let rows = |top: f64, bottom: f64| {
@@ -175,59 +186,66 @@ impl<'a> Page<'a> {
             })
             .collect();
         let mut outlines = BTreeMap::new();
-        let lines = shaped(&graphic.texts)
+        let lines = shaped(&graphic.texts, &look.fonts)
             .into_iter()
             .zip(&graphic.texts)
             .map(|(shaped, t)| {
-                let face = svg::face_index(shaped.face);
-                let font = svg::shaper(shaped.face);
-                // Pixels per font unit.
-                let unit = shaped.scale * scale;
-                let stamps = shaped
-                    .glyphs
-                    .iter()
-                    .filter(|placed| {
-                        outlines
-                            .entry((face, placed.glyph))
-                            .or_insert_with(|| outline(font, placed.glyph))
-                            .is_some()
-                    })
-                    .map(|placed| {
-                        // The glyph's origin in pixels, to a quarter pixel.
-                        let at = |origin: f64, offset: i32| {
-                            let quarters = ((origin * scale + f64::from(offset) * unit) * PHASES)
-                                .round() as i64;
-                            (quarters.div_euclid(4), quarters.rem_euclid(4) as u8)
-                        };
-                        let (x, phase_x) = at(shaped.x, placed.x);
-                        let (y, phase_y) = at(shaped.y, placed.y);
-                        Stamp {
-                            key: (
-                                face,
-                                placed.glyph,
-                                (unit as f32).to_bits(),
-                                phase_y * 4 + phase_x,
-                            ),
-                            x,
-                            y,
-                        }
-                    })
-                    .collect();
-                // Every glyph lies within the font's bounding box.
-                let extent = font.global_bounding_box();
+                let mut stamps = Vec::new();
+                let (mut top, mut bottom) = (f64::INFINITY, f64::NEG_INFINITY);
+                for run in &shaped.runs {
+                    let font = svg::shaper(run.font);
+                    // Pixels per font unit.
+                    let unit = run.scale * scale;
+                    stamps.extend(
+                        run.glyphs
+                            .iter()
+                            .filter(|placed| {
+                                outlines
+                                    .entry((run.font.id, placed.glyph))
+                                    .or_insert_with(|| outline(font, placed.glyph))
+                                    .is_some()
+                            })
+                            .map(|placed| {
+                                // The glyph's origin in pixels, to a quarter pixel.
+                                let at = |origin: f64, offset: i32| {
+                                    let quarters =
+                                        ((origin * scale + f64::from(offset) * unit) * PHASES)
+                                            .round() as i64;
+                                    (quarters.div_euclid(4), quarters.rem_euclid(4) as u8)
+                                };
+                                let (x, phase_x) = at(run.x, placed.x);
+                                let (y, phase_y) = at(shaped.y, placed.y);
+                                Stamp {
+                                    key: (
+                                        run.font.id,
+                                        placed.glyph,
+                                        (unit as f32).to_bits(),
+                                        phase_y * 4 + phase_x,
+                                    ),
+                                    x,
+                                    y,
+                                }
+                            }),
+                    );
+                    // Every glyph lies within the font's bounding box.
+                    let extent = font.global_bounding_box();
+                    top = top.min(shaped.y - f64::from(extent.y_max) * run.scale);
+                    bottom = bottom.max(shaped.y - f64::from(extent.y_min) * run.scale);
+                }
                 Line {
-                    colour: rgb(svg::text_colour(t.style, &palette)),
-                    rows: rows(
-                        shaped.y - f64::from(extent.y_max) * shaped.scale,
-                        shaped.y - f64::from(extent.y_min) * shaped.scale,
-                    ),
+                    colour: rgb(svg::text_colour(t.style, palette)),
+                    rows: if stamps.is_empty() {
+                        (0, 0)
+                    } else {
+                        rows(top, bottom)
+                    },
                     stamps,
                 }
             })
             .collect();
         Page {
             scale: scale as f32,
-            page_row: rgb(palette.background)
+            page_row: rgb(&palette.background)
                 .into_iter()
                 .chain([255])
                 .cycle()
@@ -331,13 +349,19 @@ fn blend(pixmap: &mut Pixmap, colour: [u8; 3], mask: &Mask, x: i64, y: i64, rows
 }
 
 /// `texts` shaped, on every core.
-fn shaped(texts: &[tideline_model::graphic::Text]) -> Vec<svg::Shaped> {
+fn shaped(texts: &[tideline_model::graphic::Text], fonts: &Typefaces) -> Vec<svg::Shaped> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let share = texts.len().div_ceil(cores).max(64);
     std::thread::scope(|scope| {
         let parts: Vec<_> = texts
             .chunks(share)
-            .map(|part| scope.spawn(|| part.iter().map(svg::shape).collect::<Vec<_>>()))
+            .map(|part| {
+                scope.spawn(|| {
+                    part.iter()
+                        .map(|t| svg::shape(t, fonts))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         parts
             .into_iter()

@@ -1,25 +1,35 @@
 //! Paints a [`Graphic`] as SVG.
 //!
 //! Two kinds of text: [`Text::Outlines`], the exported SVG, draws every
-//! glyph as its Inter outline (each glyph used is defined once in `<defs>`
-//! and placed with `<use>`), shaped by rustybuzz with the font's kerning,
-//! so the file needs no font to look right; each line keeps its words in an
-//! `aria-label`. [`Text::Fonts`] writes real `<text>` in Inter, for the PDF
-//! converter, which embeds the bundled fonts. [`Text::Omitted`] leaves text
-//! out, for the PNG rasteriser, which draws the [`shape`]d glyphs itself.
+//! glyph as its outline in the style's fonts (each glyph used is defined
+//! once in `<defs>` and placed with `<use>`), shaped by rustybuzz with the
+//! font's kerning, so the file needs no font to look right; each line keeps
+//! its words in an `aria-label`. [`Text::Fonts`] writes real `<text>` in
+//! those fonts, for the PDF converter, which embeds them. [`Text::Omitted`]
+//! leaves text out, for the PNG rasteriser, which draws the [`shape`]d
+//! glyphs itself.
 
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
+use base64::Engine;
 use tideline_model::Confidence;
 use tideline_model::graphic::{
     Anchor, AreaRole, Face, Graphic, Mark, Orientation, RuleRole, Symbol, TextStyle,
 };
+use tideline_model::text::{Font, Typefaces};
 
-use crate::fonts;
-use crate::theme::{Palette, Theme, hollow};
+use crate::style::Logo;
+use crate::theme::{Palette, hollow};
+
+/// How a graphic is painted: colours, fonts and logo.
+pub(crate) struct Look<'a> {
+    pub palette: Palette,
+    pub fonts: Typefaces,
+    pub logo: Option<&'a Logo>,
+}
 
 /// How text is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,8 +45,9 @@ pub(crate) enum Text {
 }
 
 /// `graphic` as an SVG document.
-pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
-    let palette = theme.palette();
+pub(crate) fn render(graphic: &Graphic, look: &Look<'_>, text: Text) -> String {
+    let palette = &look.palette;
+    let fonts = look.fonts.fonts();
     let mut body = String::with_capacity(64 * 1024);
     let mut glyphs = BTreeSet::new();
     let (w, h) = (graphic.width, graphic.height);
@@ -59,12 +70,12 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
     }
     for area in &graphic.areas {
         let fill = match area.role {
-            AreaRole::Lane => match palette.lane {
-                Some(fill) => fill,
+            AreaRole::Lane => match &palette.lane {
+                Some(fill) => fill.as_str(),
                 None => continue,
             },
-            AreaRole::Band => palette.band,
-            AreaRole::Density => palette.muted,
+            AreaRole::Band => palette.band.as_str(),
+            AreaRole::Density => palette.muted.as_str(),
         };
         group(&mut body, true);
         let _ = writeln!(
@@ -79,13 +90,13 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
     }
     for rule in &graphic.rules {
         let (stroke, width) = match rule.role {
-            RuleRole::Axis => (palette.axis, 1.0),
-            RuleRole::Grid => (palette.grid, 1.0),
-            RuleRole::GridMajor => (palette.grid_major, 1.0),
-            RuleRole::Divider => (palette.grid_major, 1.0),
-            RuleRole::Callout => (palette.callout, 2.0),
-            RuleRole::Footer => (palette.grid_major, 1.0),
-            RuleRole::Leader => (palette.muted, 1.0),
+            RuleRole::Axis => (&palette.axis, 1.0),
+            RuleRole::Grid => (&palette.grid, 1.0),
+            RuleRole::GridMajor => (&palette.grid_major, 1.0),
+            RuleRole::Divider => (&palette.grid_major, 1.0),
+            RuleRole::Callout => (&palette.callout, 2.0),
+            RuleRole::Footer => (&palette.grid_major, 1.0),
+            RuleRole::Leader => (&palette.muted, 1.0),
         };
         group(&mut body, true);
         let _ = writeln!(
@@ -100,28 +111,38 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
     }
     for mark in &graphic.marks {
         group(&mut body, true);
-        paint_mark(&mut body, mark, theme, &palette, graphic.orientation);
+        paint_mark(&mut body, mark, palette, graphic.orientation);
         group(&mut body, false);
     }
     for swatch in &graphic.swatches {
         group(&mut body, true);
-        paint_swatch(
-            &mut body,
-            swatch.x,
-            swatch.y,
-            swatch.symbol,
-            theme,
-            &palette,
-        );
+        paint_swatch(&mut body, swatch.x, swatch.y, swatch.symbol, palette);
         group(&mut body, false);
     }
+    if let (Some(logo), Some(at)) = (look.logo, &graphic.logo) {
+        let _ = writeln!(
+            body,
+            r#"<image x="{}" y="{}" width="{}" height="{}" href="data:{};base64,{}"/>"#,
+            n(at.x),
+            n(at.y),
+            n(at.width),
+            n(at.height),
+            logo.mime,
+            base64::engine::general_purpose::STANDARD.encode(&logo.data)
+        );
+    }
     for t in &graphic.texts {
-        let fill = text_colour(t.style, &palette);
+        let fill = text_colour(t.style, palette);
         match text {
             Text::Fonts => {
-                let face = t.style.face();
-                let weight = if face == Face::SemiBold { "600" } else { "400" };
-                let style = if face == Face::Italic {
+                let chain = look.fonts.chain(t.style.face());
+                let families = chain
+                    .iter()
+                    .map(|font| format!("'{}'", font.family.replace('\'', "")))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let weight = chain[0].weight;
+                let style = if chain[0].italic {
                     r#" font-style="italic""#
                 } else {
                     ""
@@ -133,15 +154,16 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
                 };
                 let _ = writeln!(
                     body,
-                    r#"<text x="{}" y="{}" font-family="Inter" font-size="{}" font-weight="{weight}"{style}{anchor} fill="{fill}">{}</text>"#,
+                    r#"<text x="{}" y="{}" font-family="{}" font-size="{}" font-weight="{weight}"{style}{anchor} fill="{fill}">{}</text>"#,
                     n(t.x),
                     n(t.y),
+                    escape(&families),
                     n(t.size_px),
                     escape(&t.text)
                 );
             }
             Text::Outlines => {
-                outline_text(&mut body, &mut glyphs, t, fill);
+                outline_text(&mut body, &mut glyphs, &fonts, t, fill, &look.fonts);
             }
             Text::Omitted => {}
         }
@@ -160,12 +182,11 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
     }
     if !glyphs.is_empty() {
         svg.push_str("<defs>\n");
-        for (face, glyph) in glyphs {
+        for (k, glyph) in glyphs {
             let _ = writeln!(
                 svg,
-                r#"<path id="{}{glyph}" d="{}"/>"#,
-                face_id(face.into()),
-                glyph_path(face, glyph)
+                r#"<path id="g{k}-{glyph}" d="{}"/>"#,
+                glyph_path(fonts[k], glyph)
             );
         }
         svg.push_str("</defs>\n");
@@ -175,24 +196,24 @@ pub(crate) fn render(graphic: &Graphic, theme: Theme, text: Text) -> String {
     svg
 }
 
-pub(crate) fn text_colour(style: TextStyle, palette: &Palette) -> &'static str {
+pub(crate) fn text_colour(style: TextStyle, palette: &Palette) -> &str {
     match style {
         TextStyle::Title | TextStyle::Heading | TextStyle::TickMajor | TextStyle::Label => {
-            palette.text
+            &palette.text
         }
-        TextStyle::Callout | TextStyle::Legend => palette.text,
-        TextStyle::Band => palette.band_text,
+        TextStyle::Callout | TextStyle::Legend => &palette.text,
+        TextStyle::Band => &palette.band_text,
         TextStyle::Subtitle
         | TextStyle::Tick
         | TextStyle::Date
         | TextStyle::Description
         | TextStyle::Note
-        | TextStyle::Credit => palette.muted,
+        | TextStyle::Credit => &palette.muted,
     }
 }
 
-fn paint_mark(out: &mut String, mark: &Mark, theme: Theme, palette: &Palette, o: Orientation) {
-    let colour = theme.kind(mark.kind);
+fn paint_mark(out: &mut String, mark: &Mark, palette: &Palette, o: Orientation) {
+    let colour = palette.kind(mark.kind);
     if let Some(w) = &mark.whisker {
         let _ = writeln!(
             out,
@@ -279,7 +300,7 @@ fn marker(
             n(r + 3.5)
         );
     }
-    let bg = palette.background;
+    let bg = &palette.background;
     if !hollow(confidence) {
         let _ = writeln!(
             out,
@@ -299,6 +320,7 @@ fn marker(
         n(r - 1.0)
     );
     if confidence == Confidence::Disputed {
+        let colour = palette.confidence(confidence).unwrap_or(colour);
         let d = (r - 1.0) * std::f64::consts::FRAC_1_SQRT_2;
         let _ = writeln!(
             out,
@@ -311,8 +333,8 @@ fn marker(
     }
 }
 
-fn paint_swatch(out: &mut String, x: f64, y: f64, symbol: Symbol, theme: Theme, palette: &Palette) {
-    let neutral = palette.muted;
+fn paint_swatch(out: &mut String, x: f64, y: f64, symbol: Symbol, palette: &Palette) {
+    let neutral = palette.muted.as_str();
     match symbol {
         Symbol::Kind(kind) => marker(
             out,
@@ -321,10 +343,13 @@ fn paint_swatch(out: &mut String, x: f64, y: f64, symbol: Symbol, theme: Theme, 
             5.5,
             Confidence::Confirmed,
             false,
-            theme.kind(kind),
+            palette.kind(kind),
             palette,
         ),
-        Symbol::Confidence(c) => marker(out, x, y, 5.5, c, false, palette.text, palette),
+        Symbol::Confidence(c) => {
+            let colour = palette.confidence(c).unwrap_or(&palette.text);
+            marker(out, x, y, 5.5, c, false, colour, palette);
+        }
         Symbol::Fuzzy => marker(
             out,
             x,
@@ -369,149 +394,172 @@ fn paint_swatch(out: &mut String, x: f64, y: f64, symbol: Symbol, theme: Theme, 
                 r#"<rect x="{}" y="{}" width="16" height="12" fill="{}"/>"#,
                 n(x - 8.0),
                 n(y - 6.0),
-                palette.band
+                &palette.band
             );
         }
     }
 }
 
-/// The rustybuzz faces of the bundled fonts.
-pub(crate) fn shaper(face: Face) -> &'static rustybuzz::Face<'static> {
-    static FACES: OnceLock<[rustybuzz::Face<'static>; 3]> = OnceLock::new();
-    let faces = FACES.get_or_init(|| {
-        [Face::Regular, Face::SemiBold, Face::Italic].map(|face| {
-            rustybuzz::Face::from_slice(fonts::data(face), 0).expect("bundled fonts parse")
-        })
-    });
-    &faces[face_index(face)]
-}
-
-pub(crate) fn face_index(face: Face) -> usize {
-    match face {
-        Face::Regular => 0,
-        Face::SemiBold => 1,
-        Face::Italic => 2,
+/// The rustybuzz face of a font, parsed once per process.
+pub(crate) fn shaper(font: &'static Font) -> &'static rustybuzz::Face<'static> {
+    static FACES: Mutex<Vec<(usize, &'static rustybuzz::Face<'static>)>> = Mutex::new(Vec::new());
+    let mut faces = FACES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, face)) = faces.iter().find(|(id, _)| *id == font.id) {
+        return face;
     }
+    let face: &'static rustybuzz::Face<'static> = Box::leak(Box::new(
+        rustybuzz::Face::from_slice(font.data, 0).expect("loaded fonts parse"),
+    ));
+    faces.push((font.id, face));
+    face
 }
 
-fn face_id(face: Face) -> char {
-    ['r', 's', 'i'][face_index(face)]
-}
-
-/// A line of text shaped by rustybuzz with the font's kerning: where its
-/// glyphs go, in font units from its origin.
+/// A line of text shaped by rustybuzz with each font's kerning: its runs,
+/// each in one font.
 pub(crate) struct Shaped {
-    pub face: Face,
+    /// The baseline, in px.
+    pub y: f64,
+    pub runs: Vec<ShapedRun>,
+}
+
+/// Part of a line set in one font.
+pub(crate) struct ShapedRun {
+    pub font: &'static Font,
     /// The origin (left end of the baseline), in px.
     pub x: f64,
-    pub y: f64,
     /// px per font unit.
     pub scale: f64,
     /// Glyphs with an outline (spaces have none).
     pub glyphs: Vec<Placed>,
 }
 
-/// A glyph of a [`Shaped`] line.
+/// A glyph of a [`ShapedRun`].
 pub(crate) struct Placed {
     pub glyph: u16,
-    /// Offset from the origin in font units, y pointing down.
+    /// Offset from the run's origin in font units, y pointing down.
     pub x: i32,
     pub y: i32,
 }
 
-/// Shapes `t`, placing it by its anchor.
-pub(crate) fn shape(t: &tideline_model::graphic::Text) -> Shaped {
-    let face = t.style.face();
-    let shaper = shaper(face);
-    let mut buffer = rustybuzz::UnicodeBuffer::new();
-    buffer.push_str(&t.text);
-    let shaped = rustybuzz::shape(shaper, &[], buffer);
-    let scale = t.size_px / f64::from(shaper.units_per_em());
-    let total: i32 = shaped.glyph_positions().iter().map(|p| p.x_advance).sum();
-    let x = match t.anchor {
-        Anchor::Start => t.x,
-        Anchor::End => t.x - f64::from(total) * scale,
-    };
-    let mut glyphs = Vec::with_capacity(shaped.len());
-    let mut pen = 0;
-    for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
-        let glyph = info.glyph_id as u16;
-        if has_outline(face, glyph) {
-            glyphs.push(Placed {
-                glyph,
-                x: pen + pos.x_offset,
-                y: -pos.y_offset,
-            });
+/// Shapes `t` in `fonts`, placing it by its anchor.
+pub(crate) fn shape(t: &tideline_model::graphic::Text, fonts: &Typefaces) -> Shaped {
+    let face: Face = t.style.face();
+    let mut runs = Vec::new();
+    let mut pen_px = 0.0;
+    for (font, range) in fonts.runs(face, &t.text) {
+        let shaper = shaper(font);
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(&t.text[range]);
+        let shaped = rustybuzz::shape(shaper, &[], buffer);
+        let scale = t.size_px / f64::from(shaper.units_per_em());
+        let mut glyphs = Vec::with_capacity(shaped.len());
+        let mut pen = 0;
+        for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+            let glyph = info.glyph_id as u16;
+            if has_outline(font, glyph) {
+                glyphs.push(Placed {
+                    glyph,
+                    x: pen + pos.x_offset,
+                    y: -pos.y_offset,
+                });
+            }
+            pen += pos.x_advance;
         }
-        pen += pos.x_advance;
+        runs.push(ShapedRun {
+            font,
+            x: pen_px,
+            scale,
+            glyphs,
+        });
+        pen_px += f64::from(pen) * scale;
     }
-    Shaped {
-        face,
-        x,
-        y: t.y,
-        scale,
-        glyphs,
+    let start = match t.anchor {
+        Anchor::Start => t.x,
+        Anchor::End => t.x - pen_px,
+    };
+    for run in &mut runs {
+        run.x += start;
     }
+    Shaped { y: t.y, runs }
 }
 
-/// Whether `glyph` of `face` draws anything (a space does not), asked of
+/// Whether `glyph` of `font` draws anything (a space does not), asked of
 /// the font once per thread.
-fn has_outline(face: Face, glyph: u16) -> bool {
+fn has_outline(font: &'static Font, glyph: u16) -> bool {
     thread_local! {
         static KNOWN: RefCell<HashMap<(usize, u16), bool>> = RefCell::new(HashMap::new());
     }
     KNOWN.with_borrow_mut(|known| {
-        *known.entry((face_index(face), glyph)).or_insert_with(|| {
-            shaper(face)
+        *known.entry((font.id, glyph)).or_insert_with(|| {
+            shaper(font)
                 .glyph_bounding_box(ttf_parser::GlyphId(glyph))
                 .is_some()
         })
     })
 }
 
-/// One line as glyph outlines: a group scaled from font units, with a
-/// `<use>` per glyph.
+/// One line as glyph outlines: a group scaled from font units per run,
+/// with a `<use>` per glyph; glyphs are named by their font's place in
+/// `fonts`.
 fn outline_text(
     out: &mut String,
-    glyphs: &mut BTreeSet<(FaceKey, u16)>,
+    glyphs: &mut BTreeSet<(usize, u16)>,
+    fonts: &[&'static Font],
     t: &tideline_model::graphic::Text,
     fill: &str,
+    typefaces: &Typefaces,
 ) {
-    let shaped = shape(t);
-    let _ = write!(
-        out,
-        r#"<g aria-label="{}" fill="{fill}" transform="translate({} {}) scale({})">"#,
-        escape(&t.text),
-        n(shaped.x),
-        n(shaped.y),
-        scale_n(shaped.scale)
-    );
-    let id = face_id(shaped.face);
-    for Placed { glyph, x, y } in shaped.glyphs {
-        glyphs.insert((FaceKey(face_index(shaped.face)), glyph));
-        if x == 0 && y == 0 {
-            let _ = write!(out, r##"<use xlink:href="#{id}{glyph}"/>"##);
-        } else if y == 0 {
-            let _ = write!(out, r##"<use xlink:href="#{id}{glyph}" x="{x}"/>"##);
+    let shaped = shape(t, typefaces);
+    let single = shaped.runs.len() == 1;
+    if !single {
+        let _ = write!(out, r#"<g aria-label="{}" fill="{fill}">"#, escape(&t.text));
+    }
+    for run in &shaped.runs {
+        let k = fonts
+            .iter()
+            .position(|f| f.id == run.font.id)
+            .expect("a run's font is one of the typefaces'");
+        if single {
+            let _ = write!(
+                out,
+                r#"<g aria-label="{}" fill="{fill}" transform="translate({} {}) scale({})">"#,
+                escape(&t.text),
+                n(run.x),
+                n(shaped.y),
+                scale_n(run.scale)
+            );
         } else {
-            let _ = write!(out, r##"<use xlink:href="#{id}{glyph}" x="{x}" y="{y}"/>"##);
+            let _ = write!(
+                out,
+                r#"<g transform="translate({} {}) scale({})">"#,
+                n(run.x),
+                n(shaped.y),
+                scale_n(run.scale)
+            );
         }
+        for Placed { glyph, x, y } in &run.glyphs {
+            glyphs.insert((k, *glyph));
+            if *x == 0 && *y == 0 {
+                let _ = write!(out, r##"<use xlink:href="#g{k}-{glyph}"/>"##);
+            } else if *y == 0 {
+                let _ = write!(out, r##"<use xlink:href="#g{k}-{glyph}" x="{x}"/>"##);
+            } else {
+                let _ = write!(
+                    out,
+                    r##"<use xlink:href="#g{k}-{glyph}" x="{x}" y="{y}"/>"##
+                );
+            }
+        }
+        out.push_str("</g>");
     }
-    out.push_str("</g>\n");
-}
-
-/// A face, ordered for the `<defs>`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct FaceKey(usize);
-
-impl From<FaceKey> for Face {
-    fn from(key: FaceKey) -> Face {
-        [Face::Regular, Face::SemiBold, Face::Italic][key.0]
+    if !single {
+        out.push_str("</g>");
     }
+    out.push('\n');
 }
 
 /// The outline of `glyph` in font units, y pointing down.
-fn glyph_path(face: FaceKey, glyph: u16) -> String {
+fn glyph_path(font: &'static Font, glyph: u16) -> String {
     struct Path(String);
     impl ttf_parser::OutlineBuilder for Path {
         fn move_to(&mut self, x: f32, y: f32) {
@@ -540,7 +588,7 @@ fn glyph_path(face: FaceKey, glyph: u16) -> String {
         }
     }
     let mut path = Path(String::new());
-    shaper(face.into()).outline_glyph(ttf_parser::GlyphId(glyph), &mut path);
+    shaper(font).outline_glyph(ttf_parser::GlyphId(glyph), &mut path);
     path.0
 }
 

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 use tideline_model::{Confidence, EventKind};
+
+use crate::style::HouseStyle;
 use ts_rs::TS;
 
 /// The palette of an exported graphic.
@@ -19,65 +21,115 @@ pub enum Theme {
     Print,
 }
 
-/// The colours a renderer paints with, as `#rrggbb`.
+/// The colours a renderer paints with, as `#rrggbb`: a theme's, with a
+/// house style's over them.
+#[derive(Clone, Debug)]
 pub(crate) struct Palette {
-    pub background: &'static str,
-    pub text: &'static str,
-    pub muted: &'static str,
-    pub grid: &'static str,
-    pub grid_major: &'static str,
-    pub axis: &'static str,
-    pub lane: Option<&'static str>,
-    pub band: &'static str,
-    pub band_text: &'static str,
-    pub callout: &'static str,
+    pub background: String,
+    pub text: String,
+    pub muted: String,
+    pub grid: String,
+    pub grid_major: String,
+    pub axis: String,
+    pub lane: Option<String>,
+    pub band: String,
+    pub band_text: String,
+    pub callout: String,
+    kinds: Vec<(EventKind, String)>,
+    confidence: Vec<(Confidence, String)>,
+}
+
+impl Palette {
+    /// The colour of an event of `kind`.
+    pub fn kind(&self, kind: EventKind) -> &str {
+        self.kinds
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map_or(self.muted.as_str(), |(_, c)| c.as_str())
+    }
+
+    /// The colour of a confidence mark in the legend and of a disputed
+    /// marker's slash; `None` to use the marker's own.
+    pub fn confidence(&self, confidence: Confidence) -> Option<&str> {
+        self.confidence
+            .iter()
+            .find(|(c, _)| *c == confidence)
+            .map(|(_, colour)| colour.as_str())
+    }
 }
 
 impl Theme {
-    pub(crate) fn palette(self) -> Palette {
-        match self {
-            Theme::Light => Palette {
-                background: "#ffffff",
-                text: "#1b1f24",
-                muted: "#5c6570",
-                grid: "#eceef1",
-                grid_major: "#d5d9de",
-                axis: "#59616b",
-                lane: Some("#f6f7f9"),
-                band: "#fbf0d2",
-                band_text: "#7a5a0c",
-                callout: "#c99a2e",
-            },
-            Theme::Dark => Palette {
-                background: "#15181d",
-                text: "#e9edf2",
-                muted: "#a3acb7",
-                grid: "#252a31",
-                grid_major: "#353c45",
-                axis: "#8b949e",
-                lane: Some("#1b1f25"),
-                band: "#2c2717",
-                band_text: "#e0c068",
-                callout: "#c99a2e",
-            },
-            Theme::Print => Palette {
-                background: "#ffffff",
-                text: "#000000",
-                muted: "#3d3d3d",
-                grid: "#e0e0e0",
-                grid_major: "#b8b8b8",
-                axis: "#000000",
-                lane: None,
-                band: "#ececec",
-                band_text: "#3d3d3d",
-                callout: "#000000",
-            },
+    /// This theme's colours with `style`'s over them: its background and
+    /// text (light for the light and print themes), kinds and confidence
+    /// marks.
+    pub(crate) fn palette(self, style: &HouseStyle) -> Palette {
+        let [
+            background,
+            text,
+            muted,
+            grid,
+            grid_major,
+            axis,
+            band,
+            band_text,
+            callout,
+        ] = match self {
+            Theme::Light => [
+                "#ffffff", "#1b1f24", "#5c6570", "#eceef1", "#d5d9de", "#59616b", "#fbf0d2",
+                "#7a5a0c", "#c99a2e",
+            ],
+            Theme::Dark => [
+                "#15181d", "#e9edf2", "#a3acb7", "#252a31", "#353c45", "#8b949e", "#2c2717",
+                "#e0c068", "#c99a2e",
+            ],
+            Theme::Print => [
+                "#ffffff", "#000000", "#3d3d3d", "#e0e0e0", "#b8b8b8", "#000000", "#ececec",
+                "#3d3d3d", "#000000",
+            ],
+        };
+        let lane = match self {
+            Theme::Light => Some("#f6f7f9"),
+            Theme::Dark => Some("#1b1f25"),
+            Theme::Print => None,
+        };
+        let surface = if self == Theme::Dark {
+            &style.dark
+        } else {
+            &style.light
+        };
+        Palette {
+            background: surface.background.clone().unwrap_or(background.to_owned()),
+            text: surface.text.clone().unwrap_or(text.to_owned()),
+            muted: muted.to_owned(),
+            grid: grid.to_owned(),
+            grid_major: grid_major.to_owned(),
+            axis: axis.to_owned(),
+            lane: lane.map(str::to_owned),
+            band: band.to_owned(),
+            band_text: band_text.to_owned(),
+            callout: callout.to_owned(),
+            kinds: EventKind::ALL
+                .iter()
+                .map(|&kind| {
+                    let colour = style
+                        .kinds
+                        .get(&kind)
+                        .cloned()
+                        .unwrap_or_else(|| self.kind(kind).to_owned());
+                    (kind, colour)
+                })
+                .collect(),
+            confidence: style
+                .confidence
+                .iter()
+                .map(|(c, colour)| (*c, colour.clone()))
+                .collect(),
         }
     }
 
     /// The colour of an event of `kind`: deal steps in blues and greens,
     /// regulators in ambers, courts in reds.
-    pub(crate) fn kind(self, kind: EventKind) -> &'static str {
+    fn kind(self, kind: EventKind) -> &'static str {
         let dark = self == Theme::Dark;
         match kind {
             EventKind::Rumour => {

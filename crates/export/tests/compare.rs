@@ -40,7 +40,9 @@ fn the_axis_reads_as_offsets_from_t0_with_one_lane_per_timeline() {
             orientation,
             ..ExportOptions::default()
         };
-        let graphic = lay_out_graphic(&comparison_input(&view, &options).unwrap());
+        let graphic = lay_out_graphic(
+            &comparison_input(&view, &options, &tideline_export::HouseStyle::default()).unwrap(),
+        );
         let ticks: Vec<&str> = graphic
             .texts
             .iter()
@@ -51,7 +53,12 @@ fn the_axis_reads_as_offsets_from_t0_with_one_lane_per_timeline() {
         assert!(ticks.contains(&"T+1 y"), "{orientation:?}: {ticks:?}");
         assert!(ticks.iter().all(|t| t.starts_with('T')), "{ticks:?}");
     }
-    let input = comparison_input(&view, &ExportOptions::default()).unwrap();
+    let input = comparison_input(
+        &view,
+        &ExportOptions::default(),
+        &tideline_export::HouseStyle::default(),
+    )
+    .unwrap();
     let lanes: Vec<&str> = input.lanes.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(
         lanes,
@@ -106,7 +113,7 @@ fn a_comparison_at_a_fixed_size_keeps_one_band_per_deal() {
         height: Some(1080.0),
         ..ExportOptions::default()
     };
-    let input = comparison_input(&view, &options).unwrap();
+    let input = comparison_input(&view, &options, &tideline_export::HouseStyle::default()).unwrap();
     let graphic = lay_out_graphic(&input);
     assert_eq!((graphic.width, graphic.height), (1920.0, 1080.0));
     let headings: Vec<&str> = graphic

@@ -76,11 +76,17 @@ fn the_brief_gives_durations_as_exact_as_the_dates() {
     );
     let month = Date::month(2023, 7).unwrap();
     let day = Date::day(2023, 9, 14).unwrap();
-    assert_eq!(tideline_export::markdown::duration(month, day), "~2 months");
-    assert_eq!(tideline_export::markdown::duration(day, day), "same day");
+    assert_eq!(
+        tideline_export::markdown::duration(month, day, tideline_model::Locale::EnGb.words()),
+        "~2 months"
+    );
+    assert_eq!(
+        tideline_export::markdown::duration(day, day, tideline_model::Locale::EnGb.words()),
+        "same day"
+    );
     let approximate = Date::day(2023, 9, 1).unwrap().with_approximate(true);
     assert_eq!(
-        tideline_export::markdown::duration(approximate, day),
+        tideline_export::markdown::duration(approximate, day, tideline_model::Locale::EnGb.words()),
         "under a month"
     );
 }
@@ -105,7 +111,7 @@ fn png_has_the_size_and_the_pixels_of_the_layout() {
             scale,
             ..ExportOptions::default()
         };
-        let layout = graphic(&view, &options).unwrap();
+        let layout = graphic(&view, &options, &tideline_export::HouseStyle::default()).unwrap();
         let png = Pixmap::decode_png(&render(&view, Format::Png, &options).unwrap()).unwrap();
         let s = u32::from(scale);
         assert_eq!(png.width(), 1600 * s);

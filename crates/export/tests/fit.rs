@@ -3,7 +3,7 @@
 //! size cannot label is drawn and said, never dropped.
 
 use tideline_export::size::{PRESETS, parse_size};
-use tideline_export::{ExportOptions, Format, export, graphic};
+use tideline_export::{ExportOptions, Format, HouseStyle, export, graphic};
 use tideline_model::graphic::{MAX_SIDE_PX, TextStyle};
 use tideline_store::Workspace;
 use tideline_store::views::TimelineView;
@@ -34,7 +34,9 @@ fn every_preset_gives_an_image_of_exactly_its_size() {
     let view = &sample()[0];
     for preset in PRESETS {
         let options = sized(preset.width, preset.height);
-        let png = export(view, Format::Png, &options).unwrap().bytes;
+        let png = export(view, Format::Png, &options, &HouseStyle::default())
+            .unwrap()
+            .bytes;
         let image = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
         assert_eq!(
             (image.width(), image.height()),
@@ -42,7 +44,7 @@ fn every_preset_gives_an_image_of_exactly_its_size() {
             "{}",
             preset.name
         );
-        let layout = graphic(view, &options).unwrap();
+        let layout = graphic(view, &options, &HouseStyle::default()).unwrap();
         for text in &layout.texts {
             assert!(
                 text.y <= preset.height && text.x <= preset.width,
@@ -57,7 +59,7 @@ fn every_preset_gives_an_image_of_exactly_its_size() {
 #[test]
 fn the_sample_fits_1600_by_900_with_its_text_at_12_px_or_more() {
     for view in sample() {
-        let layout = graphic(&view, &sized(1600.0, 900.0)).unwrap();
+        let layout = graphic(&view, &sized(1600.0, 900.0), &HouseStyle::default()).unwrap();
         assert_eq!(layout.height, 900.0);
         let smallest = layout
             .texts
@@ -90,13 +92,19 @@ fn the_sample_fits_1600_by_900_with_its_text_at_12_px_or_more() {
 fn a_size_too_small_for_every_label_keeps_the_most_important_and_says_so() {
     let views = sample();
     let view = &views[0];
-    let rendered = export(view, Format::Svg, &sized(1000.0, 700.0)).unwrap();
+    let rendered = export(
+        view,
+        Format::Svg,
+        &sized(1000.0, 700.0),
+        &HouseStyle::default(),
+    )
+    .unwrap();
     assert!(rendered.unlabelled > 0);
     let svg = String::from_utf8(rendered.bytes.clone()).unwrap();
     assert!(svg.contains("more events are drawn as marks without their labels"));
     assert_eq!(rendered.notes().len(), 1, "{:?}", rendered.notes());
     // The definitive agreement, a milestone, keeps its label.
-    let layout = graphic(view, &sized(1000.0, 700.0)).unwrap();
+    let layout = graphic(view, &sized(1000.0, 700.0), &HouseStyle::default()).unwrap();
     assert!(
         layout
             .texts
@@ -117,7 +125,7 @@ fn sizes_read_as_presets_or_dimensions() {
 #[test]
 fn without_a_height_the_graphic_stays_within_the_longest_side() {
     let view = &sample()[0];
-    let layout = graphic(view, &ExportOptions::default()).unwrap();
+    let layout = graphic(view, &ExportOptions::default(), &HouseStyle::default()).unwrap();
     assert!(layout.height <= MAX_SIDE_PX);
     assert_eq!(
         layout.unlabelled, 0,

@@ -15,6 +15,7 @@ use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use tideline_locale::{DateLength, Day, Words};
 
 /// Earliest supported (astronomical) year: 10000 BCE.
 const MIN_YEAR: i32 = -9999;
@@ -494,6 +495,63 @@ impl Date {
     /// [`Date::parse`] reads it back to the same date.
     pub fn display(&self) -> String {
         self.to_string()
+    }
+}
+
+impl Date {
+    /// The date as `words`' language writes it: "22. Juli 2019",
+    /// "vers 2019", "2019年第1四半期". British English is
+    /// [`Date::display`], which [`Date::parse`] reads back; so do the
+    /// other languages' month names and the Japanese and Chinese forms.
+    pub fn display_in(&self, words: &Words, length: DateLength) -> String {
+        if words.is_reference() {
+            return self.to_string();
+        }
+        let day = Day {
+            year: self.year,
+            month: self.month,
+            day: self.day,
+        };
+        let year = || words.year(day, length);
+        let core = match self.precision {
+            Precision::Year => year(),
+            Precision::Half | Precision::Quarter => {
+                let (key, n) = if self.precision == Precision::Half {
+                    ("date.half", 1 + (self.month - 1) / 6)
+                } else {
+                    ("date.quarter", 1 + (self.month - 1) / 3)
+                };
+                words.fill(
+                    key,
+                    &[
+                        ("n", &n.to_string()),
+                        ("year", &HumanYear(self.year).to_string()),
+                    ],
+                )
+            }
+            Precision::Month => words.month(day, length),
+            Precision::Day => words.day(day, length),
+            Precision::Minute => {
+                let mut time = format!("{:02}:{:02}", self.hour, self.minute);
+                if self.offset_minutes != 0 {
+                    time.push_str(&offset_text(self.offset_minutes));
+                }
+                words.fill(
+                    "date.minute",
+                    &[("date", &words.day(day, length)), ("time", &time)],
+                )
+            }
+        };
+        let core = if self.approximate {
+            words.fill("date.approximate", &[("date", &core)])
+        } else {
+            core
+        };
+        if self.uncertain {
+            words.fill("date.uncertain", &[("date", &core)])
+        } else {
+            core
+        }
     }
 }
 
@@ -1104,8 +1162,12 @@ impl Token<'_> {
         let index = MONTHS
             .iter()
             .position(|(abbr, full)| word_eq(self.text, abbr) || word_eq(self.text, full))
-            .or_else(|| word_eq(self.text, "sept").then_some(8))?;
-        Some(index as u8 + 1)
+            .or_else(|| word_eq(self.text, "sept").then_some(8));
+        match index {
+            Some(index) => Some(index as u8 + 1),
+            // The other languages exports are written in: "juillet", "Juli".
+            None => tideline_locale::month_from_name(self.text),
+        }
     }
 }
 
@@ -1136,10 +1198,31 @@ fn tokenize(text: &str, base: usize) -> Option<Vec<Token<'_>>> {
             }
             '0'..='9' => {
                 pos = run_end(pos, u8::is_ascii_digit);
+                // An ordinal day's dot, as in German: "22. Juli 2019".
+                if bytes.get(pos) == Some(&b'.')
+                    && bytes.get(pos + 1).is_none_or(u8::is_ascii_whitespace)
+                {
+                    let number = &text[start..pos];
+                    tokens.push(Token {
+                        kind: Kind::Number,
+                        text: number,
+                        start: base + start,
+                        end: base + pos,
+                        value: number.bytes().fold(0u32, |n, d| {
+                            n.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+                        }),
+                    });
+                    pos += 1;
+                    continue;
+                }
                 Kind::Number
             }
-            'a'..='z' | 'A'..='Z' => {
-                pos = run_end(pos, |b| b.is_ascii_alphabetic() || *b == b'.');
+            c if c.is_alphabetic() => {
+                pos += text[pos..]
+                    .chars()
+                    .take_while(|c| c.is_alphabetic() || *c == '.')
+                    .map(char::len_utf8)
+                    .sum::<usize>();
                 Kind::Word
             }
             ':' => Kind::Colon,
@@ -1170,6 +1253,53 @@ fn tokenize(text: &str, base: usize) -> Option<Vec<Token<'_>>> {
     Some(tokens)
 }
 
+/// A date written the Japanese and Chinese way, "2019年7月22日", "2019年7月"
+/// or "2019年", with "頃" or "左右" after an approximate one and "？" after
+/// an uncertain one; `None` if `text` is not of that form.
+fn cjk_date(text: &str) -> Option<Result<Date, DateParseError>> {
+    let rest = text.trim();
+    let (rest, uncertain) = match rest.strip_suffix('？').or_else(|| rest.strip_suffix('?')) {
+        Some(rest) => (rest.trim_end(), true),
+        None => (rest, false),
+    };
+    let (rest, approximate) = match ["頃", "左右", "前後"]
+        .iter()
+        .find_map(|mark| rest.strip_suffix(mark))
+    {
+        Some(rest) => (rest, true),
+        None => (rest, false),
+    };
+    let (year, rest) = rest.split_once('年')?;
+    let number = |digits: &str| -> Option<u32> {
+        let digits = digits.trim();
+        (!digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    let year = number(year)?;
+    let (month, day) = match rest.split_once('月') {
+        None if rest.trim().is_empty() => (None, None),
+        None => return None,
+        Some((month, rest)) => {
+            let month = number(month)?;
+            match rest.trim() {
+                "" => (Some(month), None),
+                rest => (Some(month), Some(number(rest.strip_suffix('日')?)?)),
+            }
+        }
+    };
+    let iso = match (month, day) {
+        (None, _) => format!("{year:04}"),
+        (Some(m), None) => format!("{year:04}-{m:02}"),
+        (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
+    };
+    Some(Date::parse_edtf(&iso).map(|date| Date {
+        approximate,
+        uncertain,
+        ..date
+    }))
+}
+
 /// Reads human date text token by token, front to back, without recursion.
 struct HumanParser<'a> {
     /// The whole (trimmed) text, for the catch-all error.
@@ -1182,7 +1312,14 @@ struct HumanParser<'a> {
 impl<'a> HumanParser<'a> {
     /// Parses trimmed human text found at byte `base` of the caller's input.
     fn parse(text: &'a str, base: usize) -> Result<Date, DateParseError> {
-        let tokens = tokenize(text, base).ok_or_else(|| unreadable(text, base, DATE_EXAMPLES))?;
+        if let Some(date) = cjk_date(text) {
+            return date;
+        }
+        let mut tokens =
+            tokenize(text, base).ok_or_else(|| unreadable(text, base, DATE_EXAMPLES))?;
+        // Portuguese and Spanish join day, month and year with "de":
+        // "22 de jul. de 2019".
+        tokens.retain(|t| !t.is_word(&["de", "del"]));
         let mut tokens = &tokens[..];
 
         // Qualifiers: one leading "c." / "ca." / "circa" / "~", one trailing "?".

@@ -22,8 +22,9 @@
 //! ([`GraphicInput::t0_minute`]): one lane per timeline, ticks read as T−/T+
 //! offsets.
 //!
-//! Text is measured with the bundled Inter faces ([`FontMetrics`]), the
-//! faces the exporters draw with. Everything is pure and deterministic:
+//! Text is measured with the input's [`Typefaces`], the fonts the
+//! exporters draw with, and dates and fixed words are in its
+//! [`Locale`]. Everything is pure and deterministic:
 //! inputs are kept in their given order and nothing reads the clock.
 
 use std::ops::Range;
@@ -33,7 +34,9 @@ use serde::{Deserialize, Serialize};
 use crate::date::{Date, Precision};
 use crate::event::{Confidence, EventKind};
 use crate::layout::{self, LayoutInput, LayoutStyle, Viewport};
-use crate::text::{FontMetrics, TextMeasure};
+pub use crate::text::Face;
+use crate::text::Typefaces;
+use tideline_locale::{DateLength, Locale, Words};
 
 mod pack;
 
@@ -88,7 +91,20 @@ pub struct GraphicInput {
     /// lane per timeline with each timeline's events moved so that its T0
     /// falls here. `None`: calendar dates.
     pub t0_minute: Option<i64>,
+    /// The language of dates and fixed words.
+    pub locale: Locale,
+    /// How long dates are written.
+    pub date_length: DateLength,
+    /// The fonts text is set in, and measured with.
+    pub fonts: Typefaces,
+    /// A logo's own width and height, drawn at the top right at most
+    /// [`LOGO_HEIGHT_PX`] tall.
+    pub logo: Option<(f64, f64)>,
 }
+
+/// The height of a logo, unless that would make it wider than a third of
+/// the page.
+pub const LOGO_HEIGHT_PX: f64 = 32.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct GraphicLane {
@@ -143,6 +159,17 @@ pub struct Graphic {
     pub marks: Vec<Mark>,
     pub swatches: Vec<Swatch>,
     pub texts: Vec<Text>,
+    /// Where the house style's logo goes, at the top right.
+    pub logo: Option<Frame>,
+}
+
+/// A box to draw something in.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Frame {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
 }
 
 /// A filled rectangle.
@@ -286,25 +313,6 @@ pub enum TextStyle {
     /// A note on the timeline.
     Note,
     Credit,
-}
-
-/// The three faces of Inter that graphics use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Face {
-    Regular,
-    SemiBold,
-    Italic,
-}
-
-impl Face {
-    pub fn metrics(self) -> &'static FontMetrics {
-        match self {
-            Face::Regular => FontMetrics::inter_regular(),
-            Face::SemiBold => FontMetrics::inter_semibold(),
-            Face::Italic => FontMetrics::inter_italic(),
-        }
-    }
 }
 
 impl TextStyle {
@@ -551,18 +559,42 @@ fn compose(
             marks: Vec::new(),
             swatches: Vec::new(),
             texts: Vec::new(),
+            logo: None,
         },
         margin,
+        fonts: input.fonts.clone(),
+        words: input.locale.words(),
+        length: input.date_length,
     };
     let mut y = margin;
-    y = page.paragraph(&input.title, TextStyle::Title, y, 3);
+    // The logo at the top right; the title and subtitle wrap beside it.
+    let logo = input
+        .logo
+        .filter(|(w, h)| *w > 0.0 && *h > 0.0)
+        .map(|(w, h)| {
+            let width = (w * LOGO_HEIGHT_PX / h).min(page.content_width() / 3.0);
+            Frame {
+                x: page.graphic.width - margin - width,
+                y: margin,
+                width,
+                height: h * width / w,
+            }
+        });
+    let full = page.content_width();
+    let beside = logo.map_or(full, |frame| full - frame.width - 16.0);
+    y = page.paragraph_within(&input.title, TextStyle::Title, y, 3, beside);
     if !input.subtitle.is_empty() {
-        y = page.paragraph(&input.subtitle, TextStyle::Subtitle, y + 4.0, 3);
+        y = page.paragraph_within(&input.subtitle, TextStyle::Subtitle, y + 4.0, 3, beside);
     }
+    if let Some(frame) = logo {
+        y = y.max(frame.y + frame.height + 4.0);
+    }
+    page.graphic.logo = logo;
     y = page.legend(input, y + 14.0);
     let has_items = input.lanes.iter().any(|lane| !lane.items.is_empty());
     y = if !has_items {
-        page.paragraph("No events to show.", TextStyle::Note, y + 16.0, 1)
+        let none = page.words.text("graphic.no-events");
+        page.paragraph(none, TextStyle::Note, y + 16.0, 1)
     } else {
         match input.orientation {
             Orientation::Horizontal => {
@@ -580,6 +612,9 @@ fn compose(
 struct Page {
     graphic: Graphic,
     margin: f64,
+    fonts: Typefaces,
+    words: &'static Words,
+    length: DateLength,
 }
 
 /// An event's label block: its lines, top to bottom.
@@ -592,10 +627,15 @@ struct Block {
 }
 
 impl Block {
-    fn new(lines: Vec<(String, TextStyle)>, callouts_from: Option<usize>, o: Orientation) -> Block {
+    fn new(
+        lines: Vec<(String, TextStyle)>,
+        callouts_from: Option<usize>,
+        o: Orientation,
+        fonts: &Typefaces,
+    ) -> Block {
         let width = lines
             .iter()
-            .map(|(text, style)| measure(text, *style, o))
+            .map(|(text, style)| measure(fonts, text, *style, o))
             .fold(0.0, f64::max);
         let height = lines
             .iter()
@@ -626,6 +666,26 @@ impl Page {
         self.graphic.width - 2.0 * self.margin
     }
 
+    fn measure(&self, text: &str, style: TextStyle) -> f64 {
+        measure(&self.fonts, text, style, self.orientation())
+    }
+
+    fn wrap(&self, text: &str, style: TextStyle, max_width: f64, max_lines: usize) -> Vec<String> {
+        wrap(
+            &self.fonts,
+            text,
+            style,
+            self.orientation(),
+            max_width,
+            max_lines,
+        )
+    }
+
+    /// An event's dates in the graphic's language.
+    fn date_label(&self, item: &GraphicItem) -> String {
+        date_label(item, self.words, self.length)
+    }
+
     /// Adds one line of text whose line box starts at `top`; returns its bottom.
     fn line(&mut self, x: f64, top: f64, text: &str, style: TextStyle, anchor: Anchor) -> f64 {
         let size = style.size(self.orientation());
@@ -643,9 +703,20 @@ impl Page {
 
     /// Wraps `text` across the content width from `top`; returns the bottom.
     fn paragraph(&mut self, text: &str, style: TextStyle, top: f64, max_lines: usize) -> f64 {
-        let width = self.content_width();
+        self.paragraph_within(text, style, top, max_lines, self.content_width())
+    }
+
+    /// Wraps `text` across `width` from `top`; returns the bottom.
+    fn paragraph_within(
+        &mut self,
+        text: &str,
+        style: TextStyle,
+        top: f64,
+        max_lines: usize,
+        width: f64,
+    ) -> f64 {
         let mut y = top;
-        for line in wrap(text, style, self.orientation(), width, max_lines) {
+        for line in self.wrap(text, style, width, max_lines) {
             y = self.line(self.margin, y, &line, style, Anchor::Start);
         }
         y
@@ -686,20 +757,21 @@ impl Page {
         max_width: f64,
     ) -> Block {
         let o = self.orientation();
-        let mut date = date_label(item);
+        let mut date = self.date_label(item);
         if item.confidence != Confidence::Confirmed {
-            date = format!("{date} · {}", item.confidence.label());
+            date = format!("{date} · {}", confidence_label(self.words, item.confidence));
         }
         if let Some(lane) = lane {
             date = format!("{date} · {lane}");
         }
-        let mut lines: Vec<(String, TextStyle)> = wrap(&date, TextStyle::Date, o, max_width, 2)
+        let mut lines: Vec<(String, TextStyle)> = self
+            .wrap(&date, TextStyle::Date, max_width, 2)
             .into_iter()
             .map(|line| (line, TextStyle::Date))
             .collect();
         let mut push = |text: &str, style: TextStyle, max_lines: usize, width: f64| {
             lines.extend(
-                wrap(text, style, o, width, max_lines)
+                self.wrap(text, style, width, max_lines)
                     .into_iter()
                     .map(|line| (line, style)),
             );
@@ -712,12 +784,12 @@ impl Page {
         let callouts_from = (!item.callouts.is_empty()).then_some(lines.len());
         for callout in &item.callouts {
             lines.extend(
-                wrap(callout, TextStyle::Callout, o, max_width - 8.0, 3)
+                self.wrap(callout, TextStyle::Callout, max_width - 8.0, 3)
                     .into_iter()
                     .map(|line| (line, TextStyle::Callout)),
             );
         }
-        Block::new(lines, callouts_from, o)
+        Block::new(lines, callouts_from, o, &self.fonts)
     }
 
     /// The legend: the kinds shown, then confidence and date conventions.
@@ -726,35 +798,37 @@ impl Page {
         let mut entries: Vec<(Symbol, String)> = EventKind::ALL
             .iter()
             .filter(|kind| items().any(|item| item.kind == **kind))
-            .map(|kind| (Symbol::Kind(*kind), kind.label().to_owned()))
+            .map(|kind| (Symbol::Kind(*kind), kind_label(self.words, *kind)))
             .collect();
         if items().any(|item| item.confidence != Confidence::Confirmed) {
             entries.extend(
                 Confidence::ALL
                     .iter()
                     .filter(|c| items().any(|item| item.confidence == **c))
-                    .map(|c| (Symbol::Confidence(*c), c.label().to_owned())),
+                    .map(|c| (Symbol::Confidence(*c), confidence_label(self.words, *c))),
             );
         }
         if items().any(|item| item.end.is_some() || item.ongoing) {
-            entries.push((Symbol::Range, "Period".to_owned()));
+            entries.push((
+                Symbol::Range,
+                self.words.text("graphic.legend-period").to_owned(),
+            ));
         }
         if items().any(|item| item.end.is_none() && !item.ongoing && is_coarse(item.start))
             && self.orientation() == Orientation::Horizontal
         {
-            entries.push((
-                Symbol::Whisker,
-                "Date known to the month or year".to_owned(),
-            ));
+            let text = self.words.text("graphic.legend-whisker").to_owned();
+            entries.push((Symbol::Whisker, text));
         }
         if items().any(is_fuzzy) {
-            entries.push((
-                Symbol::Fuzzy,
-                "Approximate (c.) or uncertain (?) date".to_owned(),
-            ));
+            let text = self.words.text("graphic.legend-fuzzy").to_owned();
+            entries.push((Symbol::Fuzzy, text));
         }
         if !input.spans.is_empty() {
-            entries.push((Symbol::Band, "Period of note".to_owned()));
+            entries.push((
+                Symbol::Band,
+                self.words.text("graphic.legend-band").to_owned(),
+            ));
         }
         let o = self.orientation();
         let size = TextStyle::Legend.size(o);
@@ -762,7 +836,7 @@ impl Page {
         let (left, right) = (self.margin, self.graphic.width - self.margin);
         let (mut x, mut y) = (left, top);
         for (symbol, text) in entries {
-            let width = 22.0 + measure(&text, TextStyle::Legend, o);
+            let width = 22.0 + self.measure(&text, TextStyle::Legend);
             if x > left && x + width > right {
                 x = left;
                 y += row;
@@ -789,23 +863,16 @@ impl Page {
         });
         let mut y = top + 8.0;
         for note in &input.notes {
-            y = self.paragraph(&format!("Note: {note}"), TextStyle::Note, y, 6);
+            let note = self.words.fill("graphic.note", &[("text", note)]);
+            y = self.paragraph(&note, TextStyle::Note, y, 6);
         }
-        for (n, one, other) in [
-            (
-                self.graphic.unlabelled,
-                "more event is drawn as a mark without its label.",
-                "more events are drawn as marks without their labels.",
-            ),
-            (
-                self.graphic.summarised,
-                "event is summarised as counts per period.",
-                "events are summarised as counts per period.",
-            ),
+        for (n, key) in [
+            (self.graphic.unlabelled, "graphic.unlabelled"),
+            (self.graphic.summarised, "graphic.summarised"),
         ] {
             if n > 0 {
-                let words = if n == 1 { one } else { other };
-                y = self.paragraph(&format!("{n} {words}"), TextStyle::Note, y, 2);
+                let words = self.words.count(key, n as f64, 0, &[]);
+                y = self.paragraph(&words, TextStyle::Note, y, 2);
             }
         }
         if !input.credit.is_empty() {
@@ -842,8 +909,11 @@ impl Page {
                 viewport: viewport.clone(),
                 today_minute: None,
             },
-            &LayoutStyle::screen(),
-            FontMetrics::inter_regular(),
+            &LayoutStyle {
+                locale: self.words.locale(),
+                ..LayoutStyle::screen()
+            },
+            &self.fonts.chain(Face::Regular)[0].metrics,
         );
 
         // Axis labels, then one row per stacked span label.
@@ -906,7 +976,11 @@ impl Page {
             self.line(
                 plot_left - MARKER_R + 4.0,
                 tick_top,
-                &axis_label(input, start.start_minute(), start.to_string()),
+                &axis_label(
+                    input,
+                    start.start_minute(),
+                    start.display_in(self.words, self.length),
+                ),
                 TextStyle::Tick,
                 Anchor::Start,
             );
@@ -930,7 +1004,7 @@ impl Page {
                 },
             });
             let label = axis_label(input, tick.minute, tick.label.clone());
-            if x + 4.0 + measure(&label, style, o) <= right + self.margin {
+            if x + 4.0 + self.measure(&label, style) <= right + self.margin {
                 self.line(x + 4.0, tick_top, &label, style, Anchor::Start);
             }
         }
@@ -1051,7 +1125,7 @@ impl Page {
         let mut band = pack::Band::new(self.graphic.width);
         band.block(pack::Rect {
             x0: self.margin,
-            x1: self.margin + 4.0 + measure(&name, TextStyle::Heading, o),
+            x1: self.margin + 4.0 + self.measure(&name, TextStyle::Heading),
             y0: 0.0,
             y1: 6.0 + heading,
         });
@@ -1327,8 +1401,12 @@ impl Page {
         let mut row_ends: Vec<f64> = Vec::new();
         let mut texts = Vec::new();
         for span in &input.spans {
-            let text = format!("{} ({})", span.text, span_dates(span));
-            let width = measure(&text, TextStyle::Band, o);
+            let text = format!(
+                "{} ({})",
+                span.text,
+                span_dates(span, self.words, self.length)
+            );
+            let width = self.measure(&text, TextStyle::Band);
             let x = (plot_left
                 + (span.start.start_minute() as f64 - viewport.start_minute) * scale
                 + 6.0)
@@ -1431,18 +1509,22 @@ impl Page {
         for span in &input.spans {
             let lines = [
                 (span.text.as_str(), TextStyle::Band, 3),
-                (&span_dates(span), TextStyle::Date, 1),
+                (
+                    &span_dates(span, self.words, self.length),
+                    TextStyle::Date,
+                    1,
+                ),
             ]
             .into_iter()
             .flat_map(|(text, style, n)| {
-                wrap(text, style, o, text_width, n)
+                self.wrap(text, style, text_width, n)
                     .into_iter()
                     .map(move |line| (line, style))
             })
             .collect();
             flow.push((
                 span.start.start_minute(),
-                Flow::Span(Block::new(lines, None, o)),
+                Flow::Span(Block::new(lines, None, o, &self.fonts)),
             ));
         }
         // Stable: a span label comes before events of the same minute.
@@ -1468,8 +1550,11 @@ impl Page {
                 },
                 today_minute: None,
             },
-            &LayoutStyle::screen(),
-            FontMetrics::inter_regular(),
+            &LayoutStyle {
+                locale: self.words.locale(),
+                ..LayoutStyle::screen()
+            },
+            &self.fonts.chain(Face::Regular)[0].metrics,
         )
         .ticks;
 
@@ -1745,20 +1830,43 @@ fn is_fuzzy(item: &GraphicItem) -> bool {
     fuzzy(item.start) || item.end.is_some_and(fuzzy)
 }
 
-/// "22 Jul 2019", "Dec 2023 – Mar 2025", "Sep 2023 – ongoing".
-pub fn date_label(item: &GraphicItem) -> String {
+/// "22 Jul 2019", "Dec 2023 – Mar 2025", "Sep 2023 – ongoing", in the
+/// language of `words`.
+pub fn date_label(item: &GraphicItem, words: &Words, length: DateLength) -> String {
     if let Some(text) = &item.date_text {
         return text.clone();
     }
+    let start = item.start.display_in(words, length);
     match (item.end, item.ongoing) {
-        (Some(end), _) => format!("{} – {}", item.start, end),
-        (None, true) => format!("{} – ongoing", item.start),
-        (None, false) => item.start.to_string(),
+        (Some(end), _) => words.fill(
+            "date.range",
+            &[("start", &start), ("end", &end.display_in(words, length))],
+        ),
+        (None, true) => words.fill("date.ongoing", &[("start", &start)]),
+        (None, false) => start,
     }
 }
 
-fn span_dates(span: &SpanInput) -> String {
-    format!("{} – {}", span.start, span.end)
+fn span_dates(span: &SpanInput, words: &Words, length: DateLength) -> String {
+    words.fill(
+        "date.range",
+        &[
+            ("start", &span.start.display_in(words, length)),
+            ("end", &span.end.display_in(words, length)),
+        ],
+    )
+}
+
+/// A kind's name in the language of `words`: "Definitive agreement".
+pub fn kind_label(words: &Words, kind: EventKind) -> String {
+    words.text(&format!("kind.{}", kind.as_str())).to_owned()
+}
+
+/// A confidence's name in the language of `words`: "Reported".
+pub fn confidence_label(words: &Words, confidence: Confidence) -> String {
+    words
+        .text(&format!("confidence.{}", confidence.as_str()))
+        .to_owned()
 }
 
 /// A tick's label: `calendar` on a calendar axis; on a relative one the
@@ -1790,21 +1898,22 @@ fn year_start(minute: i64) -> i64 {
     Date::from_minute(minute, Precision::Year).start_minute()
 }
 
-fn measure(text: &str, style: TextStyle, o: Orientation) -> f64 {
-    style.face().metrics().width(text, style.size(o))
+fn measure(fonts: &Typefaces, text: &str, style: TextStyle, o: Orientation) -> f64 {
+    fonts.width(style.face(), text, style.size(o))
 }
 
 /// Breaks `text` into lines at most `max_width` wide, greedily at spaces
 /// (a word wider than a line is cut); past `max_lines` the last line ends
 /// in an ellipsis.
 fn wrap(
+    fonts: &Typefaces,
     text: &str,
     style: TextStyle,
     o: Orientation,
     max_width: f64,
     max_lines: usize,
 ) -> Vec<String> {
-    let fits = |line: &str| measure(line, style, o) <= max_width;
+    let fits = |line: &str| measure(fonts, line, style, o) <= max_width;
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in text.split_whitespace() {

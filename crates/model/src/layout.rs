@@ -21,6 +21,7 @@ use ts_rs::TS;
 
 use crate::date::{Date, Precision};
 use crate::text::TextMeasure;
+use tideline_locale::{DateLength, Day, Locale, Words};
 
 /// Smallest distance in px between adjacent ticks, room for their labels.
 pub const MIN_TICK_SPACING_PX: f64 = 70.0;
@@ -123,6 +124,8 @@ pub struct LayoutStyle {
     /// Height of a row of period names; the last row shares the first
     /// lane's header line, and each row before it is added above the lanes.
     pub period_row_px: f64,
+    /// The language of tick labels.
+    pub locale: Locale,
 }
 
 impl LayoutStyle {
@@ -140,6 +143,7 @@ impl LayoutStyle {
             timeline_gap_px: 24.0,
             period_name_size_px: 11.0,
             period_row_px: 16.0,
+            locale: Locale::EnGb,
         }
     }
 }
@@ -313,7 +317,7 @@ pub struct PlacedItem {
 pub fn lay_out(input: &LayoutInput<'_>, style: &LayoutStyle, measure: &dyn TextMeasure) -> Layout {
     let viewport = input.viewport.sanitized();
     let scale = viewport.scale();
-    let (rung, ticks) = ticks(&viewport, scale);
+    let (rung, ticks) = ticks(&viewport, scale, style.locale);
     let today_x = scale.zip(input.today_minute).and_then(|(scale, today)| {
         let today = today as f64;
         (viewport.start_minute..=viewport.end_minute)
@@ -836,12 +840,47 @@ impl Rung {
     }
 
     /// Label of tick `index` at `minute`, and whether it is major.
-    fn label(self, index: i64, minute: i64) -> Option<(String, bool)> {
+    fn label(self, index: i64, minute: i64, words: &Words) -> Option<(String, bool)> {
         let date = date_of(minute)?;
         let of_day = minute.rem_euclid(MINUTES_PER_DAY);
-        let month = MONTHS[date.month0() as usize];
-        let day_month = || format!("{} {month}", date.day());
-        let year = || year_label(date.year());
+        let day = Day {
+            year: date.year(),
+            month: date.month() as u8,
+            day: date.day() as u8,
+        };
+        let english = words.is_reference();
+        let month = if english {
+            MONTHS[date.month0() as usize].to_owned()
+        } else {
+            words.month_alone(day, DateLength::Medium)
+        };
+        let day_month = || {
+            if english {
+                format!("{} {month}", date.day())
+            } else {
+                words.day_month(day, DateLength::Medium)
+            }
+        };
+        let year = || {
+            if english {
+                year_label(date.year())
+            } else {
+                words.year(day, DateLength::Medium)
+            }
+        };
+        let month_year = || {
+            if english {
+                format!("{month} {}", year())
+            } else {
+                words.month(day, DateLength::Medium)
+            }
+        };
+        let quarter = |n: u32| {
+            words.fill(
+                "date.quarter",
+                &[("n", &n.to_string()), ("year", &year_label(date.year()))],
+            )
+        };
         Some(match self.unit {
             TickUnit::Minute | TickUnit::Hour if of_day == 0 => (day_month(), true),
             TickUnit::Minute | TickUnit::Hour => (
@@ -851,9 +890,9 @@ impl Rung {
             TickUnit::Day if date.day() == 1 => (day_month(), true),
             TickUnit::Week if date.day() <= 7 => (day_month(), true),
             TickUnit::Day | TickUnit::Week => (date.day().to_string(), false),
-            TickUnit::Month if date.month0() == 0 => (format!("{month} {}", year()), true),
-            TickUnit::Month => (month.to_owned(), false),
-            TickUnit::Quarter if date.month0() == 0 => (format!("Q1 {}", year()), true),
+            TickUnit::Month if date.month0() == 0 => (month_year(), true),
+            TickUnit::Month => (month, false),
+            TickUnit::Quarter if date.month0() == 0 => (quarter(1), true),
             TickUnit::Quarter => (format!("Q{}", date.month0() / 3 + 1), false),
             // Every tenth: decades among years, centuries among decades, ….
             TickUnit::Year | TickUnit::Decade | TickUnit::Century | TickUnit::Millennium => {
@@ -866,7 +905,7 @@ impl Rung {
 /// The ticks of a sanitized viewport: the finest rung whose ticks are at
 /// least [`MIN_TICK_SPACING_PX`] apart and at most [`MAX_TICKS`] in number.
 /// No ticks (with the coarsest rung) if none qualifies.
-fn ticks(viewport: &Viewport, scale: Option<f64>) -> (Rung, Vec<Tick>) {
+fn ticks(viewport: &Viewport, scale: Option<f64>, locale: Locale) -> (Rung, Vec<Tick>) {
     let coarsest = LADDER[LADDER.len() - 1];
     let Some(scale) = scale else {
         return (coarsest, Vec::new());
@@ -885,7 +924,7 @@ fn ticks(viewport: &Viewport, scale: Option<f64>) -> (Rung, Vec<Tick>) {
         )
         .into_iter()
         .filter_map(|(index, minute)| {
-            let (label, major) = rung.label(index, minute)?;
+            let (label, major) = rung.label(index, minute, locale.words())?;
             let x = (minute as f64 - viewport.start_minute) * scale;
             Some(Tick {
                 minute,

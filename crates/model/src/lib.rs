@@ -20,5 +20,6 @@ pub mod validation;
 pub use date::{Date, DateParseError, Precision};
 pub use event::{Confidence, Edge, EventDates, EventDraft, EventEnd, EventKind};
 pub use source::SourceDraft;
+pub use tideline_locale::{DateLength, Locale};
 pub use timeline::{AnnotationTarget, TimelineDraft};
 pub use validation::ValidationError;

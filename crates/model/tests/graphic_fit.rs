@@ -48,6 +48,10 @@ fn many(events: usize, lanes: usize) -> GraphicInput {
         descriptions: false,
         lanes_share_rows: true,
         t0_minute: None,
+        locale: Default::default(),
+        date_length: Default::default(),
+        fonts: Default::default(),
+        logo: None,
     }
 }
 

@@ -25,6 +25,7 @@ mod history;
 mod open;
 pub mod recent;
 mod sample;
+mod styles;
 mod transfer;
 pub mod views;
 mod workspace;

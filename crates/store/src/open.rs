@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_editor.sql"),
     include_str!("../migrations/0004_interop.sql"),
     include_str!("../migrations/0005_comparisons.sql"),
+    include_str!("../migrations/0006_styles.sql"),
 ];
 
 /// The schema version this build writes.

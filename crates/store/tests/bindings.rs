@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use tideline_export::{ExportOptions, Format};
+use tideline_export::{ExportOptions, Format, KindColours, StyleSummary};
 use tideline_interop::ExportFormat;
 use tideline_model::Edge;
 use tideline_model::layout::{Layout, Viewport};
@@ -45,6 +45,8 @@ fn export_all(dir: &Path) {
     ImportReport::export_all_to(dir).unwrap();
     ExportFormat::export_all_to(dir).unwrap();
     ExportOptions::export_all_to(dir).unwrap();
+    StyleSummary::export_all_to(dir).unwrap();
+    KindColours::export_all_to(dir).unwrap();
     Format::export_all_to(dir).unwrap();
     ComparisonRequest::export_all_to(dir).unwrap();
     ComparisonSummary::export_all_to(dir).unwrap();

@@ -14,9 +14,10 @@ const V1: &str = include_str!("fixtures/schema-v1.sql");
 const V2: &str = include_str!("fixtures/schema-v2.sql");
 const V3: &str = include_str!("fixtures/schema-v3.sql");
 const V4: &str = include_str!("fixtures/schema-v4.sql");
+const V5: &str = include_str!("fixtures/schema-v5.sql");
 
 /// Every frozen schema version with its fixture.
-const FIXTURES: &[(i64, &str)] = &[(1, V1), (2, V2), (3, V3), (4, V4)];
+const FIXTURES: &[(i64, &str)] = &[(1, V1), (2, V2), (3, V3), (4, V4), (5, V5)];
 
 /// The tables that hold the user's data (all there since version 1).
 const USER_TABLES: &[&str] = &[

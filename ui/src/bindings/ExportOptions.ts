@@ -51,4 +51,14 @@ group: BriefGrouping,
  * Markdown: a path or URL of an exported graphic to show under the
  * title.
  */
-image: string | null, };
+image: string | null, 
+/**
+ * The language (BCP 47: "en-GB", "de", "zh-Hans"); `None` for
+ * British English.
+ */
+locale: string | null, 
+/**
+ * The house style's name; `None` for Tideline's own. The caller
+ * looks it up and passes the [`HouseStyle`].
+ */
+style: string | null, };

@@ -24,6 +24,8 @@ describe("exportOptions", () => {
       descriptions: false,
       group: "year",
       image: null,
+      locale: null,
+      style: null,
     });
   });
 

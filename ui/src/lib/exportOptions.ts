@@ -78,6 +78,8 @@ export function exportOptions(settings: GraphicSettings, lanes: readonly number[
     descriptions: settings.descriptions,
     group: settings.group,
     image: null,
+    locale: null,
+    style: null,
   };
 }
 
