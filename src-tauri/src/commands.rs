@@ -14,7 +14,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use tauri::{AppHandle, State, WebviewWindow};
 use tideline_export::{
-    DEFAULT_STYLE, ExportError, ExportOptions, Format, HouseStyle, StyleSummary,
+    DEFAULT_STYLE, ExportError, ExportOptions, Format, HouseStyle, StyleEdit, StyleSummary,
 };
 use tideline_interop::ExportFormat;
 use tideline_model::compare::Alignment;
@@ -679,6 +679,13 @@ pub fn list_styles(state: State<'_, AppState>) -> Reply<Vec<StyleSummary>> {
 pub fn save_style(state: State<'_, AppState>, text: String) -> Reply<StyleSummary> {
     let style = HouseStyle::parse(&text, None).map_err(style_error)?;
     keep_style(&mut workspace(&state), &style)
+}
+
+/// `text` with `edit` applied, for the style editor to preview and save.
+#[tauri::command(async)]
+pub fn edit_style(text: String, edit: StyleEdit) -> Reply<StyleSummary> {
+    let style = HouseStyle::parse(&text, None).map_err(style_error)?;
+    Ok(style.edited(&edit).map_err(style_error)?.summary())
 }
 
 #[tauri::command(async)]

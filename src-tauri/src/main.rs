@@ -94,6 +94,7 @@ fn run() -> anyhow::Result<()> {
             commands::preview_export,
             commands::list_styles,
             commands::save_style,
+            commands::edit_style,
             commands::delete_style,
             commands::import_style,
             commands::export_style,

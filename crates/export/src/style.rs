@@ -319,6 +319,65 @@ impl HouseStyle {
     }
 }
 
+/// Changes a person makes to a style in the app's style editor; `None`
+/// keeps what the style has, an empty colour goes back to the default.
+#[derive(Clone, Debug, Default, Deserialize, ts_rs::TS)]
+#[serde(default, rename_all = "camelCase")]
+#[ts(rename = "HouseStyleEdit")]
+pub struct StyleEdit {
+    pub name: Option<String>,
+    pub credit: Option<String>,
+    /// Kind ids ("investment") with their colour ("#1f8a52").
+    #[ts(type = "Record<string, string>")]
+    pub kinds: BTreeMap<String, String>,
+    pub light_background: Option<String>,
+    pub light_text: Option<String>,
+    pub dark_background: Option<String>,
+    pub dark_text: Option<String>,
+}
+
+impl HouseStyle {
+    /// This style with `edit` applied, checked as a style file is.
+    pub fn edited(&self, edit: &StyleEdit) -> Result<HouseStyle, StyleError> {
+        let mut file: StyleFile =
+            toml::from_str(&self.text).map_err(|e| StyleError::Syntax(e.message().to_owned()))?;
+        if let Some(name) = &edit.name {
+            file.name = name.clone();
+        }
+        if let Some(credit) = &edit.credit {
+            file.credit = credit.clone();
+        }
+        fn set(map: &mut BTreeMap<String, String>, key: &str, value: &str) {
+            if value.trim().is_empty() {
+                map.remove(key);
+            } else {
+                map.insert(key.to_owned(), value.trim().to_owned());
+            }
+        }
+        for (kind, colour) in &edit.kinds {
+            set(&mut file.colours.kinds, kind, colour);
+        }
+        for (key, value) in [
+            ("background", &edit.light_background),
+            ("text", &edit.light_text),
+        ] {
+            if let Some(value) = value {
+                set(&mut file.colours.light, key, value);
+            }
+        }
+        for (key, value) in [
+            ("background", &edit.dark_background),
+            ("text", &edit.dark_text),
+        ] {
+            if let Some(value) = value {
+                set(&mut file.colours.dark, key, value);
+            }
+        }
+        let text = toml::to_string(&file).map_err(|e| StyleError::Syntax(e.to_string()))?;
+        HouseStyle::parse(&text, None)
+    }
+}
+
 /// What the app shows of a style: its file and the colours its kinds get.
 #[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
 #[ts(rename = "HouseStyleSummary")]
@@ -512,6 +571,34 @@ mod tests {
         assert_eq!(style.size("newsletter").unwrap(), (600.0, 750.0));
         let again = HouseStyle::parse(style.to_toml(), None).unwrap();
         assert_eq!(again, style);
+    }
+
+    #[test]
+    fn an_edit_changes_only_what_it_names() {
+        let style = HouseStyle::default()
+            .edited(&StyleEdit {
+                name: Some("Desk".to_owned()),
+                kinds: BTreeMap::from([("investment".to_owned(), "#FF00AA".to_owned())]),
+                dark_background: Some("#000000".to_owned()),
+                ..StyleEdit::default()
+            })
+            .unwrap();
+        assert_eq!(style.name, "Desk");
+        assert_eq!(style.kinds[&EventKind::Investment], "#ff00aa");
+        assert_eq!(style.dark.background.as_deref(), Some("#000000"));
+        assert!(style.light.background.is_none());
+        let back = style
+            .edited(&StyleEdit {
+                kinds: BTreeMap::from([("investment".to_owned(), String::new())]),
+                ..StyleEdit::default()
+            })
+            .unwrap();
+        assert!(back.kinds.is_empty());
+        let bad = StyleEdit {
+            kinds: BTreeMap::from([("investment".to_owned(), "pink".to_owned())]),
+            ..StyleEdit::default()
+        };
+        assert!(style.edited(&bad).is_err());
     }
 
     #[test]

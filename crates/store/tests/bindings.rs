@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use tideline_export::{ExportOptions, Format, KindColours, StyleSummary};
+use tideline_export::{ExportOptions, Format, KindColours, StyleEdit, StyleSummary};
 use tideline_interop::ExportFormat;
 use tideline_model::Edge;
 use tideline_model::layout::{Layout, Viewport};
@@ -47,6 +47,7 @@ fn export_all(dir: &Path) {
     ExportOptions::export_all_to(dir).unwrap();
     StyleSummary::export_all_to(dir).unwrap();
     KindColours::export_all_to(dir).unwrap();
+    StyleEdit::export_all_to(dir).unwrap();
     Format::export_all_to(dir).unwrap();
     ComparisonRequest::export_all_to(dir).unwrap();
     ComparisonSummary::export_all_to(dir).unwrap();
