@@ -87,6 +87,21 @@ fn the_sample_fits_1600_by_900_with_its_text_at_12_px_or_more() {
 }
 
 #[test]
+fn every_event_of_the_sample_is_labelled_at_1600_by_900() {
+    // Microsoft–OpenAI has seven events within 30 px: their labels take
+    // turns either side of the cluster rather than stack on one.
+    for view in sample() {
+        let rendered = export(&view, Format::Svg, &sized(1600.0, 900.0)).unwrap();
+        assert_eq!(
+            (rendered.unlabelled, rendered.summarised),
+            (0, 0),
+            "{}",
+            view.title
+        );
+    }
+}
+
+#[test]
 fn a_size_too_small_for_every_label_keeps_the_most_important_and_says_so() {
     let views = sample();
     let view = &views[0];
