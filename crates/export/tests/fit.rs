@@ -4,7 +4,7 @@
 
 use tideline_export::size::{PRESETS, parse_size};
 use tideline_export::{ExportOptions, Format, HouseStyle, export, graphic};
-use tideline_model::graphic::{MAX_SIDE_PX, TextStyle};
+use tideline_model::graphic::{Anchor, MAX_SIDE_PX, RuleRole, TextStyle};
 use tideline_store::Workspace;
 use tideline_store::views::TimelineView;
 
@@ -85,6 +85,80 @@ fn the_sample_fits_1600_by_900_with_its_text_at_12_px_or_more() {
             "{}",
             view.title
         );
+    }
+}
+
+#[test]
+fn every_event_of_the_sample_is_labelled_at_1600_by_900() {
+    // Microsoft–OpenAI has seven events within 30 px: their labels take
+    // turns either side of the cluster rather than stack on one.
+    for view in sample() {
+        let rendered = export(
+            &view,
+            Format::Svg,
+            &sized(1600.0, 900.0),
+            &HouseStyle::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            (rendered.unlabelled, rendered.summarised),
+            (0, 0),
+            "{}",
+            view.title
+        );
+    }
+}
+
+#[test]
+fn the_sample_at_1600_by_900_keeps_labels_apart_and_leaders_clear_of_them() {
+    // (x0, x1, y0, y1) of a rectangle, shrunk by a px: touching is fine.
+    type Box = (f64, f64, f64, f64);
+    let apart = |a: Box, b: Box| a.1 <= b.0 || b.1 <= a.0 || a.3 <= b.2 || b.3 <= a.2;
+    for view in sample() {
+        let style = HouseStyle::default();
+        let fonts = style.typefaces();
+        let layout = graphic(&view, &sized(1600.0, 900.0), &style).unwrap();
+        let boxes: Vec<(Box, &str)> = layout
+            .texts
+            .iter()
+            .filter(|t| {
+                matches!(
+                    t.style,
+                    TextStyle::Date
+                        | TextStyle::Label
+                        | TextStyle::Description
+                        | TextStyle::Callout
+                )
+            })
+            .map(|t| {
+                let width = fonts.width(t.style.face(), &t.text, t.size_px);
+                let x0 = match t.anchor {
+                    Anchor::Start => t.x,
+                    Anchor::End => t.x - width,
+                };
+                // The line box the baseline sits in (Inter's cap height).
+                let line = (t.size_px * 1.3).round();
+                let top = t.y - (line + 0.727 * t.size_px) / 2.0;
+                (
+                    (x0 + 1.0, x0 + width - 1.0, top + 1.0, top + line - 1.0),
+                    t.text.as_str(),
+                )
+            })
+            .collect();
+        for (i, (a, text)) in boxes.iter().enumerate() {
+            for (b, other) in &boxes[i + 1..] {
+                assert!(apart(*a, *b), "{}: {text:?} over {other:?}", view.title);
+            }
+            for mark in &layout.marks {
+                let r = mark.radius - 1.0;
+                let disc = (mark.x - r, mark.x + r, mark.y - r, mark.y + r);
+                assert!(apart(*a, disc), "{}: a marker on {text:?}", view.title);
+            }
+            for rule in layout.rules.iter().filter(|r| r.role == RuleRole::Leader) {
+                let line = (rule.x1.min(rule.x2), rule.x1.max(rule.x2), rule.y1, rule.y2);
+                assert!(apart(*a, line), "{}: a leader through {text:?}", view.title);
+            }
+        }
     }
 }
 

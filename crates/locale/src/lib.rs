@@ -110,12 +110,12 @@ impl Locale {
 
     /// This locale's words, built once.
     pub fn words(self) -> &'static Words {
-        static WORDS: OnceLock<Vec<Words>> = OnceLock::new();
-        let all = WORDS.get_or_init(|| Locale::ALL.into_iter().map(Words::new).collect());
-        &all[Locale::ALL
+        static WORDS: [OnceLock<Words>; 10] = [const { OnceLock::new() }; 10];
+        let index = Locale::ALL
             .iter()
             .position(|l| *l == self)
-            .expect("ALL holds every locale")]
+            .expect("ALL holds every locale");
+        WORDS[index].get_or_init(|| Words::new(self))
     }
 
     fn icu(self) -> icu_locale_core::Locale {

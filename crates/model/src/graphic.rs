@@ -367,6 +367,8 @@ const SUMMARY_BIN_PX: f64 = 4.0;
 const TEXT_GAP_PX: f64 = 5.0;
 /// Between a leader and the label hanging from it.
 const HANG_GAP_PX: f64 = 5.0;
+/// What a label over the next marker costs, as px lower (a date line).
+const COVER_PX: f64 = 16.0;
 /// Lines of an event title at most; then an ellipsis.
 const TITLE_LINES: usize = 3;
 /// Lines of a description at most, horizontal and vertical.
@@ -420,15 +422,17 @@ pub fn lay_out_graphic(input: &GraphicInput) -> Graphic {
         mask
     };
     let mut blocks = BlockCache::default();
-    let mut compose = |k: usize, bands: &[Range<usize>], fill: f64| {
-        compose(input, width, &labelled(k), bands, fill, &mut blocks)
-    };
+    let compose =
+        |mask: &[Vec<bool>], bands: &[Range<usize>], fill: f64, blocks: &mut BlockCache| {
+            compose(input, width, mask, bands, fill, blocks)
+        };
     // First every lane on its own and every label it can hold; then
     // neighbouring lanes share rows, the pair that saves most first; then
-    // fewer labels (a binary search for the most that fit).
+    // fewer labels (a binary search for the most that fit, then any of
+    // the rest that still fit: see `Page::grow`).
     let mut bands: Vec<Range<usize>> = (0..input.lanes.len()).map(|l| l..l + 1).collect();
-    let mut labels = most;
-    let mut graphic = compose(labels, &bands, 0.0);
+    let mut mask = labelled(most);
+    let mut graphic = compose(&mask, &bands, 0.0, &mut blocks);
     // Sharing rows saves a fraction of the height, never most of it.
     while graphic.height > budget
         && graphic.height < 2.0 * budget
@@ -441,7 +445,7 @@ pub fn lay_out_graphic(input: &GraphicInput) -> Graphic {
                 let mut merged = bands.clone();
                 merged[j] = merged[j].start..merged[j + 1].end;
                 merged.remove(j + 1);
-                let graphic = compose(labels, &merged, 0.0);
+                let graphic = compose(&mask, &merged, 0.0, &mut blocks);
                 (merged, graphic)
             })
             .min_by(|(_, a), (_, b)| a.height.total_cmp(&b.height))
@@ -456,25 +460,42 @@ pub fn lay_out_graphic(input: &GraphicInput) -> Graphic {
         // share that would fit.
         let guess = (most as f64 * 2.0 * budget / graphic.height).ceil() as usize;
         let (mut fits, mut too_many) = (0, most.min(guess.max(1)));
-        if compose(too_many, &bands, 0.0).height <= budget {
+        if compose(&labelled(too_many), &bands, 0.0, &mut blocks).height <= budget {
             fits = too_many;
             too_many = most;
         }
         while too_many - fits > 1 {
             let k = fits + (too_many - fits) / 2;
-            if compose(k, &bands, 0.0).height <= budget {
+            if compose(&labelled(k), &bands, 0.0, &mut blocks).height <= budget {
                 fits = k;
             } else {
                 too_many = k;
             }
         }
-        labels = fits;
-        graphic = compose(labels, &bands, 0.0);
+        mask = labelled(fits);
+        graphic = compose(&mask, &bands, 0.0, &mut blocks);
+        if input.orientation == Orientation::Horizontal {
+            let mut more = mask.clone();
+            let page = Page::new(input, width);
+            let slack = budget - graphic.height;
+            page.grow(
+                input,
+                &order[fits..most],
+                &bands,
+                slack,
+                &mut more,
+                &mut blocks,
+            );
+            let grown = compose(&more, &bands, 0.0, &mut blocks);
+            if grown.height <= budget {
+                (mask, graphic) = (more, grown);
+            }
+        }
     }
     if let Some(height) = height
         && graphic.height < height
     {
-        graphic = compose(labels, &bands, height - graphic.height);
+        graphic = compose(&mask, &bands, height - graphic.height, &mut blocks);
     }
     if let Some(height) = height {
         graphic.height = height;
@@ -543,29 +564,8 @@ fn compose(
     fill: f64,
     blocks: &mut BlockCache,
 ) -> Graphic {
-    let margin = match input.orientation {
-        Orientation::Horizontal => 40.0,
-        Orientation::Vertical => 20.0,
-    };
-    let mut page = Page {
-        graphic: Graphic {
-            width,
-            height: 0.0,
-            orientation: input.orientation,
-            unlabelled: 0,
-            summarised: 0,
-            areas: Vec::new(),
-            rules: Vec::new(),
-            marks: Vec::new(),
-            swatches: Vec::new(),
-            texts: Vec::new(),
-            logo: None,
-        },
-        margin,
-        fonts: input.fonts.clone(),
-        words: input.locale.words(),
-        length: input.date_length,
-    };
+    let mut page = Page::new(input, width);
+    let margin = page.margin;
     let mut y = margin;
     // The logo at the top right; the title and subtitle wrap beside it.
     let logo = input
@@ -604,7 +604,7 @@ fn compose(
         }
     };
     y = page.footer(input, y + 20.0);
-    page.graphic.height = (y + margin).ceil();
+    page.graphic.height = (y + page.margin).ceil();
     page.graphic
 }
 
@@ -658,6 +658,32 @@ struct Entry<'a> {
 }
 
 impl Page {
+    /// An empty page of `width`.
+    fn new(input: &GraphicInput, width: f64) -> Page {
+        Page {
+            graphic: Graphic {
+                width,
+                height: 0.0,
+                orientation: input.orientation,
+                unlabelled: 0,
+                summarised: 0,
+                areas: Vec::new(),
+                rules: Vec::new(),
+                marks: Vec::new(),
+                swatches: Vec::new(),
+                texts: Vec::new(),
+                logo: None,
+            },
+            margin: match input.orientation {
+                Orientation::Horizontal => 40.0,
+                Orientation::Vertical => 20.0,
+            },
+            fonts: input.fonts.clone(),
+            words: input.locale.words(),
+            length: input.date_length,
+        }
+    }
+
     fn orientation(&self) -> Orientation {
         self.graphic.orientation
     }
@@ -897,12 +923,9 @@ impl Page {
         blocks: &mut BlockCache,
     ) -> f64 {
         let o = Orientation::Horizontal;
-        let plot_left = self.margin + MARKER_R;
-        let plot_width = self.content_width() - 2.0 * MARKER_R;
-        let right = plot_left + plot_width;
-        let viewport = data_viewport(input, plot_width);
-        let scale = plot_width / (viewport.end_minute - viewport.start_minute);
-        let x_of = |minute: f64| plot_left + (minute - viewport.start_minute) * scale;
+        let axis = self.axis(input);
+        let (plot_left, right, viewport) = (axis.left, axis.right, &axis.viewport);
+        let x_of = |minute: f64| axis.x_of(minute);
         let ticks = layout::lay_out(
             &LayoutInput {
                 timelines: &[],
@@ -919,30 +942,13 @@ impl Page {
         // Axis labels, then one row per stacked span label.
         let tick_top = top;
         let axis_y = tick_top + line_height(TextStyle::Tick.size(o)) + 6.0;
-        let spans = self.span_labels(input, &viewport, plot_left, axis_y + 8.0);
+        let spans = self.span_labels(input, viewport, plot_left, axis_y + 8.0);
         let lanes_top = spans.bottom + 4.0;
 
-        // Pack each band: a lane, or adjacent lanes sharing rows. Labels
-        // beside their markers; where that stacks a cluster, markers in a
-        // row at the top with labels hanging below, if that is lower.
-        let axis = Axis { x_of: &x_of, right };
-        let mut lanes: Vec<PackedLane> = Vec::with_capacity(bands.len());
-        for members in bands {
-            let beside = self.pack_band(input, members, labelled, false, &axis, blocks);
-            let lane = match beside {
-                Some(lane) if lane.placed.len() < 2 => lane,
-                beside => {
-                    let hung = self
-                        .pack_band(input, members, labelled, true, &axis, blocks)
-                        .expect("a band that hangs its labels always packs");
-                    match beside {
-                        Some(lane) if lane.height <= hung.height => lane,
-                        _ => hung,
-                    }
-                }
-            };
-            lanes.push(lane);
-        }
+        let lanes: Vec<PackedLane> = bands
+            .iter()
+            .map(|members| self.pack_lane(input, members, labelled, &axis, blocks))
+            .collect();
         let share = fill / lanes.len().max(1) as f64;
         let bottom = lanes_top + lanes.iter().map(|lane| lane.height + share).sum::<f64>();
 
@@ -1092,6 +1098,86 @@ impl Page {
         bottom
     }
 
+    /// Labels more events of `candidates` (most important first), each
+    /// that the page still holds: packing is not monotonic in the labels,
+    /// so one that does not fit may leave room for the next. `slack` is
+    /// the px the page has to spare with `labelled`; each try packs only
+    /// its own band again.
+    fn grow(
+        &self,
+        input: &GraphicInput,
+        candidates: &[(usize, usize)],
+        bands: &[Range<usize>],
+        slack: f64,
+        labelled: &mut [Vec<bool>],
+        blocks: &mut BlockCache,
+    ) {
+        let axis = self.axis(input);
+        let mut heights: Vec<f64> = bands
+            .iter()
+            .map(|members| {
+                self.pack_lane(input, members, labelled, &axis, blocks)
+                    .height
+            })
+            .collect();
+        // A px kept for the page's rounding.
+        let room = heights.iter().sum::<f64>() + slack - 1.0;
+        for &(lane, item) in candidates {
+            let band = bands
+                .iter()
+                .position(|members| members.contains(&lane))
+                .expect("every lane is in a band");
+            labelled[lane][item] = true;
+            let packed = self
+                .pack_lane(input, &bands[band], labelled, &axis, blocks)
+                .height;
+            if heights.iter().sum::<f64>() - heights[band] + packed <= room {
+                heights[band] = packed;
+            } else {
+                labelled[lane][item] = false;
+            }
+        }
+    }
+
+    /// Where time falls across the wide graphic's plot.
+    fn axis(&self, input: &GraphicInput) -> Axis {
+        let left = self.margin + MARKER_R;
+        let plot_width = self.content_width() - 2.0 * MARKER_R;
+        let viewport = data_viewport(input, plot_width);
+        Axis {
+            left,
+            right: left + plot_width,
+            scale: plot_width / (viewport.end_minute - viewport.start_minute),
+            viewport,
+        }
+    }
+
+    /// Packs a band: a lane, or adjacent lanes sharing rows. Labels beside
+    /// their markers; where that stacks a cluster, markers in a row at the
+    /// top with labels hanging below, if that is lower.
+    fn pack_lane(
+        &self,
+        input: &GraphicInput,
+        members: &Range<usize>,
+        labelled: &[Vec<bool>],
+        axis: &Axis,
+        blocks: &mut BlockCache,
+    ) -> PackedLane {
+        let beside = self.pack_band(input, members, labelled, false, axis, blocks);
+        match beside {
+            Some(lane) if lane.placed.len() < 2 => lane,
+            beside => {
+                let hung = self
+                    .pack_band(input, members, labelled, true, axis, blocks)
+                    .expect("a band that hangs its labels always packs");
+                match beside {
+                    Some(lane) if lane.height <= hung.height => lane,
+                    _ => hung,
+                }
+            }
+        }
+    }
+
     /// Packs the lanes `members` into one band (see [`pack`]): each label
     /// tried at every width of [`LABEL_WIDTHS`], right and left of its
     /// marker, at the place that ends highest. A band that is `hanging`
@@ -1104,11 +1190,12 @@ impl Page {
         members: &Range<usize>,
         labelled: &[Vec<bool>],
         hanging: bool,
-        axis: &Axis<'_>,
+        axis: &Axis,
         blocks: &mut BlockCache,
     ) -> Option<PackedLane> {
         let o = Orientation::Horizontal;
-        let (x_of, right) = (axis.x_of, axis.right);
+        let right = axis.right;
+        let x_of = |minute: f64| axis.x_of(minute);
         let heading = line_height(TextStyle::Heading.size(o));
         let date_line = line_height(TextStyle::Date.size(o));
         let items = || {
@@ -1148,10 +1235,20 @@ impl Page {
         let mut order: Vec<(usize, usize)> = items().filter(|&(l, i)| labelled[l][i]).collect();
         order.sort_by_key(|&(l, i)| (input.lanes[l].items[i].start.start_minute(), l, i));
         let mut placed = Vec::with_capacity(order.len());
-        for (l, i) in order {
+        for (n, &(l, i)) in order.iter().enumerate() {
             let item = &input.lanes[l].items[i];
             let lane_name = shared.then_some(input.lanes[l].name.as_str());
             let x = x_of(marker_minute(item));
+            // A label over the next marker pushes that one down: it counts
+            // as a line lower than it ends, so that in a cluster labels
+            // take turns either side instead of stacking on one.
+            let next_x = order
+                .get(n + 1)
+                .map(|&(l, i)| x_of(marker_minute(&input.lanes[l].items[i])));
+            let cost = |(x0, x1): (f64, f64)| {
+                let over = next_x.is_some_and(|nx| x0 < nx + MARKER_R && nx - MARKER_R < x1);
+                if over { COVER_PX } else { 0.0 }
+            };
             let bar_end = range_end_minute(item)
                 .map(|end| x_of(end as f64))
                 .or((item.ongoing && item.end.is_none()).then_some(right));
@@ -1240,7 +1337,11 @@ impl Page {
                         let hung = hang_shape(side, block);
                         if let Some(dy) = band.lowest_hanging(&hung, x, leader_top, date_line / 2.0)
                         {
-                            keep_lowest(&mut best, (dy + block.height, dy, side, max_width as u32));
+                            let cost = cost(hang_extent(side, block.width));
+                            keep_lowest(
+                                &mut best,
+                                (dy + block.height + cost, dy, side, max_width as u32),
+                            );
                         }
                     }
                 }
@@ -1253,12 +1354,11 @@ impl Page {
                         self.label(item, lane_name, input.descriptions, max_width)
                     });
                     for side in [Side::Right, Side::Left] {
-                        if inside(extent(side, block.width)) {
+                        let extent = extent(side, block.width);
+                        if inside(extent) {
                             let dy = band.lowest(&shape(side, block), 0.0);
-                            keep_lowest(
-                                &mut best,
-                                (dy + text_top + block.height, dy, side, max_width as u32),
-                            );
+                            let bottom = dy + text_top + block.height + cost(extent);
+                            keep_lowest(&mut best, (bottom, dy, side, max_width as u32));
                         }
                     }
                 }
@@ -1729,10 +1829,19 @@ fn keep_lowest(best: &mut Option<(f64, f64, Side, u32)>, place: (f64, f64, Side,
 }
 
 /// Where time falls across the wide graphic's plot.
-struct Axis<'a> {
-    x_of: &'a dyn Fn(f64) -> f64,
-    /// The plot's right edge.
+struct Axis {
+    /// The plot's left and right edges.
+    left: f64,
     right: f64,
+    viewport: Viewport,
+    /// Px per minute.
+    scale: f64,
+}
+
+impl Axis {
+    fn x_of(&self, minute: f64) -> f64 {
+        self.left + (minute - self.viewport.start_minute) * self.scale
+    }
 }
 
 /// A band of the wide graphic (a lane, or lanes sharing rows), packed.

@@ -75,3 +75,15 @@ fn a_fixed_size_is_kept_whatever_the_density() {
         assert!(bottom <= 900.0, "{events}: text at {bottom}");
     }
 }
+
+#[test]
+fn a_page_of_a_thousand_events_labels_as_many_as_it_has_room_for() {
+    let mut input = many(1_000, 5);
+    input.height_px = Some(900.0);
+    let graphic = lay_out_graphic(&input);
+    let labelled = 1_000 - graphic.unlabelled - graphic.summarised;
+    // A label that does not fit does not stop the next: the most
+    // important alone (9 of them) left most of the page empty.
+    assert!(labelled >= 20, "{labelled} labelled");
+    assert_eq!(graphic.height, 900.0);
+}
