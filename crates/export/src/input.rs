@@ -203,9 +203,6 @@ pub(crate) fn credit<'e>(
     }
     let unsourced = events.iter().filter(|e| e.sources.is_empty()).count();
     let mut parts = Vec::new();
-    if !style.credit.is_empty() {
-        parts.push(style.credit.clone());
-    }
     if !publishers.is_empty() {
         let list = publishers.join("; ");
         let values = [("publishers", list.as_str())];
@@ -221,7 +218,12 @@ pub(crate) fn credit<'e>(
             words.text("brief.unsourced")
         ));
     }
-    parts.join(" ")
+    let sources = parts.join(" ");
+    match (style.credit.is_empty(), sources.is_empty()) {
+        (true, _) => sources,
+        (false, true) => style.credit.clone(),
+        (false, false) => format!("{} · {sources}", style.credit),
+    }
 }
 
 /// The model's input for the graphic of `view`.
