@@ -815,3 +815,116 @@ fn size_takes_presets_and_dimensions_and_refuses_others_with_one_error_line() {
         assert!(!out.exists());
     }
 }
+
+#[test]
+fn locale_and_style_change_the_words_and_refuse_unknown_ones_with_one_error_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    let out = dir.path().join("de.md");
+    let output = tideline(
+        &db,
+        &[
+            "export",
+            "1",
+            "--format",
+            "md",
+            "--locale",
+            "de",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let brief = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        brief.contains("## Chronologie") && brief.contains("22. Juli 2019"),
+        "{brief}"
+    );
+    for args in [
+        &["export", "1", "--format", "svg", "--locale", "xx"][..],
+        &["export", "1", "--format", "svg", "--style", "Nope"][..],
+        &[
+            "compare", "1", "2", "--format", "svg", "--locale", "klingon",
+        ][..],
+        &["compare", "1", "2", "--format", "svg", "--style", "Nope"][..],
+    ] {
+        let out = dir.path().join("refused.svg");
+        let mut args = args.to_vec();
+        args.extend(["--out", out.to_str().unwrap()]);
+        let output = tideline(&db, &args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert_one_error_line(&output);
+        assert!(!out.exists());
+    }
+}
+
+#[test]
+fn styles_are_imported_listed_exported_and_used_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    let file = dir.path().join("desk.toml");
+    std::fs::write(
+        &file,
+        "name = \"Desk\"\ncredit = \"Graphic: Desk\"\n[colours.kinds]\ninvestment = \"#ff00aa\"\n[presets]\nnewsletter = \"600x750\"\n",
+    )
+    .unwrap();
+    let output = tideline(&db, &["style", "import", file.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("imported style Desk"));
+    let listed = json(&tideline(&db, &["style", "list", "--json"]));
+    let names: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["tideline", "Desk"]);
+    let exported = dir.path().join("again.toml");
+    let output = tideline(
+        &db,
+        &[
+            "style",
+            "export",
+            "Desk",
+            "--out",
+            exported.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        std::fs::read_to_string(&exported)
+            .unwrap()
+            .contains("#ff00aa")
+    );
+    // By name, with the style's own size preset.
+    let svg = dir.path().join("desk.svg");
+    let output = tideline(
+        &db,
+        &[
+            "export",
+            "1",
+            "--format",
+            "svg",
+            "--style",
+            "Desk",
+            "--size",
+            "newsletter",
+            "--out",
+            svg.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    assert!(svg.contains("#ff00aa") && svg.contains(r#"width="600" height="750""#));
+    // A style that is not one: one error line, nothing stored.
+    std::fs::write(
+        &file,
+        "name = \"Bad\"\n[colours.kinds]\ninvestment = \"pink\"\n",
+    )
+    .unwrap();
+    let output = tideline(&db, &["style", "import", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_one_error_line(&output);
+    let listed = json(&tideline(&db, &["style", "list", "--json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+}
