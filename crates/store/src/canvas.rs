@@ -5,16 +5,19 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use tideline_model::Date;
 use tideline_model::layout::{
     self, ItemInput, LaneInput, Layout, LayoutInput, LayoutStyle, PeriodInput, TimelineInput,
     Viewport,
 };
 use tideline_model::text::FontMetrics;
+use tideline_model::{Date, Locale};
 
 use crate::editor::timeline_exists;
 use crate::error::{Result, StoreError};
 use crate::workspace::Workspace;
+
+/// The workspace setting that holds the language of exports and ticks.
+pub const LOCALE_SETTING: &str = "export.locale";
 
 /// Layout inputs per timeline, valid while the file is unchanged.
 #[derive(Default)]
@@ -45,8 +48,16 @@ impl Workspace {
             viewport,
             today_minute,
         };
-        let mut layout =
-            layout::lay_out(&input, &LayoutStyle::screen(), FontMetrics::inter_regular());
+        // Ticks speak the language the workspace's exports are in.
+        let locale = self
+            .setting(LOCALE_SETTING)?
+            .and_then(|tag| Locale::parse(&tag).ok())
+            .unwrap_or_default();
+        let style = LayoutStyle {
+            locale,
+            ..LayoutStyle::screen()
+        };
+        let mut layout = layout::lay_out(&input, &style, FontMetrics::inter_regular());
         // Rows were packed over all items; the screen draws what is in view.
         for lane in layout.timelines.iter_mut().flat_map(|t| t.lanes.iter_mut()) {
             lane.items.retain(|item| item.visible);

@@ -32,6 +32,7 @@ mod workspace;
 
 pub use access::ReadOnly;
 pub use backup::{BackupSource, DEFAULT_BACKUPS_KEPT, restore};
+pub use canvas::LOCALE_SETTING;
 pub use error::{ErrorCode, NotSaved, Result, StoreError};
 pub use history::HistoryState;
 pub use open::{APPLICATION_ID, SCHEMA_VERSION};

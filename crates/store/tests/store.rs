@@ -461,6 +461,32 @@ fn layout_places_every_sample_event_in_view_without_overlap() {
 }
 
 #[test]
+fn the_canvas_ticks_speak_the_workspaces_language() {
+    let dir = Dir::new();
+    let mut workspace = sample(&dir.file("ticks.db"));
+    let id = workspace.find_timeline("Microsoft–OpenAI").unwrap();
+    // Months of 2023 across 1200 px: month ticks.
+    let viewport = tideline_model::layout::Viewport {
+        start_minute: Date::year(2023).unwrap().start_minute() as f64,
+        end_minute: Date::year(2023).unwrap().end_minute() as f64,
+        width_px: 1200.0,
+        top_px: None,
+        height_px: None,
+    };
+    let labels = |workspace: &Workspace| -> Vec<String> {
+        let layout = workspace.layout(&[id], viewport.clone(), None).unwrap();
+        layout.ticks.into_iter().map(|t| t.label).collect()
+    };
+    assert!(labels(&workspace).contains(&"Jul".to_owned()));
+    workspace
+        .set_setting(tideline_store::LOCALE_SETTING, "de")
+        .unwrap();
+    let german = labels(&workspace);
+    assert!(german.contains(&"März".to_owned()), "{german:?}");
+    assert!(!german.contains(&"Mar".to_owned()), "{german:?}");
+}
+
+#[test]
 fn the_layout_follows_every_change_to_the_file() {
     let dir = Dir::new();
     let path = dir.file("fresh-layout.db");
