@@ -7,6 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use tideline_export::{ExportOptions, Format, HouseStyle, export, graphic};
+use tideline_model::graphic::TextStyle;
 use tideline_model::text::Face;
 use tideline_store::Workspace;
 use tideline_store::views::TimelineView;
@@ -202,5 +203,35 @@ fn the_sample_in_german_french_japanese_and_chinese() {
         )
         .unwrap();
         insta::assert_snapshot!(format!("sample_{tag}_md"), md);
+    }
+}
+
+#[test]
+fn long_tick_labels_never_run_into_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let (workspace, _) = sample(dir.path());
+    let style = HouseStyle::default();
+    let fonts = style.typefaces();
+    for id in [1, 2, 3] {
+        let view = workspace.timeline(id).unwrap();
+        for tag in ["ja", "zh-Hans", "de", "en-GB"] {
+            let options = ExportOptions {
+                locale: Some(tag.to_owned()),
+                width: Some(1080.0),
+                height: Some(1080.0),
+                ..ExportOptions::default()
+            };
+            let layout = graphic(&view, &options, &style).unwrap();
+            let mut ticks: Vec<(f64, f64)> = layout
+                .texts
+                .iter()
+                .filter(|t| matches!(t.style, TextStyle::Tick | TextStyle::TickMajor))
+                .map(|t| (t.x, t.x + fonts.width(t.style.face(), &t.text, t.size_px)))
+                .collect();
+            ticks.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for pair in ticks.windows(2) {
+                assert!(pair[0].1 <= pair[1].0, "{tag} {}: {pair:?}", view.title);
+            }
+        }
     }
 }

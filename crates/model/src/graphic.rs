@@ -969,6 +969,9 @@ impl Page {
         }
         self.graphic.texts.extend(spans.texts);
 
+        // Where the last tick label ends: a label that would run into it
+        // is left out (a long "2024年第1四半期" hides the "Q2" after it).
+        let mut labels_end = f64::NEG_INFINITY;
         // The stretch before the first tick gets a label of its own.
         if ticks.ticks.first().is_none_or(|tick| tick.x > 60.0) {
             let precision = match ticks.tick_unit {
@@ -979,17 +982,14 @@ impl Page {
                 _ => Precision::Month,
             };
             let start = Date::from_minute(viewport.start_minute.ceil() as i64, precision);
-            self.line(
-                plot_left - MARKER_R + 4.0,
-                tick_top,
-                &axis_label(
-                    input,
-                    start.start_minute(),
-                    start.display_in(self.words, self.length),
-                ),
-                TextStyle::Tick,
-                Anchor::Start,
+            let label = axis_label(
+                input,
+                start.start_minute(),
+                start.display_in(self.words, self.length),
             );
+            let x = plot_left - MARKER_R + 4.0;
+            labels_end = x + self.measure(&label, TextStyle::Tick);
+            self.line(x, tick_top, &label, TextStyle::Tick, Anchor::Start);
         }
         for tick in &ticks.ticks {
             let x = plot_left + tick.x;
@@ -1010,8 +1010,10 @@ impl Page {
                 },
             });
             let label = axis_label(input, tick.minute, tick.label.clone());
-            if x + 4.0 + self.measure(&label, style) <= right + self.margin {
+            let end = x + 4.0 + self.measure(&label, style);
+            if end <= right + self.margin && x + 4.0 >= labels_end + 6.0 {
                 self.line(x + 4.0, tick_top, &label, style, Anchor::Start);
+                labels_end = end;
             }
         }
         self.graphic.rules.push(Rule {
