@@ -8,6 +8,7 @@ mod first_run;
 mod foundation;
 mod safety;
 mod security;
+mod styles;
 mod support;
 mod transfer;
 mod workspaces;

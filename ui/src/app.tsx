@@ -30,6 +30,7 @@ import { useShortcuts } from "./hooks/useShortcuts";
 import { useTimelines } from "./hooks/useTimelines";
 import { useToasts } from "./hooks/useToasts";
 import { TransferContext, type Transfer } from "./hooks/useTransfer";
+import { useHouseStyles } from "./hooks/useHouseStyles";
 import { useWorkspaces } from "./hooks/useWorkspaces";
 import * as api from "./ipc";
 import { focusedEvent } from "./lib/dom";
@@ -128,6 +129,8 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
     }, report);
   }, [report]);
   const workspaces = useWorkspaces(info?.path ?? null, onSwitched, transfer.importPath, report);
+  /** The workspace's house style colours the canvas's kinds. */
+  const houseStyles = useHouseStyles(readOnly !== null, report);
 
   // After every change too: whether the workspace holds the sample.
   useEffect(() => {
@@ -533,6 +536,7 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
               timelines={summaries}
               initial={exporting.initial}
               workspacePath={info.path}
+              houseStyles={houseStyles}
               onClose={() => {
                 setExporting(null);
               }}

@@ -23,6 +23,8 @@ import type { EventView } from "../bindings/EventView";
 import type { ExportFormat } from "../bindings/ExportFormat";
 import type { ExportOptions } from "../bindings/ExportOptions";
 import type { HistoryState } from "../bindings/HistoryState";
+import type { HouseStyleEdit } from "../bindings/HouseStyleEdit";
+import type { HouseStyleSummary } from "../bindings/HouseStyleSummary";
 import type { ImportOptions } from "../bindings/ImportOptions";
 import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportReport } from "../bindings/ImportReport";
@@ -290,6 +292,46 @@ export const importFileDialog = (filters: readonly FileFilter[]): Promise<string
 /** The native save dialog for an export, suggesting `name`: the chosen path, or null when cancelled. */
 export const exportFileDialog = (title: string, name: string, filters: readonly FileFilter[]): Promise<string | null> =>
   save({ title, filters: [...filters], defaultPath: name });
+
+// ---- House styles and workspace settings ----
+
+/** Tideline's own style (builtin) first, then the workspace's, each with its file and its kinds' colours. */
+export const listStyles = (): Promise<HouseStyleSummary[]> => call("list_styles");
+
+/** The style file `text` with `edit` applied, checked as a style file is; nothing is saved. */
+export const editStyle = (text: string, edit: HouseStyleEdit): Promise<HouseStyleSummary> =>
+  call("edit_style", { text, edit });
+
+/** Stores the style file `text` in the workspace, replacing the style of its name (never Tideline's own). */
+export const saveStyle = (text: string): Promise<HouseStyleSummary> => call("save_style", { text });
+
+export const deleteStyle = (name: string): Promise<null> => call("delete_style", { name });
+
+/** Adds the style file at `path` (its fonts and logo read from beside it) to the workspace. */
+export const importStyle = (path: string): Promise<HouseStyleSummary> => call("import_style", { path });
+
+/** Writes the stored style `name`, fonts and logo included, to `path`. */
+export const exportStyle = (name: string, path: string): Promise<null> => call("export_style", { name, path });
+
+/** Timeline `id` drawn as the SVG export draws it in the unsaved style file `text`. */
+export const previewStyle = (id: number, options: ExportOptions, text: string): Promise<string> =>
+  call("preview_style", { id, options, text });
+
+/** A setting of the open workspace ("export.style"), or null when it has none. */
+export const workspaceSetting = (key: string): Promise<string | null> => call("workspace_setting", { key });
+
+export const setWorkspaceSetting = (key: string, value: string): Promise<null> =>
+  call("set_workspace_setting", { key, value });
+
+const STYLE_FILES = [{ name: "Tideline style", extensions: ["toml", "TOML"] }];
+
+/** The native open dialog for a style file: the chosen path, or null when cancelled. */
+export const importStyleDialog = (): Promise<string | null> =>
+  open({ title: "Import a house style", filters: STYLE_FILES, multiple: false, directory: false });
+
+/** The native save dialog for a style file, suggesting `name`: the chosen path, or null when cancelled. */
+export const exportStyleDialog = (name: string): Promise<string | null> =>
+  save({ title: "Export a house style", filters: STYLE_FILES, defaultPath: name });
 
 // ---- History ----
 

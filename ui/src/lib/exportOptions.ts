@@ -6,6 +6,7 @@ import type { BriefGrouping } from "../bindings/BriefGrouping";
 import type { ExportOptions } from "../bindings/ExportOptions";
 import type { ExportTheme } from "../bindings/ExportTheme";
 import type { RenderFormat } from "../bindings/RenderFormat";
+import { DEFAULT_LOCALE, DEFAULT_STYLE } from "./houseStyles";
 
 export type Orientation = ExportOptions["orientation"];
 
@@ -61,8 +62,22 @@ export function widthProblem(typed: string): string | null {
   return Number.isNaN(parseWidth(typed)) ? `A width between ${MIN_WIDTH} and ${MAX_WIDTH} px` : null;
 }
 
-/** The options the engine takes for `settings`; `lanes` are the timeline's lanes in order. */
-export function exportOptions(settings: GraphicSettings, lanes: readonly number[]): ExportOptions {
+/** The house style (by name) and the language (a BCP 47 tag) an export is drawn in. */
+export interface Look {
+  style: string;
+  locale: string;
+}
+
+/**
+ * The options the engine takes for `settings`; `lanes` are the timeline's
+ * lanes in order. Tideline's own style and British English are the
+ * engine's defaults, given as none.
+ */
+export function exportOptions(
+  settings: GraphicSettings,
+  lanes: readonly number[],
+  look: Look = { style: DEFAULT_STYLE, locale: DEFAULT_LOCALE },
+): ExportOptions {
   const width = parseWidth(settings.width);
   const hidden = new Set(settings.hiddenLanes);
   const shown = lanes.filter((id) => !hidden.has(id));
@@ -78,8 +93,8 @@ export function exportOptions(settings: GraphicSettings, lanes: readonly number[
     descriptions: settings.descriptions,
     group: settings.group,
     image: null,
-    locale: null,
-    style: null,
+    locale: look.locale === DEFAULT_LOCALE ? null : look.locale,
+    style: look.style.toLowerCase() === DEFAULT_STYLE ? null : look.style,
   };
 }
 

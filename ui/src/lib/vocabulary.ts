@@ -88,10 +88,19 @@ export function withAlpha(hex: string, alpha: number): string {
   return `rgba(${r ?? 0}, ${g ?? 0}, ${b ?? 0}, ${alpha})`;
 }
 
-/** CSS custom properties that colour an element by event kind. */
+/**
+ * CSS custom properties that colour an element by event kind: the
+ * workspace's house style's colour where it sets one (`--kind-colour-KIND`
+ * on the page, see `canvasKindColours`), else the kind's own.
+ */
 export function kindVars(kind: EventKind): Record<string, string> {
   const { colour } = KINDS[kind];
-  return { "--kind": colour, "--kind-soft": withAlpha(colour, 0.16), "--kind-faint": withAlpha(colour, 0.08) };
+  const style = `--kind-colour-${kind}`;
+  return {
+    "--kind": `var(${style}, ${colour})`,
+    "--kind-soft": `var(${style}-soft, ${withAlpha(colour, 0.16)})`,
+    "--kind-faint": `var(${style}-faint, ${withAlpha(colour, 0.08)})`,
+  };
 }
 
 /** The kinds in the order menus list them. */

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { createPortal } from "preact/compat";
-import { useEffect, useRef } from "preact/hooks";
+import { useEffect, useId, useRef } from "preact/hooks";
 
 interface Props {
   title: string;
@@ -20,6 +20,8 @@ const FOCUSABLE = "input, textarea, select, button, [tabindex]:not([tabindex='-1
  */
 export function Dialog({ title, testid, class: extra, onClose, children }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  // Unique, as a dialog may open over another (the style editor over Export).
+  const titleId = `modal-title-${useId()}`;
 
   useEffect(() => {
     const before = document.activeElement;
@@ -58,11 +60,11 @@ export function Dialog({ title, testid, class: extra, onClose, children }: Props
         class={`modal${extra ? ` ${extra}` : ""}`}
         role="dialog"
         aria-modal="true"
-        aria-labelledby="modal-title"
+        aria-labelledby={titleId}
         data-testid={testid}
         onKeyDown={onKeyDown}
       >
-        <h2 class="modal-title" id="modal-title">
+        <h2 class="modal-title" id={titleId}>
           {title}
         </h2>
         {children}

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { LaneView } from "../../bindings/LaneView";
 import type { RenderFormat } from "../../bindings/RenderFormat";
 import type { TimelineSummary } from "../../bindings/TimelineSummary";
+import type { HouseStyles } from "../../hooks/useHouseStyles";
 import { useSubmit } from "../../hooks/useSubmit";
 import * as api from "../../ipc";
 import {
@@ -12,12 +13,14 @@ import {
   type GraphicSettings,
 } from "../../lib/exportOptions";
 import { fileName, plural } from "../../lib/format";
+import { DEFAULT_LOCALE, LOCALES, LOCALE_SETTING, knownLocale } from "../../lib/houseStyles";
 import { exportFileName } from "../../lib/transfer";
 import { Dialog } from "../common/Dialog";
 import { FormError } from "../common/Form";
 import { EXPORT_CHOICES, groupChoices, type ExportChoice, type ExportTarget } from "./exportChoices";
 import { ExportPreview } from "./ExportPreview";
 import { GraphicOptions } from "./GraphicOptions";
+import { StyleEditor } from "./StyleEditor";
 
 const WORKSPACE = "workspace";
 
@@ -27,6 +30,8 @@ interface Props {
   initial: number | null;
   /** The open workspace's path, which names a whole-workspace export. */
   workspacePath: string;
+  /** The workspace's house styles and the one it uses, which the dialog chooses. */
+  houseStyles: HouseStyles;
   onClose: () => void;
   /** After the file is written: what was written where. */
   onExported: (message: string) => void;
@@ -40,7 +45,7 @@ type Copy = { state: "idle" } | { state: "copying" } | { state: "copied" } | { s
  * by the shell. A graphic or the brief has options and a live preview, and
  * the brief can be copied as Markdown.
  */
-export function ExportDialog({ timelines, initial, workspacePath, onClose, onExported }: Props) {
+export function ExportDialog({ timelines, initial, workspacePath, houseStyles, onClose, onExported }: Props) {
   const { busy, error, submit } = useSubmit();
   const [scope, setScope] = useState<number | typeof WORKSPACE>(initial ?? timelines[0]?.id ?? WORKSPACE);
   const [chosen, setChosen] = useState<string>(EXPORT_CHOICES[0]?.id ?? "");
@@ -48,6 +53,11 @@ export function ExportDialog({ timelines, initial, workspacePath, onClose, onExp
   const [lanes, setLanes] = useState<readonly LaneView[]>([]);
   const [copy, setCopy] = useState<Copy>({ state: "idle" });
   const [briefText, setBriefText] = useState<string | null>(null);
+  /** The language, as the workspace remembers it; null until read. */
+  const [locale, setLocale] = useState<string | null>(null);
+  const [editingStyles, setEditingStyles] = useState(false);
+  const [lookError, setLookError] = useState<string | null>(null);
+  const { styles, chosen: styleName, choose, remember } = houseStyles;
 
   const timeline = scope === WORKSPACE ? undefined : timelines.find((item) => item.id === scope);
   const target: ExportTarget = timeline
@@ -78,11 +88,32 @@ export function ExportDialog({ timelines, initial, workspacePath, onClose, onExp
 
   useEffect(() => {
     setCopy({ state: "idle" });
-  }, [timelineId, render, settings]);
+  }, [timelineId, render, settings, styleName, locale]);
+
+  // The style and language the workspace's exports were drawn in last.
+  useEffect(() => {
+    houseStyles.refresh().catch((failure: unknown) => {
+      setLookError(`Could not read the house styles: ${api.errorMessage(failure)}`);
+    });
+    let current = true;
+    api.workspaceSetting(LOCALE_SETTING).then(
+      (tag) => {
+        if (current) setLocale(knownLocale(tag));
+      },
+      (failure: unknown) => {
+        if (current) setLocale(DEFAULT_LOCALE);
+        setLookError(`Could not read the language last used: ${api.errorMessage(failure)}`);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
 
   const options = exportOptions(
     settings,
     lanes.map((lane) => lane.id),
+    { style: styleName, locale: locale ?? DEFAULT_LOCALE },
   );
   const problem = widthProblem(settings.width);
 
@@ -154,6 +185,67 @@ export function ExportDialog({ timelines, initial, workspacePath, onClose, onExp
               </select>
             </label>
 
+            <div class="export-look">
+              <div class="form-field">
+                <label class="form-label" for="export-style">
+                  House style
+                </label>
+                <div class="export-style-row">
+                  <select
+                    id="export-style"
+                    class="input select"
+                    data-testid="export-style"
+                    title="The look of graphics, and the kind colours on the canvas"
+                    value={styleName}
+                    disabled={styles.length === 0}
+                    onChange={(event) => {
+                      choose(event.currentTarget.value);
+                    }}
+                  >
+                    {styles.map((style) => (
+                      <option key={style.name} value={style.name}>
+                        {style.builtin ? "Tideline" : style.name}
+                      </option>
+                    ))}
+                  </select>
+                  <button
+                    type="button"
+                    class="button"
+                    data-testid="edit-styles"
+                    aria-label="Edit house styles…"
+                    title="Make, change, import and export house styles"
+                    disabled={styles.length === 0}
+                    onClick={() => {
+                      setEditingStyles(true);
+                    }}
+                  >
+                    Edit…
+                  </button>
+                </div>
+              </div>
+              <label class="form-field">
+                <span class="form-label">Language</span>
+                <select
+                  class="input select"
+                  data-testid="export-locale"
+                  title="The language of dates, kinds and the legend"
+                  value={locale ?? DEFAULT_LOCALE}
+                  disabled={locale === null}
+                  onChange={(event) => {
+                    const tag = event.currentTarget.value;
+                    setLocale(tag);
+                    remember(LOCALE_SETTING, tag);
+                  }}
+                >
+                  {LOCALES.map((item) => (
+                    <option key={item.tag} value={item.tag} lang={item.tag}>
+                      {item.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+
             <div class="export-formats">
               {groupChoices(EXPORT_CHOICES).map(([group, choices]) => (
                 <fieldset key={group} class="export-group">
@@ -201,7 +293,8 @@ export function ExportDialog({ timelines, initial, workspacePath, onClose, onExp
                   title={target.kind === "timeline" ? target.title : ""}
                   format={render}
                   options={options}
-                  usable={problem === null}
+                  usable={problem === null && locale !== null}
+                  refresh={houseStyles.revision}
                   onBrief={setBriefText}
                 />
               </>
@@ -218,7 +311,7 @@ export function ExportDialog({ timelines, initial, workspacePath, onClose, onExp
           </div>
         </div>
 
-        <FormError error={error} />
+        <FormError error={error ?? lookError} />
         <div class="form-actions export-actions">
           <div class="export-status" role="status">
             {busy ? (
@@ -257,6 +350,20 @@ export function ExportDialog({ timelines, initial, workspacePath, onClose, onExp
           </button>
         </div>
       </form>
+      {editingStyles && (
+        <StyleEditor
+          styles={styles}
+          initial={styleName}
+          previewId={timelineId ?? timelines[0]?.id ?? null}
+          previewTitle={(timelineId === null ? timelines[0]?.title : timeline?.title) ?? ""}
+          options={options}
+          reload={houseStyles.reload}
+          onUse={choose}
+          onClose={() => {
+            setEditingStyles(false);
+          }}
+        />
+      )}
     </Dialog>
   );
 }

@@ -13,6 +13,8 @@ interface Props {
   options: ExportOptions;
   /** False while an option is unusable: the last preview stays. */
   usable: boolean;
+  /** Changes when what the options name changes (a style saved again): the preview is drawn afresh. */
+  refresh?: number;
   /** The brief's text once drawn, null while there is none (to copy it within the click that asks). */
   onBrief?: (text: string | null) => void;
 }
@@ -33,7 +35,7 @@ type Shown =
  * draw the same layout) or the brief's Markdown, redrawn as the options
  * change.
  */
-export function ExportPreview({ id, title, format, options, usable, onBrief }: Props) {
+export function ExportPreview({ id, title, format, options, usable, refresh = 0, onBrief }: Props) {
   const [shown, setShown] = useState<Shown>({ kind: "none" });
   const [pending, setPending] = useState(true);
   /** The graphic at its frame's width ("fit") or at a share of its own size; the brief rendered or as its source. */
@@ -41,7 +43,7 @@ export function ExportPreview({ id, title, format, options, usable, onBrief }: P
   const [source, setSource] = useState(false);
   const brief = format === "md";
   // The engine draws the same SVG for the three graphics, at any scale.
-  const key = JSON.stringify({ id, brief, options: { ...options, scale: 1 } });
+  const key = JSON.stringify({ id, brief, refresh, options: { ...options, scale: 1 } });
 
   useEffect(() => {
     if (!usable) return;
