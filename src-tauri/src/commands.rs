@@ -540,7 +540,11 @@ pub async fn preview_export(
         Format::Markdown => Format::Markdown,
         Format::Svg | Format::Png | Format::Pdf => Format::Svg,
     };
-    let bytes = render_off_thread(view, format, options, style).await?;
+    preview_text(render_off_thread(view, format, options, style).await?)
+}
+
+/// A preview's bytes as the text they are (SVG or Markdown).
+fn preview_text(bytes: Vec<u8>) -> Reply<String> {
     String::from_utf8(bytes).map_err(|error| ApiError {
         code: ErrorCode::Internal,
         message: format!("the preview is not text: {error}"),
@@ -721,11 +725,7 @@ pub async fn preview_style(
 ) -> Reply<String> {
     let style = HouseStyle::parse(&text, None).map_err(style_error)?;
     let view = workspace(&state).timeline(id).map_err(api)?;
-    let bytes = render_off_thread(view, Format::Svg, options, style).await?;
-    String::from_utf8(bytes).map_err(|error| ApiError {
-        code: ErrorCode::Internal,
-        message: format!("the preview is not text: {error}"),
-    })
+    preview_text(render_off_thread(view, Format::Svg, options, style).await?)
 }
 
 /// A workspace setting, such as the Export dialog's last style

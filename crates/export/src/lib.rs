@@ -50,7 +50,9 @@ use ts_rs::TS;
 pub use compare::comparison_input;
 pub use input::graphic_input;
 pub use markdown::Grouping;
-pub use style::{DEFAULT_STYLE, HouseStyle, KindColours, StyleEdit, StyleError, StyleSummary};
+pub use style::{
+    DEFAULT_STYLE, HouseStyle, KindColours, PageColours, StyleEdit, StyleError, StyleSummary,
+};
 pub use theme::Theme;
 
 /// What to write.

@@ -393,6 +393,9 @@ pub struct StyleSummary {
     pub credit: String,
     /// Each kind's colour in the light and dark themes.
     pub kinds: Vec<KindColours>,
+    /// The page's colours in the light and dark themes.
+    pub light: PageColours,
+    pub dark: PageColours,
 }
 
 /// A kind's colours in a style.
@@ -401,6 +404,18 @@ pub struct KindColours {
     pub kind: EventKind,
     pub light: String,
     pub dark: String,
+    /// Whether the style sets this colour itself (else it is the default).
+    pub own: bool,
+}
+
+/// A theme's page colours in a style, and which of them it sets itself.
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PageColours {
+    pub background: String,
+    pub text: String,
+    pub own_background: bool,
+    pub own_text: bool,
 }
 
 impl HouseStyle {
@@ -425,8 +440,21 @@ impl HouseStyle {
                     kind,
                     light: light.kind(kind).to_owned(),
                     dark: dark.kind(kind).to_owned(),
+                    own: self.kinds.contains_key(&kind),
                 })
                 .collect(),
+            light: PageColours {
+                background: light.background.clone(),
+                text: light.text.clone(),
+                own_background: self.light.background.is_some(),
+                own_text: self.light.text.is_some(),
+            },
+            dark: PageColours {
+                background: dark.background.clone(),
+                text: dark.text.clone(),
+                own_background: self.dark.background.is_some(),
+                own_text: self.dark.text.is_some(),
+            },
         }
     }
 }

@@ -4,4 +4,8 @@ import type { EventKind } from "./EventKind";
 /**
  * A kind's colours in a style.
  */
-export type KindColours = { kind: EventKind, light: string, dark: string, };
+export type KindColours = { kind: EventKind, light: string, dark: string, 
+/**
+ * Whether the style sets this colour itself (else it is the default).
+ */
+own: boolean, };

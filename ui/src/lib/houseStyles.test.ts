@@ -5,7 +5,7 @@ import {
   LOCALES,
   canvasKindColours,
   draftFrom,
-  fileColours,
+  ownColours,
   knownLocale,
   normaliseHex,
   styleEdit,
@@ -35,6 +35,7 @@ text = "#eeeeee" # a comment
 `;
 
 function summary(name: string, text: string, builtin = false): HouseStyleSummary {
+  const own = (kind: string) => !builtin && (kind === "investment" || kind === "definitive-agreement");
   return {
     name,
     builtin,
@@ -44,9 +45,12 @@ function summary(name: string, text: string, builtin = false): HouseStyleSummary
     credit: builtin ? "" : "Graphic: The Daily Planet",
     kinds: KIND_VALUES.map((kind) => ({
       kind,
-      light: kind === "investment" && !builtin ? "#ff00aa" : "#111111",
+      light: kind === "investment" && !builtin ? "#ff00aa" : kind === "definitive-agreement" && !builtin ? "#1c3f8c" : "#111111",
       dark: kind === "investment" && !builtin ? "#ff00aa" : "#eeeeee",
+      own: own(kind),
     })),
+    light: { background: builtin ? "#ffffff" : "#fffaf0", text: "#1b1f24", ownBackground: !builtin, ownText: false },
+    dark: { background: "#15181d", text: builtin ? "#e9edf2" : "#eeeeee", ownBackground: false, ownText: !builtin },
   };
 }
 
@@ -54,13 +58,13 @@ const TIDELINE = summary("tideline", 'format = "tideline-style"\nversion = 1\nna
 const STYLE = summary("Newsroom", NEWSROOM);
 
 describe("house styles", () => {
-  it("reads the colours a style file sets, and only those", () => {
-    expect(fileColours(NEWSROOM)).toEqual({
+  it("takes the colours a style sets itself, and only those", () => {
+    expect(ownColours(STYLE)).toEqual({
       kinds: { investment: "#ff00aa", "definitive-agreement": "#1c3f8c" },
       light: { background: "#fffaf0", text: "" },
       dark: { background: "", text: "#eeeeee" },
     });
-    expect(fileColours(TIDELINE.text).kinds).toEqual({});
+    expect(ownColours(TIDELINE).kinds).toEqual({});
   });
 
   it("makes the editor's fields from a style, and an edit that gives them back whole", () => {
@@ -105,7 +109,7 @@ describe("house styles", () => {
     const properties = canvasKindColours(STYLE, "light");
     expect(properties["--kind-colour-investment"]).toBe("#ff00aa");
     expect(properties["--kind-colour-investment-soft"]).toBe("rgba(255, 0, 170, 0.16)");
-    expect(properties["--kind-colour-definitive-agreement"]).toBe("#111111");
+    expect(properties["--kind-colour-definitive-agreement"]).toBe("#1c3f8c");
     expect(properties["--kind-colour-rumour"]).toBeUndefined();
     // Each kind's element takes the page's colour, else the kind's own.
     expect(kindVars("investment")["--kind"]).toBe("var(--kind-colour-investment, #17945f)");

@@ -1,5 +1,5 @@
 // House styles and languages in the app: the languages exports are written
-// in, the colours a style file sets (read from its TOML), the style editor's
+// in, the colours a style sets itself (as the engine reports them), the style editor's
 // fields and the edit they make, and the canvas's kind colours from the
 // workspace's style.
 
@@ -48,55 +48,24 @@ export interface Surface {
   text: string;
 }
 
-/** The colours a style file sets itself: kinds by id, and each theme's page. */
-export interface FileColours {
+/** The colours a style sets itself: kinds by id, and each theme's page. */
+export interface OwnColours {
   kinds: Partial<Record<EventKind, string>>;
   light: Surface;
   dark: Surface;
 }
 
-/** The page colours of the engine's themes when a style sets none (crates/export/src/theme.rs). */
-export const DEFAULT_SURFACES: { light: Surface; dark: Surface } = {
-  light: { background: "#ffffff", text: "#1b1f24" },
-  dark: { background: "#15181d", text: "#e9edf2" },
-};
-
-/** A TOML basic string's value: `"#1f8a52"` gives `#1f8a52`. */
-function basicString(raw: string): string | null {
-  const match = /^"((?:[^"\\]|\\.)*)"\s*(?:#.*)?$/.exec(raw.trim());
-  return match ? (match[1] ?? "").replace(/\\(.)/g, "$1") : null;
-}
-
-/**
- * The colours `text` (a style file, as the engine stores it) sets in its
- * `[colours.kinds]`, `[colours.light]` and `[colours.dark]` tables; what it
- * leaves out is empty. Other tables, fonts' data among them, are skipped.
- */
-export function fileColours(text: string): FileColours {
-  const colours: FileColours = {
-    kinds: {},
-    light: { background: "", text: "" },
-    dark: { background: "", text: "" },
-  };
-  let table = "";
-  for (const line of text.split(/\r?\n/)) {
-    const header = /^\s*\[\s*([^\]]+?)\s*\]\s*(?:#.*)?$/.exec(line);
-    if (header) {
-      table = (header[1] ?? "").replace(/\s+/g, "");
-      continue;
-    }
-    const pair = /^\s*("?)([A-Za-z0-9_-]+)\1\s*=\s*(.*)$/.exec(line);
-    if (!pair) continue;
-    const key = pair[2] ?? "";
-    const value = basicString(pair[3] ?? "");
-    if (value === null) continue;
-    if (table === "colours.kinds" && (KIND_VALUES as string[]).includes(key)) {
-      colours.kinds[key as EventKind] = value.toLowerCase();
-    } else if ((table === "colours.light" || table === "colours.dark") && (key === "background" || key === "text")) {
-      colours[table === "colours.light" ? "light" : "dark"][key] = value.toLowerCase();
-    }
+/** The colours `style` sets itself, as the engine reports them; what it leaves out is empty. */
+export function ownColours(style: HouseStyleSummary): OwnColours {
+  const kinds: Partial<Record<EventKind, string>> = {};
+  for (const { kind, light, own } of style.kinds) {
+    if (own) kinds[kind] = light;
   }
-  return colours;
+  const page = (colours: HouseStyleSummary["light"]): Surface => ({
+    background: colours.ownBackground ? colours.background : "",
+    text: colours.ownText ? colours.text : "",
+  });
+  return { kinds, light: page(style.light), dark: page(style.dark) };
 }
 
 /** What the style editor's fields hold: every colour is one the style sets, or "" for the default. */
@@ -110,7 +79,7 @@ export interface StyleDraft {
 
 /** The editor's fields for a style to start from: Tideline's own starts unnamed, as a new style. */
 export function draftFrom(style: HouseStyleSummary): StyleDraft {
-  const colours = fileColours(style.text);
+  const colours = ownColours(style);
   const kinds = Object.fromEntries(KIND_VALUES.map((kind) => [kind, colours.kinds[kind] ?? ""])) as Record<
     EventKind,
     string
@@ -169,10 +138,9 @@ export function canvasKindColours(
   theme: "light" | "dark",
 ): Record<string, string> {
   if (!style || style.builtin) return {};
-  const set = fileColours(style.text).kinds;
   const properties: Record<string, string> = {};
-  for (const { kind, light, dark } of style.kinds) {
-    if (set[kind] === undefined) continue;
+  for (const { kind, light, dark, own } of style.kinds) {
+    if (!own) continue;
     const colour = theme === "dark" ? dark : light;
     const property = kindColourProperty(kind);
     properties[property] = colour;

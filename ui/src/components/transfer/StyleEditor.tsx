@@ -8,7 +8,6 @@ import * as api from "../../ipc";
 import { svgDataUrl, svgSize } from "../../lib/exportOptions";
 import {
   DEFAULT_STYLE,
-  DEFAULT_SURFACES,
   draftFrom,
   isHexColour,
   normaliseHex,
@@ -337,7 +336,7 @@ export function StyleEditor({ styles, initial, previewId, previewTitle, options,
                           testid={`style-${which}-${part}`}
                           label={`${which === "light" ? "Light" : "Dark"} ${part}`}
                           value={draft[which][part]}
-                          fallback={DEFAULT_SURFACES[which][part]}
+                          fallback={builtin?.[which][part] ?? ""}
                           onChange={(colour) => {
                             setSurface(which, { [part]: colour });
                           }}
