@@ -51,7 +51,8 @@ pub use compare::comparison_input;
 pub use input::graphic_input;
 pub use markdown::Grouping;
 pub use style::{
-    DEFAULT_STYLE, HouseStyle, KindColours, PageColours, StyleEdit, StyleError, StyleSummary,
+    DEFAULT_STYLE, HouseStyle, KindColours, NamedSize, PageColours, StyleEdit, StyleError,
+    StyleSummary,
 };
 pub use theme::Theme;
 

@@ -396,6 +396,19 @@ pub struct StyleSummary {
     /// The page's colours in the light and dark themes.
     pub light: PageColours,
     pub dark: PageColours,
+    /// The sizes a graphic may take by name: the built-in presets, then
+    /// the style's own.
+    pub sizes: Vec<NamedSize>,
+}
+
+/// A size by name, as `--size` takes it.
+#[derive(Clone, Debug, PartialEq, Serialize, ts_rs::TS)]
+pub struct NamedSize {
+    pub name: String,
+    /// What it is for: "Social square, 1080 × 1080".
+    pub label: String,
+    pub width: f64,
+    pub height: f64,
 }
 
 /// A kind's colours in a style.
@@ -455,6 +468,25 @@ impl HouseStyle {
                 own_background: self.dark.background.is_some(),
                 own_text: self.dark.text.is_some(),
             },
+            sizes: size::PRESETS
+                .iter()
+                .map(|preset| NamedSize {
+                    name: preset.name.to_owned(),
+                    label: preset.label.to_owned(),
+                    width: preset.width,
+                    height: preset.height,
+                })
+                .chain(
+                    self.presets
+                        .iter()
+                        .map(|(name, (width, height))| NamedSize {
+                            name: name.clone(),
+                            label: format!("{name}, {width} × {height}"),
+                            width: *width,
+                            height: *height,
+                        }),
+                )
+                .collect(),
         }
     }
 }

@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use tideline_export::{ExportOptions, Format, KindColours, PageColours, StyleEdit, StyleSummary};
+use tideline_export::{
+    ExportOptions, Format, KindColours, NamedSize, PageColours, StyleEdit, StyleSummary,
+};
 use tideline_interop::ExportFormat;
 use tideline_model::Edge;
 use tideline_model::layout::{Layout, Viewport};
@@ -49,6 +51,7 @@ fn export_all(dir: &Path) {
     KindColours::export_all_to(dir).unwrap();
     StyleEdit::export_all_to(dir).unwrap();
     PageColours::export_all_to(dir).unwrap();
+    NamedSize::export_all_to(dir).unwrap();
     Format::export_all_to(dir).unwrap();
     ComparisonRequest::export_all_to(dir).unwrap();
     ComparisonSummary::export_all_to(dir).unwrap();

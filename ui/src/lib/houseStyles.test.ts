@@ -51,6 +51,7 @@ function summary(name: string, text: string, builtin = false): HouseStyleSummary
     })),
     light: { background: builtin ? "#ffffff" : "#fffaf0", text: "#1b1f24", ownBackground: !builtin, ownText: false },
     dark: { background: "#15181d", text: builtin ? "#e9edf2" : "#eeeeee", ownBackground: false, ownText: !builtin },
+    sizes: [{ name: "social-square", label: "Social square, 1080 × 1080", width: 1080, height: 1080 }],
   };
 }
 
