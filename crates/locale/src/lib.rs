@@ -103,11 +103,6 @@ impl Locale {
             })
     }
 
-    /// The language's name in itself: "Deutsch", "日本語".
-    pub fn name(self) -> &'static str {
-        self.words().text("language")
-    }
-
     /// This locale's words, built once.
     pub fn words(self) -> &'static Words {
         static WORDS: [OnceLock<Words>; 10] = [const { OnceLock::new() }; 10];

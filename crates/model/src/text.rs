@@ -122,29 +122,7 @@ impl FontMetrics {
 
     /// Inter Regular, the face of event and tick labels.
     pub fn inter_regular() -> &'static FontMetrics {
-        static METRICS: OnceLock<FontMetrics> = OnceLock::new();
-        METRICS.get_or_init(|| {
-            FontMetrics::from_font_data(include_bytes!("../../../assets/fonts/Inter-Regular.otf"))
-                .expect("bundled Inter-Regular.otf is a valid font")
-        })
-    }
-
-    /// Inter SemiBold, the face of headers.
-    pub fn inter_semibold() -> &'static FontMetrics {
-        static METRICS: OnceLock<FontMetrics> = OnceLock::new();
-        METRICS.get_or_init(|| {
-            FontMetrics::from_font_data(include_bytes!("../../../assets/fonts/Inter-SemiBold.otf"))
-                .expect("bundled Inter-SemiBold.otf is a valid font")
-        })
-    }
-
-    /// Inter Italic, the face of notes and annotations in exported graphics.
-    pub fn inter_italic() -> &'static FontMetrics {
-        static METRICS: OnceLock<FontMetrics> = OnceLock::new();
-        METRICS.get_or_init(|| {
-            FontMetrics::from_font_data(include_bytes!("../../../assets/fonts/Inter-Italic.otf"))
-                .expect("bundled Inter-Italic.otf is a valid font")
-        })
+        &Font::inter(Face::Regular).metrics
     }
 
     /// Advance of `c` in font units, if the font has it.
@@ -420,11 +398,8 @@ mod tests {
 
     #[test]
     fn wide_letters_are_wider() {
-        for font in [
-            FontMetrics::inter_regular(),
-            FontMetrics::inter_semibold(),
-            FontMetrics::inter_italic(),
-        ] {
+        for face in Face::ALL {
+            let font = &Font::inter(face).metrics;
             assert!(font.width("MMMM", 12.0) > font.width("iiii", 12.0));
         }
     }
