@@ -1,7 +1,9 @@
 //! Import and export: a file dropped on the window is previewed, imported
 //! as one undoable step and shown on the canvas; a file with invalid events
 //! lists every problem and changes nothing until they are skipped; a
-//! timeline and the whole workspace are exported to the files chosen.
+//! timeline and the whole workspace are exported to the files chosen; a
+//! graphic at a named size is exactly that size, and the workspace
+//! remembers the size.
 //!
 //! A native drag cannot be made over WebDriver, so a drop is delivered to
 //! the page's listeners the way the shell delivers it (Tauri's
@@ -513,5 +515,244 @@ async fn a_tall_png_is_previewed_then_exported_and_the_brief_copied() -> anyhow:
         "{status}"
     );
     app.screenshot("export-brief.png").await?;
+    app.close().await
+}
+
+impl App {
+    /// Waits until the preview's size reads `expected` ("1080 × 1080 px").
+    async fn wait_preview_size(&self, expected: &str) -> anyhow::Result<()> {
+        wait_for(
+            &self.client,
+            &format!(
+                r#"//*[@data-testid="export-preview"][@data-state="graphic"]//*[@data-testid="export-preview-size"][normalize-space(.)="{expected}"]"#
+            ),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Waits until the preview's size starts with `prefix` ("1600 × "): a free width.
+    async fn wait_preview_width(&self, prefix: &str) -> anyhow::Result<()> {
+        wait_for(
+            &self.client,
+            &format!(
+                r#"//*[@data-testid="export-preview"][@data-state="graphic"]//*[@data-testid="export-preview-size"][starts-with(normalize-space(.), "{prefix}")]"#
+            ),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The width and height the preview's SVG declares on its root element.
+    async fn preview_svg_size(&self) -> anyhow::Result<(String, String)> {
+        let script =
+            "const image = document.querySelector('[data-testid=\"export-preview-image\"]');
+            const src = image ? image.getAttribute('src') || '' : '';
+            const svg = decodeURIComponent(src.slice(src.indexOf(',') + 1));
+            const root = new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement;
+            return [root.getAttribute('width') || '', root.getAttribute('height') || ''];";
+        let size = self.client.execute(script, vec![]).await?;
+        let side = |at: usize| size[at].as_str().unwrap_or_default().to_owned();
+        Ok((side(0), side(1)))
+    }
+
+    /// Waits until the preview's picture is decoded and painted, for a screenshot of it.
+    async fn painted_preview(&self) -> anyhow::Result<()> {
+        let script = "const done = arguments[arguments.length - 1];
+            const image = document.querySelector('[data-testid=\"export-preview-image\"]');
+            const painted = () => requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+            (image ? image.decode() : Promise.resolve()).then(painted, painted);";
+        self.client.execute_async(script, vec![]).await?;
+        Ok(())
+    }
+
+    /// The value of the form control `testid`.
+    async fn value(&self, testid: &str) -> anyhow::Result<String> {
+        let control = self.by_testid(testid).await?;
+        Ok(control.prop("value").await?.unwrap_or_default())
+    }
+
+    /// Types `text` over what the field `testid` holds, without Enter (which
+    /// would submit the dialog).
+    async fn retype(&self, testid: &str, text: &str) -> anyhow::Result<()> {
+        let field = self.by_testid(testid).await?;
+        field.click().await?;
+        field
+            .send_keys(&format!("{}a", char::from(fantoccini::key::Key::Control)))
+            .await?;
+        field.send_keys(text).await?;
+        Ok(())
+    }
+
+    async fn open_export(&self) -> anyhow::Result<()> {
+        self.click("timeline-menu").await?;
+        self.click("export-timeline").await?;
+        self.by_testid("export-dialog").await?;
+        Ok(())
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_named_size_draws_the_graphic_exactly_that_size_and_is_remembered() -> anyhow::Result<()>
+{
+    let mut app = App::start("size.db").await?;
+    let (id, _) = first_timeline(&app)?;
+    app.open_export().await?;
+    app.click("export-format-svg").await?;
+    wait_css(
+        &app.client,
+        r#"[data-testid="export-preview"][data-state="graphic"]"#,
+    )
+    .await?;
+
+    // Free width first, then the style's sizes by their labels, then Custom….
+    let labels = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('[data-testid=\"export-size\"] option')].map(o => o.textContent);",
+            vec![],
+        )
+        .await?;
+    let labels: Vec<String> = serde_json::from_value(labels)?;
+    assert_eq!(labels.first().map(String::as_str), Some("Free width"));
+    assert_eq!(labels.last().map(String::as_str), Some("Custom…"));
+    assert_eq!(labels.len(), 10, "the eight built-in sizes: {labels:?}");
+    assert_eq!(app.value("export-size").await?, "");
+    app.retype("export-width", "900").await?;
+    app.wait_preview_width("900 × ").await?;
+
+    // A named size: the Width field gives way, the graphic is exactly that size.
+    app.by_testid("export-size")
+        .await?
+        .select_by_label("Social square, 1080 × 1080")
+        .await?;
+    assert_eq!(app.value("export-size").await?, "social-square");
+    wait_css(
+        &app.client,
+        r#"[data-testid="export-options"]:not(:has([data-testid="export-width"]))"#,
+    )
+    .await?;
+    app.wait_preview_size("1080 × 1080 px").await?;
+    let (width, height) = app.preview_svg_size().await?;
+    assert_eq!(
+        (width.parse::<f64>()?, height.parse::<f64>()?),
+        (1080.0, 1080.0),
+        "the SVG's root is the size: {width} × {height}"
+    );
+    app.wait_query(
+        "SELECT value FROM setting WHERE key = 'export.size'",
+        "social-square",
+    )
+    .await?;
+    app.painted_preview().await?;
+    app.screenshot("export-size.png").await?;
+
+    // PNG at 1×: 1080 pixels square, in the preview and in the file written.
+    app.click("export-format-png").await?;
+    app.click("export-scale-1").await?;
+    app.wait_preview_size("1080 × 1080 pixels").await?;
+    let png = app.db.with_file_name("square.png");
+    app.invoke(
+        "export_graphic",
+        json!({
+            "id": id,
+            "format": "png",
+            "options": { "width": 1080, "height": 1080, "scale": 1 },
+            "path": png,
+        }),
+    )
+    .await?
+    .map_err(|error| anyhow::anyhow!("{error}"))?;
+    assert_eq!(png_size(&std::fs::read(&png)?)?, (1080, 1080));
+
+    // Back on free width, the width typed before applies again.
+    app.by_testid("export-size")
+        .await?
+        .select_by_value("")
+        .await?;
+    assert_eq!(app.value("export-width").await?, "900");
+    app.wait_preview_width("900 × ").await?;
+    app.by_testid("export-size")
+        .await?
+        .select_by_value("social-square")
+        .await?;
+
+    // The tall layout takes the same sizes.
+    app.click("export-layout-tall").await?;
+    wait_css(
+        &app.client,
+        r#"[data-testid="export-preview-image"][data-orientation="vertical"]"#,
+    )
+    .await?;
+    assert_eq!(app.value("export-size").await?, "social-square");
+    app.wait_preview_size("1080 × 1080 pixels").await?;
+    app.painted_preview().await?;
+    app.screenshot("export-size-tall.png").await?;
+    app.click("export-layout-wide").await?;
+
+    // Custom…: a width and a height, each checked as the Width field is.
+    app.by_testid("export-size")
+        .await?
+        .select_by_label("Custom…")
+        .await?;
+    assert_eq!(app.value("export-size-width").await?, "1080");
+    assert_eq!(app.value("export-size-height").await?, "1080");
+    app.retype("export-size-height", "100").await?;
+    let height = wait_css(
+        &app.client,
+        r#"[data-testid="export-size-height"][aria-invalid="true"]"#,
+    )
+    .await?;
+    assert_eq!(
+        height.attr("title").await?.as_deref(),
+        Some("A height between 240 and 16384 px")
+    );
+    wait_css(&app.client, r#"[data-testid="export-confirm"][disabled]"#).await?;
+    app.retype("export-size-height", "600").await?;
+    wait_css(
+        &app.client,
+        r#"[data-testid="export-confirm"]:not([disabled])"#,
+    )
+    .await?;
+    app.wait_preview_size("1080 × 600 pixels").await?;
+    app.painted_preview().await?;
+    let found = crate::accessibility::axe_violations(&app.client).await?;
+    assert!(found.is_empty(), "axe, custom size:\n{}", found.join("\n"));
+    app.screenshot("export-size-custom.png").await?;
+    app.wait_query(
+        "SELECT value FROM setting WHERE key = 'export.size'",
+        "custom:1080x600",
+    )
+    .await?;
+
+    app.by_testid("export-size")
+        .await?
+        .select_by_value("social-square")
+        .await?;
+    app.wait_preview_size("1080 × 1080 pixels").await?;
+    app.click("export-cancel").await?;
+
+    // The workspace remembers the size across a restart.
+    app.restart().await?;
+    app.open_export().await?;
+    app.click("export-format-svg").await?;
+    app.wait_preview_size("1080 × 1080 px").await?;
+    assert_eq!(app.value("export-size").await?, "social-square");
+
+    // A name the style does not have is free width.
+    app.click("export-cancel").await?;
+    app.invoke(
+        "set_workspace_setting",
+        json!({ "key": "export.size", "value": "poster" }),
+    )
+    .await?
+    .map_err(|error| anyhow::anyhow!("{error}"))?;
+    app.open_export().await?;
+    app.click("export-format-svg").await?;
+    app.by_testid("export-width").await?;
+    assert_eq!(app.value("export-size").await?, "");
+    app.wait_preview_width("1600 × ").await?;
+    let (width, _) = app.preview_svg_size().await?;
+    assert_eq!(width.parse::<f64>()?, 1600.0, "free width draws 1600 wide");
     app.close().await
 }

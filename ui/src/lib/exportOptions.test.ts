@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
+import type { NamedSize } from "../bindings/NamedSize";
 import {
+  CUSTOM_SIZE,
   DEFAULT_SETTINGS,
+  customSizeFrom,
+  customSizeProblems,
   exportOptions,
+  sizeChoice,
+  sizeFromSetting,
+  sizeProblem,
+  sizeSetting,
   parseWidth,
   renderSuffix,
   sizeLabel,
@@ -43,6 +51,91 @@ describe("exportOptions", () => {
 
   it("sends no width while the typed one is unusable", () => {
     expect(exportOptions({ ...DEFAULT_SETTINGS, width: "12" }, []).width).toBeNull();
+  });
+});
+
+const SIZES: readonly NamedSize[] = [
+  { name: "social-square", label: "Social square, 1080 × 1080", width: 1080, height: 1080 },
+  { name: "a4-portrait", label: "A4 portrait", width: 794, height: 1123 },
+  { name: "banner", label: "banner, 1500 × 500", width: 1500, height: 500 },
+];
+
+describe("sizes", () => {
+  it("gives a named size's width and height exactly, in either layout, keeping the typed width aside", () => {
+    const square = { ...DEFAULT_SETTINGS, size: "social-square", width: "900" };
+    expect(exportOptions(square, [], undefined, SIZES)).toMatchObject({ width: 1080, height: 1080 });
+    const tall = { ...square, orientation: "vertical" as const, size: "a4-portrait" };
+    expect(exportOptions(tall, [], undefined, SIZES)).toMatchObject({ width: 794, height: 1123 });
+    // Back on free width, the typed width applies again and the height is the graphic's own.
+    expect(exportOptions({ ...square, size: "" }, [], undefined, SIZES)).toMatchObject({ width: 900, height: null });
+  });
+
+  it("draws a name the style does not have at free width", () => {
+    const settings = { ...DEFAULT_SETTINGS, size: "banner", width: "1300" };
+    expect(sizeChoice("banner", SIZES.slice(0, 2))).toEqual({ kind: "free" });
+    expect(exportOptions(settings, [], undefined, SIZES.slice(0, 2))).toMatchObject({ width: 1300, height: null });
+    expect(exportOptions(settings, [], undefined, SIZES)).toMatchObject({ width: 1500, height: 500 });
+    // With no sizes read yet, nothing is named.
+    expect(exportOptions(settings, [])).toMatchObject({ width: 1300, height: null });
+  });
+
+  it("gives a custom size once both sides are in range, and says which is not", () => {
+    const custom = { ...DEFAULT_SETTINGS, size: CUSTOM_SIZE, sizeWidth: " 1000 ", sizeHeight: "400" };
+    expect(exportOptions(custom, [], undefined, SIZES)).toMatchObject({ width: 1000, height: 400 });
+    expect(sizeProblem(custom, SIZES)).toBeNull();
+
+    const short = { ...custom, sizeHeight: "100" };
+    expect(customSizeProblems(short)).toEqual({ width: null, height: "A height between 240 and 16384 px" });
+    expect(sizeProblem(short, SIZES)).toBe("A height between 240 and 16384 px");
+    expect(customSizeProblems({ sizeWidth: "", sizeHeight: "20000" })).toEqual({
+      width: "A width between 240 and 16384 px",
+      height: "A height between 240 and 16384 px",
+    });
+    // Unusable, it sends no height: the free width, as the preview keeps the last picture.
+    expect(exportOptions(short, [], undefined, SIZES)).toMatchObject({ width: null, height: null });
+  });
+
+  it("checks the Width field only at free width", () => {
+    const typed = { ...DEFAULT_SETTINGS, width: "12" };
+    expect(sizeProblem(typed, SIZES)).toMatch(/between 240 and 16384/);
+    expect(sizeProblem({ ...typed, size: "social-square" }, SIZES)).toBeNull();
+  });
+
+  it("remembers a name, a custom size as custom:WxH, and free width as empty", () => {
+    expect(sizeSetting(DEFAULT_SETTINGS)).toBe("");
+    expect(sizeSetting({ ...DEFAULT_SETTINGS, size: "social-square" })).toBe("social-square");
+    const custom = { ...DEFAULT_SETTINGS, size: CUSTOM_SIZE, sizeWidth: "1000", sizeHeight: " 400" };
+    expect(sizeSetting(custom)).toBe("custom:1000x400");
+    expect(sizeSetting({ ...custom, sizeHeight: "4" })).toBeNull();
+  });
+
+  it("reads back what it remembered, and a custom size that does not read as free width", () => {
+    expect(sizeFromSetting(null)).toEqual({ size: "", sizeWidth: "", sizeHeight: "" });
+    expect(sizeFromSetting("")).toEqual({ size: "", sizeWidth: "", sizeHeight: "" });
+    expect(sizeFromSetting("social-square")).toEqual({ size: "social-square", sizeWidth: "", sizeHeight: "" });
+    expect(sizeFromSetting("custom:1000x400")).toEqual({ size: CUSTOM_SIZE, sizeWidth: "1000", sizeHeight: "400" });
+    for (const broken of ["custom:", "custom:1000", "custom:10x400", "custom:1x2x3", "custom:widexhigh"]) {
+      expect(sizeFromSetting(broken)).toEqual({ size: "", sizeWidth: "", sizeHeight: "" });
+    }
+    const settings = { ...DEFAULT_SETTINGS, ...sizeFromSetting("custom:1000x400") };
+    expect(sizeSetting(settings)).toBe("custom:1000x400");
+  });
+
+  it("starts a custom size from the named size chosen, else the width in the layout's proportion", () => {
+    expect(customSizeFrom({ ...DEFAULT_SETTINGS, size: "a4-portrait" }, SIZES)).toEqual({
+      sizeWidth: "794",
+      sizeHeight: "1123",
+    });
+    expect(customSizeFrom(DEFAULT_SETTINGS, SIZES)).toEqual({ sizeWidth: "1600", sizeHeight: "900" });
+    expect(customSizeFrom({ ...DEFAULT_SETTINGS, orientation: "vertical", width: "450" }, SIZES)).toEqual({
+      sizeWidth: "450",
+      sizeHeight: "800",
+    });
+    // What was typed before stays.
+    expect(customSizeFrom({ ...DEFAULT_SETTINGS, sizeWidth: "700", sizeHeight: "" }, SIZES)).toEqual({
+      sizeWidth: "700",
+      sizeHeight: "",
+    });
   });
 });
 

@@ -5,6 +5,7 @@
 import type { BriefGrouping } from "../bindings/BriefGrouping";
 import type { ExportOptions } from "../bindings/ExportOptions";
 import type { ExportTheme } from "../bindings/ExportTheme";
+import type { NamedSize } from "../bindings/NamedSize";
 import type { RenderFormat } from "../bindings/RenderFormat";
 import { DEFAULT_LOCALE, DEFAULT_STYLE } from "./houseStyles";
 
@@ -13,8 +14,13 @@ export type Orientation = ExportOptions["orientation"];
 /** The fields of the dialog, as typed. */
 export interface GraphicSettings {
   orientation: Orientation;
-  /** Px as typed; "" for the layout's default. */
+  /** How the graphic is sized: FREE_SIZE (the Width field), a named size of the style, or CUSTOM_SIZE. */
+  size: string;
+  /** Px as typed; "" for the layout's default. Kept while a named or custom size is chosen. */
   width: string;
+  /** The custom size's width and height in px, as typed. */
+  sizeWidth: string;
+  sizeHeight: string;
   scale: number;
   theme: ExportTheme;
   /** A date as typed ("2023", "Q1 2024", "2023-05-12"); "" for no crop. */
@@ -28,7 +34,10 @@ export interface GraphicSettings {
 
 export const DEFAULT_SETTINGS: GraphicSettings = {
   orientation: "horizontal",
+  size: "",
   width: "",
+  sizeWidth: "",
+  sizeHeight: "",
   scale: 2,
   theme: "light",
   from: "",
@@ -62,6 +71,119 @@ export function widthProblem(typed: string): string | null {
   return Number.isNaN(parseWidth(typed)) ? `A width between ${MIN_WIDTH} and ${MAX_WIDTH} px` : null;
 }
 
+/** The Size control's first choice: the Width field applies and the graphic is as tall as it needs. */
+export const FREE_SIZE = "";
+/** The Size control's last choice: a width and a height typed. */
+export const CUSTOM_SIZE = "custom:";
+
+/** The size a graphic is drawn at, as the Size control resolves it against the style's named sizes. */
+export type SizeChoice = { kind: "free" } | { kind: "named"; size: NamedSize } | { kind: "custom" };
+
+/** What `size` chooses among `sizes`: a name the style does not have is free width. */
+export function sizeChoice(size: string, sizes: readonly NamedSize[]): SizeChoice {
+  if (size === CUSTOM_SIZE) return { kind: "custom" };
+  const named = size === FREE_SIZE ? undefined : sizes.find((item) => item.name === size);
+  return named ? { kind: "named", size: named } : { kind: "free" };
+}
+
+/** A side of the custom size as typed: its px, or NaN when it is empty or out of range. */
+function parseSide(typed: string): number {
+  return parseWidth(typed) ?? Number.NaN;
+}
+
+/** The problems with the custom size's width and height, each null when it is usable. */
+export function customSizeProblems(settings: Pick<GraphicSettings, "sizeWidth" | "sizeHeight">): {
+  width: string | null;
+  height: string | null;
+} {
+  const problem = (typed: string, side: string) =>
+    Number.isNaN(parseSide(typed)) ? `A ${side} between ${MIN_WIDTH} and ${MAX_WIDTH} px` : null;
+  return { width: problem(settings.sizeWidth, "width"), height: problem(settings.sizeHeight, "height") };
+}
+
+/** The problem with the graphic's size as chosen, or null when it is usable. */
+export function sizeProblem(settings: GraphicSettings, sizes: readonly NamedSize[]): string | null {
+  switch (sizeChoice(settings.size, sizes).kind) {
+    case "free":
+      return widthProblem(settings.width);
+    case "named":
+      return null;
+    case "custom": {
+      const problems = customSizeProblems(settings);
+      return problems.width ?? problems.height;
+    }
+  }
+}
+
+/** The width and height the engine is given: a named or custom size exactly, or the Width field and no height. */
+export function graphicSize(
+  settings: GraphicSettings,
+  sizes: readonly NamedSize[],
+): { width: number | null; height: number | null } {
+  const choice = sizeChoice(settings.size, sizes);
+  if (choice.kind === "named") return { width: choice.size.width, height: choice.size.height };
+  if (choice.kind === "custom") {
+    const width = parseSide(settings.sizeWidth);
+    const height = parseSide(settings.sizeHeight);
+    if (!Number.isNaN(width) && !Number.isNaN(height)) return { width, height };
+  }
+  const width = parseWidth(settings.width);
+  return { width: width === null || Number.isNaN(width) ? null : width, height: null };
+}
+
+/**
+ * What the workspace remembers of the size ("export.size"): "" for free
+ * width, a named size's name, or "custom:WxH"; null while the custom size
+ * is unusable (nothing is remembered then).
+ */
+export function sizeSetting(settings: GraphicSettings): string | null {
+  if (settings.size !== CUSTOM_SIZE) return settings.size;
+  const width = parseSide(settings.sizeWidth);
+  const height = parseSide(settings.sizeHeight);
+  return Number.isNaN(width) || Number.isNaN(height) ? null : `${CUSTOM_SIZE}${width}x${height}`;
+}
+
+/**
+ * The size fields for what the workspace remembers: a custom size that
+ * does not read is free width. A name stays as it is, for `sizeChoice` to
+ * resolve against the style in use.
+ */
+export function sizeFromSetting(value: string | null): Pick<GraphicSettings, "size" | "sizeWidth" | "sizeHeight"> {
+  const text = value?.trim() ?? "";
+  if (text.startsWith(CUSTOM_SIZE)) {
+    const [width = "", height = "", ...rest] = text.slice(CUSTOM_SIZE.length).split("x");
+    const fields = { sizeWidth: width, sizeHeight: height };
+    const { width: wide, height: high } = customSizeProblems(fields);
+    return rest.length === 0 && wide === null && high === null
+      ? { size: CUSTOM_SIZE, ...fields }
+      : { size: FREE_SIZE, sizeWidth: "", sizeHeight: "" };
+  }
+  return { size: text, sizeWidth: "", sizeHeight: "" };
+}
+
+/**
+ * The custom size's fields when Custom… is chosen and they are empty: the
+ * named size chosen before, else the width in use and a height in the
+ * layout's proportion (16:9 wide, 9:16 tall).
+ */
+export function customSizeFrom(
+  settings: GraphicSettings,
+  sizes: readonly NamedSize[],
+): Pick<GraphicSettings, "sizeWidth" | "sizeHeight"> {
+  if (settings.sizeWidth !== "" || settings.sizeHeight !== "") {
+    return { sizeWidth: settings.sizeWidth, sizeHeight: settings.sizeHeight };
+  }
+  const choice = sizeChoice(settings.size, sizes);
+  if (choice.kind === "named") {
+    return { sizeWidth: String(choice.size.width), sizeHeight: String(choice.size.height) };
+  }
+  const typed = parseWidth(settings.width);
+  const width = typed === null || Number.isNaN(typed) ? DEFAULT_WIDTH[settings.orientation] : typed;
+  const ratio = settings.orientation === "vertical" ? 16 / 9 : 9 / 16;
+  const height = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, Math.round(width * ratio)));
+  return { sizeWidth: String(width), sizeHeight: String(height) };
+}
+
 /** The house style (by name) and the language (a BCP 47 tag) an export is drawn in. */
 export interface Look {
   style: string;
@@ -70,21 +192,22 @@ export interface Look {
 
 /**
  * The options the engine takes for `settings`; `lanes` are the timeline's
- * lanes in order. Tideline's own style and British English are the
- * engine's defaults, given as none.
+ * lanes in order, `sizes` the named sizes of the style in use. Tideline's
+ * own style and British English are the engine's defaults, given as none.
  */
 export function exportOptions(
   settings: GraphicSettings,
   lanes: readonly number[],
   look: Look = { style: DEFAULT_STYLE, locale: DEFAULT_LOCALE },
+  sizes: readonly NamedSize[] = [],
 ): ExportOptions {
-  const width = parseWidth(settings.width);
+  const { width, height } = graphicSize(settings, sizes);
   const hidden = new Set(settings.hiddenLanes);
   const shown = lanes.filter((id) => !hidden.has(id));
   return {
     orientation: settings.orientation,
-    width: width === null || Number.isNaN(width) ? null : width,
-    height: null,
+    width,
+    height,
     scale: settings.scale,
     theme: settings.theme,
     from: settings.from.trim() === "" ? null : settings.from.trim(),

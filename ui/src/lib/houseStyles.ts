@@ -14,6 +14,8 @@ export const DEFAULT_STYLE = "tideline";
 /** The workspace settings the Export dialog remembers its choices in. */
 export const STYLE_SETTING = "export.style";
 export const LOCALE_SETTING = "export.locale";
+/** The graphic's size: a named size's name, "custom:WxH", or "" for free width. */
+export const SIZE_SETTING = "export.size";
 
 /** The languages exports are written in, each named in itself; the first is the default. */
 export const LOCALES: readonly { tag: string; label: string }[] = [

@@ -6,14 +6,25 @@ import type { HouseStyles } from "../../hooks/useHouseStyles";
 import { useSubmit } from "../../hooks/useSubmit";
 import * as api from "../../ipc";
 import {
+  CUSTOM_SIZE,
   DEFAULT_SETTINGS,
+  FREE_SIZE,
   exportOptions,
   renderSuffix,
-  widthProblem,
+  sizeFromSetting,
+  sizeProblem,
+  sizeSetting,
   type GraphicSettings,
 } from "../../lib/exportOptions";
 import { fileName, plural } from "../../lib/format";
-import { DEFAULT_LOCALE, LOCALES, LOCALE_SETTING, knownLocale } from "../../lib/houseStyles";
+import {
+  DEFAULT_LOCALE,
+  LOCALES,
+  LOCALE_SETTING,
+  SIZE_SETTING,
+  knownLocale,
+  styleNamed,
+} from "../../lib/houseStyles";
 import { exportFileName } from "../../lib/transfer";
 import { Dialog } from "../common/Dialog";
 import { FormError } from "../common/Form";
@@ -55,9 +66,12 @@ export function ExportDialog({ timelines, initial, workspacePath, houseStyles, o
   const [briefText, setBriefText] = useState<string | null>(null);
   /** The language, as the workspace remembers it; null until read. */
   const [locale, setLocale] = useState<string | null>(null);
+  /** Whether the size the workspace remembers has been read (it is in `settings` then). */
+  const [sizeRead, setSizeRead] = useState(false);
   const [editingStyles, setEditingStyles] = useState(false);
   const [lookError, setLookError] = useState<string | null>(null);
   const { styles, chosen: styleName, choose, remember } = houseStyles;
+  const sizes = styleNamed(styles, styleName)?.sizes ?? [];
 
   const timeline = scope === WORKSPACE ? undefined : timelines.find((item) => item.id === scope);
   const target: ExportTarget = timeline
@@ -105,17 +119,39 @@ export function ExportDialog({ timelines, initial, workspacePath, houseStyles, o
         setLookError(`Could not read the language last used: ${api.errorMessage(failure)}`);
       },
     );
+    api.workspaceSetting(SIZE_SETTING).then(
+      (value) => {
+        if (!current) return;
+        setSettings((now) => ({ ...now, ...sizeFromSetting(value) }));
+        setSizeRead(true);
+      },
+      (failure: unknown) => {
+        if (current) setSizeRead(true);
+        setLookError(`Could not read the size last used: ${api.errorMessage(failure)}`);
+      },
+    );
     return () => {
       current = false;
     };
   }, []);
 
+  /** Keeps the options, and the size in the workspace when it changed (a custom one once usable). */
+  const changeSettings = (next: GraphicSettings) => {
+    setSettings(next);
+    const value = sizeSetting(next);
+    if (value !== null && value !== sizeSetting(settings)) remember(SIZE_SETTING, value);
+  };
+
   const options = exportOptions(
     settings,
     lanes.map((lane) => lane.id),
     { style: styleName, locale: locale ?? DEFAULT_LOCALE },
+    sizes,
   );
-  const problem = widthProblem(settings.width);
+  // The brief has no size: what the graphic's fields hold does not hold it up.
+  const problem = render !== undefined && render !== "md" ? sizeProblem(settings, sizes) : null;
+  // A remembered named size waits for the styles that name it.
+  const sizeReady = sizeRead && (styles.length > 0 || settings.size === FREE_SIZE || settings.size === CUSTOM_SIZE);
 
   const runExport = () => {
     if (!choice) return;
@@ -287,13 +323,19 @@ export function ExportDialog({ timelines, initial, workspacePath, houseStyles, o
           <div class="export-main">
             {render !== undefined && timelineId !== null ? (
               <>
-                <GraphicOptions format={render} settings={settings} lanes={lanes} onChange={setSettings} />
+                <GraphicOptions
+                  format={render}
+                  settings={settings}
+                  lanes={lanes}
+                  sizes={sizes}
+                  onChange={changeSettings}
+                />
                 <ExportPreview
                   id={timelineId}
                   title={target.kind === "timeline" ? target.title : ""}
                   format={render}
                   options={options}
-                  usable={problem === null && locale !== null}
+                  usable={problem === null && locale !== null && sizeReady}
                   refresh={houseStyles.revision}
                   onBrief={setBriefText}
                 />

@@ -26,7 +26,14 @@ const ZOOMS = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4];
 
 type Shown =
   | { kind: "none" }
-  | { kind: "graphic"; url: string; size: { width: number; height: number } | null; tall: boolean }
+  | {
+      kind: "graphic";
+      url: string;
+      size: { width: number; height: number } | null;
+      tall: boolean;
+      /** Drawn at a width and a height given: fitted, the whole picture shows. */
+      exact: boolean;
+    }
   | { kind: "brief"; text: string }
   | { kind: "failed"; message: string };
 
@@ -59,7 +66,13 @@ export function ExportPreview({ id, title, format, options, usable, refresh = 0,
           setShown(
             brief
               ? { kind: "brief", text }
-              : { kind: "graphic", url: svgDataUrl(text), size: svgSize(text), tall: options.orientation === "vertical" },
+              : {
+                  kind: "graphic",
+                  url: svgDataUrl(text),
+                  size: svgSize(text),
+                  tall: options.orientation === "vertical",
+                  exact: options.height !== null,
+                },
           );
         },
         (failure: unknown) => {
@@ -86,7 +99,9 @@ export function ExportPreview({ id, title, format, options, usable, refresh = 0,
 
   return (
     <section
-      class={`export-preview${pending ? " is-pending" : ""}${shown.kind === "graphic" && shown.tall ? " is-tall" : ""}`}
+      class={`export-preview${pending ? " is-pending" : ""}${shown.kind === "graphic" && shown.tall ? " is-tall" : ""}${
+        shown.kind === "graphic" && shown.exact ? " is-exact" : ""
+      }`}
       data-testid="export-preview"
       data-state={pending ? "pending" : shown.kind}
       aria-label="Preview"

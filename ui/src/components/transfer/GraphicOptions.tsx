@@ -1,11 +1,27 @@
 import type { LaneView } from "../../bindings/LaneView";
+import type { NamedSize } from "../../bindings/NamedSize";
 import type { RenderFormat } from "../../bindings/RenderFormat";
-import { DEFAULT_WIDTH, THEMES, widthProblem, type GraphicSettings, type Orientation } from "../../lib/exportOptions";
+import {
+  CUSTOM_SIZE,
+  DEFAULT_WIDTH,
+  FREE_SIZE,
+  MAX_WIDTH,
+  MIN_WIDTH,
+  THEMES,
+  customSizeFrom,
+  customSizeProblems,
+  sizeChoice,
+  widthProblem,
+  type GraphicSettings,
+  type Orientation,
+} from "../../lib/exportOptions";
 
 interface Props {
   format: RenderFormat;
   settings: GraphicSettings;
   lanes: readonly LaneView[];
+  /** The named sizes of the style in use: the built-in ones, then the style's own. */
+  sizes: readonly NamedSize[];
   onChange: (settings: GraphicSettings) => void;
 }
 
@@ -17,12 +33,15 @@ const LAYOUTS: readonly { id: Orientation; label: string; hint: string }[] = [
 const SCALES = [1, 2, 3] as const;
 
 /** The options of a graphic or the brief: layout, size, theme, dates, lanes and descriptions. */
-export function GraphicOptions({ format, settings, lanes, onChange }: Props) {
+export function GraphicOptions({ format, settings, lanes, sizes, onChange }: Props) {
   const set = (patch: Partial<GraphicSettings>) => {
     onChange({ ...settings, ...patch });
   };
   const graphic = format !== "md";
   const problem = widthProblem(settings.width);
+  const choice = sizeChoice(settings.size, sizes);
+  const custom = customSizeProblems(settings);
+  const chosenSize = choice.kind === "named" ? choice.size.name : choice.kind === "custom" ? CUSTOM_SIZE : FREE_SIZE;
   const hidden = new Set(settings.hiddenLanes);
 
   return (
@@ -49,23 +68,81 @@ export function GraphicOptions({ format, settings, lanes, onChange }: Props) {
             </div>
           </div>
           <label class="export-option">
-            <span class="form-label">Width</span>
-            <span class="export-unit">
-              <input
-                class="input is-compact export-width"
-                data-testid="export-width"
-                inputMode="numeric"
-                placeholder={String(DEFAULT_WIDTH[settings.orientation])}
-                aria-invalid={problem !== null}
-                title={problem ?? "Width in px; empty for the layout's default"}
-                value={settings.width}
-                onInput={(event) => {
-                  set({ width: event.currentTarget.value });
-                }}
-              />
-              px
-            </span>
+            <span class="form-label">Size</span>
+            <select
+              class="input select is-compact export-size"
+              data-testid="export-size"
+              title="Free width: as tall as the timeline needs. A named or custom size is exact: the most important events are labelled, the rest drawn as marks."
+              value={chosenSize}
+              onChange={(event) => {
+                const size = event.currentTarget.value;
+                set(size === CUSTOM_SIZE ? { size, ...customSizeFrom(settings, sizes) } : { size });
+              }}
+            >
+              <option value={FREE_SIZE}>Free width</option>
+              {sizes.map((size) => (
+                <option key={size.name} value={size.name}>
+                  {size.label}
+                </option>
+              ))}
+              <option value={CUSTOM_SIZE}>Custom…</option>
+            </select>
           </label>
+          {choice.kind === "free" && (
+            <label class="export-option">
+              <span class="form-label">Width</span>
+              <span class="export-unit">
+                <input
+                  class="input is-compact export-width"
+                  data-testid="export-width"
+                  inputMode="numeric"
+                  placeholder={String(DEFAULT_WIDTH[settings.orientation])}
+                  aria-invalid={problem !== null}
+                  title={problem ?? "Width in px; empty for the layout's default"}
+                  value={settings.width}
+                  onInput={(event) => {
+                    set({ width: event.currentTarget.value });
+                  }}
+                />
+                px
+              </span>
+            </label>
+          )}
+          {choice.kind === "custom" && (
+            <div class="export-option">
+              <span class="form-label" id="export-size-custom-label">
+                Width × height
+              </span>
+              <span class="export-unit" role="group" aria-labelledby="export-size-custom-label">
+                <input
+                  class="input is-compact export-width"
+                  data-testid="export-size-width"
+                  inputMode="numeric"
+                  aria-label="Width"
+                  aria-invalid={custom.width !== null}
+                  title={custom.width ?? `Width in px, ${MIN_WIDTH} to ${MAX_WIDTH}`}
+                  value={settings.sizeWidth}
+                  onInput={(event) => {
+                    set({ sizeWidth: event.currentTarget.value });
+                  }}
+                />
+                <span aria-hidden="true">×</span>
+                <input
+                  class="input is-compact export-width"
+                  data-testid="export-size-height"
+                  inputMode="numeric"
+                  aria-label="Height"
+                  aria-invalid={custom.height !== null}
+                  title={custom.height ?? `Height in px, ${MIN_WIDTH} to ${MAX_WIDTH}`}
+                  value={settings.sizeHeight}
+                  onInput={(event) => {
+                    set({ sizeHeight: event.currentTarget.value });
+                  }}
+                />
+                px
+              </span>
+            </div>
+          )}
           {format === "png" && (
             <div class="export-option">
               <span class="form-label">Scale</span>
