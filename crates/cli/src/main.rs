@@ -64,6 +64,21 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Search events as the library does (titles, descriptions, parties,
+    /// tags, cited sources and quotes), best match first
+    Search {
+        /// Words to find; each matches as a prefix, all must match
+        query: String,
+        /// Only the events on this timeline (id or title)
+        #[arg(long, value_name = "ID|TITLE")]
+        timeline: Option<String>,
+        /// At most this many events [default: every match]
+        #[arg(long, value_name = "N")]
+        limit: Option<u32>,
+        /// Print JSON, in the shape of `events --json`
+        #[arg(long)]
+        json: bool,
+    },
     /// Check the file's integrity and schema version; exit 0 when sound
     Check,
     /// Import a timeline file; by default a file with any invalid event
@@ -383,6 +398,34 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let timeline = timeline.map(|t| workspace.find_timeline(&t)).transpose()?;
             let events = workspace.events(&EventFilter {
                 timeline,
+                ..EventFilter::default()
+            })?;
+            if json {
+                print_json(&events)
+            } else {
+                print_lines(events.iter().map(event_line))
+            }
+        }
+        Command::Search {
+            query,
+            timeline,
+            limit,
+            json,
+        } => {
+            if !query.chars().any(char::is_alphanumeric) {
+                return Err(Failure::Input(
+                    "give a word to search for, such as a title's or a party's".to_owned(),
+                ));
+            }
+            if limit == Some(0) {
+                return Err(Failure::Input("--limit must be at least 1".to_owned()));
+            }
+            let workspace = Workspace::open_existing(&path)?;
+            let timeline = timeline.map(|t| workspace.find_timeline(&t)).transpose()?;
+            let events = workspace.events(&EventFilter {
+                timeline,
+                query: Some(query),
+                limit,
                 ..EventFilter::default()
             })?;
             if json {

@@ -928,3 +928,60 @@ fn styles_are_imported_listed_exported_and_used_by_name() {
     let listed = json(&tideline(&db, &["style", "list", "--json"]));
     assert_eq!(listed.as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn search_finds_events_by_their_words_and_sources_best_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    // A word in a title.
+    let found = json(&tideline(&db, &["search", "Altman", "--json"]));
+    let titles: Vec<&str> = found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        !titles.is_empty() && titles.iter().all(|t| t.contains("Altman")),
+        "{titles:?}"
+    );
+    // The shape of `events --json`: the same keys.
+    let all = json(&tideline(&db, &["events", "--json"]));
+    let keys = |v: &Value| {
+        let mut keys: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(keys(&found[0]), keys(&all[0]));
+    // Limited, and on one timeline.
+    let one = json(&tideline(
+        &db,
+        &[
+            "search",
+            "CMA",
+            "--timeline",
+            "Amazon–Anthropic",
+            "--limit",
+            "1",
+            "--json",
+        ],
+    ));
+    assert_eq!(one.as_array().unwrap().len(), 1);
+    let ids: Vec<u64> = json(&tideline(
+        &db,
+        &["events", "--timeline", "Amazon–Anthropic", "--json"],
+    ))
+    .as_array()
+    .unwrap()
+    .iter()
+    .map(|e| e["id"].as_u64().unwrap())
+    .collect();
+    assert!(ids.contains(&one[0]["id"].as_u64().unwrap()));
+    // Nothing found is no error; no words is one.
+    let none = tideline(&db, &["search", "zzzyzx", "--json"]);
+    assert!(none.status.success());
+    assert_eq!(json(&none), serde_json::json!([]));
+    let output = tideline(&db, &["search", "  --- "]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_one_error_line(&output);
+}
