@@ -1,17 +1,21 @@
-//! `cargo xtask bench`: the editor's figures at scale, on a generated
-//! workspace of 10,000 events. Prints a Markdown table (kept in
-//! docs/benchmarks.md) and never fails on a figure: it measures, the reader
-//! judges.
+//! `cargo xtask bench [--db FILE] [--events N]`: the editor's figures at
+//! scale. By default on generated workspaces of 1,000, 10,000 and 100,000
+//! events, each twice: evenly spread points, and the peer comparison's
+//! data (ranges, clusters, five lanes; see `import_peer_workspace`).
+//! `--events N` measures that size only; `--db FILE` an existing
+//! workspace, its largest timeline. Prints a Markdown table per workspace
+//! (kept in docs/benchmarks.md) and never fails on a figure: it measures,
+//! the reader judges.
 
 use std::time::{Duration, Instant};
 
-use tideline_model::Date;
 use tideline_model::layout::Viewport;
 use tideline_store::Workspace;
 use tideline_tests::process::{age, app_processes, cpu_time};
-use tideline_tests::{Harness, Profile, generate_workspace};
+use tideline_tests::{Harness, Profile, generate_workspace, import_peer_workspace};
 
-const EVENTS: usize = 10_000;
+/// The sizes measured by default.
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
 /// Drives 240 animation frames of wheel zoom and pan over the canvas and
 /// records each frame's interval and the time spent handling its input and
@@ -111,25 +115,120 @@ fn ms(duration: Duration) -> f64 {
     duration.as_secs_f64() * 1000.0
 }
 
+/// A workspace to measure: what it holds, its file and the timeline shown.
+struct Bench {
+    name: String,
+    db: std::path::PathBuf,
+    timeline: i64,
+}
+
+/// The workspaces the arguments ask for, generated in `dir`.
+fn workspaces(dir: &std::path::Path) -> anyhow::Result<Vec<Bench>> {
+    // `cargo bench` passes `--bench` to the benchmark itself.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let mut sizes = SIZES.to_vec();
+    let mut given = None;
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        match (flag.as_str(), rest.next()) {
+            ("--db", Some(file)) => given = Some(std::path::PathBuf::from(file)),
+            ("--events", Some(n)) => sizes = vec![n.parse()?],
+            _ => anyhow::bail!("usage: editor [--db FILE] [--events N]"),
+        }
+    }
+    if let Some(db) = given {
+        let workspace = Workspace::open_existing(&db)?;
+        let largest = workspace
+            .timelines()?
+            .into_iter()
+            .max_by_key(|t| t.events)
+            .ok_or_else(|| anyhow::anyhow!("{} has no timeline", db.display()))?;
+        return Ok(vec![Bench {
+            name: format!(
+                "{} ({}, {} events)",
+                db.display(),
+                largest.title,
+                largest.events
+            ),
+            db,
+            timeline: largest.id,
+        }]);
+    }
+    let mut all = Vec::new();
+    for n in sizes {
+        for peer in [false, true] {
+            let db = dir.join(format!("{}-{n}.db", if peer { "peer" } else { "even" }));
+            let started = Instant::now();
+            let timeline = if peer {
+                import_peer_workspace(&db, n)?
+            } else {
+                generate_workspace(&db, n)?
+            };
+            eprintln!("made {} in {:.0} ms", db.display(), ms(started.elapsed()));
+            let what = if peer { "peer data" } else { "evenly spread" };
+            all.push(Bench {
+                name: format!("{} events, {what}", thousands(n)),
+                db,
+                timeline,
+            });
+        }
+    }
+    Ok(all)
+}
+
+/// 10000 as "10,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[tokio::main(flavor = "multi_thread")]
 async fn main() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
-    // TIDELINE_BENCH_DB keeps the generated workspace for a closer look.
-    let db = std::env::var_os("TIDELINE_BENCH_DB")
-        .map_or_else(|| dir.path().join("bench.db"), Into::into);
-    let started = Instant::now();
-    let timeline = generate_workspace(&db, EVENTS)?;
-    eprintln!(
-        "generated {EVENTS} events in {:.0} ms",
-        ms(started.elapsed())
-    );
+    for bench in workspaces(dir.path())? {
+        let rows = measure(&bench).await?;
+        println!("\n### {}\n", bench.name);
+        println!("| Measure | Figure |\n|---|---|");
+        for (what, figure) in rows {
+            println!("| {what} | {figure} |");
+        }
+    }
+    Ok(())
+}
+
+/// The engine's and the app's figures on one workspace.
+async fn measure(bench: &Bench) -> anyhow::Result<Vec<(String, String)>> {
+    let (db, timeline) = (&bench.db, bench.timeline);
     let mut rows: Vec<(String, String)> = Vec::new();
 
     // Engine: one layout of the whole span, as the canvas asks for it.
-    let mut workspace = Workspace::open_existing(&db)?;
+    let mut workspace = Workspace::open_existing(db)?;
+    let events = workspace.timeline(timeline)?.events;
+    let count = thousands(events.len());
+    let first = events
+        .iter()
+        .map(|e| e.facts.start_minute)
+        .min()
+        .unwrap_or(0);
+    let last = events
+        .iter()
+        .map(|e| e.facts.end_minute)
+        .max()
+        .unwrap_or(first);
+    let year = 525_960.0;
     let viewport = Viewport {
-        start_minute: Date::year(1989)?.start_minute() as f64,
-        end_minute: Date::year(2026)?.end_minute() as f64,
+        start_minute: first as f64 - year,
+        end_minute: last as f64 + year,
         width_px: 1280.0,
         top_px: None,
         height_px: None,
@@ -140,7 +239,7 @@ async fn main() -> anyhow::Result<()> {
             .expect("layout");
     });
     rows.push((
-        "Engine: lay out 10,000 events (whole span, 1280 px), p50 / p95".into(),
+        format!("Engine: lay out {count} events (whole span, 1280 px), p50 / p95"),
         median_and(&mut layout_ms, 0.95, 1),
     ));
 
@@ -148,13 +247,7 @@ async fn main() -> anyhow::Result<()> {
     // with checkpoints left to idle time as the app does.
     workspace.checkpoint()?;
     workspace.defer_checkpoints()?;
-    let ids: Vec<i64> = workspace
-        .timeline(timeline)?
-        .events
-        .iter()
-        .map(|e| e.facts.id)
-        .take(500)
-        .collect();
+    let ids: Vec<i64> = events.iter().map(|e| e.facts.id).take(500).collect();
     let mut drag_ms = times(ids, |id| {
         workspace.move_event(id, 3 * 1440).expect("move");
     });
@@ -171,7 +264,9 @@ async fn main() -> anyhow::Result<()> {
             .expect("rename");
     });
     rows.push((
-        "Engine: rename a lane of the 10,000-event timeline (one undoable edit), p50 / p99".into(),
+        format!(
+            "Engine: rename a lane of the {count}-event timeline (one undoable edit), p50 / p99"
+        ),
         median_and(&mut lane_ms, 0.99, 2),
     ));
     drop(workspace);
@@ -179,7 +274,7 @@ async fn main() -> anyhow::Result<()> {
     // The real app in WebKitGTK: open, then pan and zoom.
     let harness = Harness::start(Profile::Release)?;
     let started = Instant::now();
-    let client = harness.launch(&db).await?;
+    let client = harness.launch(db).await?;
     let session = started.elapsed();
     // Polled every few milliseconds (WebDriver's own wait polls every 250).
     let shown: serde_json::Value = loop {
@@ -199,7 +294,7 @@ async fn main() -> anyhow::Result<()> {
     let page_ms = shown["page"].as_f64().unwrap_or(f64::NAN);
     eprintln!("launch: WebDriver session {:.0} ms", ms(session));
     rows.push((
-        "App: launch, process start to 10,000-event timeline on screen".into(),
+        format!("App: launch, process start to {count}-event timeline on screen"),
         since_process.map_or_else(
             |error| format!("unknown: {error}"),
             |t| format!("{t:.0} ms"),
@@ -221,12 +316,7 @@ async fn main() -> anyhow::Result<()> {
         rows.extend(frames(&client, harness.app(), window).await?);
     }
     client.close().await?;
-
-    println!("| Measure | Figure |\n|---|---|");
-    for (what, figure) in rows {
-        println!("| {what} | {figure} |");
-    }
-    Ok(())
+    Ok(rows)
 }
 
 /// Pans and zooms in a window of `window` (outer size, the whole span

@@ -9,6 +9,9 @@ use tideline_store::Workspace;
 /// Writes a workspace at `path` with one timeline of `events` generated
 /// events (day precision, 1990 to 2025), each citing one generated source.
 /// Returns the timeline's id.
+///
+/// Evenly spread points suit a layout too well; [`import_peer_workspace`]
+/// writes the data real comparisons use.
 pub fn generate_workspace(path: &Path, events: usize) -> anyhow::Result<i64> {
     let mut workspace = Workspace::open(path)?;
     let first = Date::day(1990, 1, 1)?.start_minute();
@@ -16,7 +19,7 @@ pub fn generate_workspace(path: &Path, events: usize) -> anyhow::Result<i64> {
     let step = (last - first) / events.max(1) as i64;
     let id = workspace.write(|writer| {
         let timeline = writer.create_timeline(
-            TimelineDraft::new("Generated: 10,000 events"),
+            TimelineDraft::new(&format!("Generated: {events} events")),
             &["Deal", "Regulatory", "Courts"],
         )?;
         let lanes = [
@@ -46,4 +49,38 @@ pub fn generate_workspace(path: &Path, events: usize) -> anyhow::Result<i64> {
         Ok(timeline)
     })?;
     Ok(id)
+}
+
+/// Writes a workspace at `path` with the vis-timeline comparison's data:
+/// `events` events from `../shared/bench/peer_events.js` (five lanes, 30 %
+/// ranges, clusters), imported through the CSV importer as a user would.
+/// Returns the timeline's id.
+pub fn import_peer_workspace(path: &Path, events: usize) -> anyhow::Result<i64> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/bench/peer_events.js");
+    anyhow::ensure!(
+        script.is_file(),
+        "{} is missing: the peer data comes from the shared benchmark script",
+        script.display()
+    );
+    let output = std::process::Command::new("node")
+        .arg(&script)
+        .arg(events.to_string())
+        .output()?;
+    anyhow::ensure!(
+        output.status.success(),
+        "{} failed: {}",
+        script.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut workspace = Workspace::open(path)?;
+    let options = tideline_store::views::ImportOptions {
+        format: Some(tideline_interop::ImportFormat::Csv),
+        timeline: Some(format!("Peer data: {events} events")),
+        skip_invalid: false,
+    };
+    let today = Date::day(2026, 1, 1)?;
+    let report = workspace.import("peer.csv", &output.stdout, &options, today)?;
+    report
+        .timeline
+        .ok_or_else(|| anyhow::anyhow!("the peer data made no timeline"))
 }

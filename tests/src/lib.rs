@@ -10,7 +10,7 @@
 mod generate;
 pub mod process;
 
-pub use generate::generate_workspace;
+pub use generate::{generate_workspace, import_peer_workspace};
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

@@ -5,8 +5,10 @@
 //! - `test`: install what the tests need, then every check: formatting,
 //!   clippy, the UI's typecheck, lint and unit tests, and all Rust tests,
 //!   end-to-end ones in the real webview included.
-//! - `bench`: the editor's figures on a generated workspace of 10,000
-//!   events (docs/benchmarks.md).
+//! - `bench [--db FILE] [--events N]`: the editor's figures on generated
+//!   workspaces (evenly spread events, and the peer comparison's data) of
+//!   1,000, 10,000 and 100,000 events, or on a workspace of one's own
+//!   (docs/benchmarks.md).
 //! - `codegen`: regenerate the TypeScript bindings in `ui/src/bindings/`.
 //! - `fuzz [--seconds N]`: fuzz the date parser and every importer for N
 //!   seconds of CPU time each (default 30); `test` runs it for 2 seconds each.
@@ -60,12 +62,12 @@ fn main() -> anyhow::Result<()> {
         Some("run") => run_app(&args[1..]),
         Some("test") => test(),
         Some("codegen") => codegen(),
-        Some("bench") => bench(),
+        Some("bench") => bench(&args[1..]),
         Some("fuzz") => fuzz(&args[1..]),
         Some("package") => package(&args[1..]),
         _ => bail!(
-            "usage: cargo xtask run [-- APP ARGS] | test | bench | codegen | fuzz [--seconds N] \
-             | package [--measure]"
+            "usage: cargo xtask run [-- APP ARGS] | test | bench [--db FILE] [--events N] | codegen \
+             | fuzz [--seconds N] | package [--measure]"
         ),
     }
 }
@@ -175,19 +177,35 @@ fn count_of(result: &str, label: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// The editor's figures at scale; see docs/benchmarks.md.
-fn bench() -> anyhow::Result<()> {
+/// The editor's figures at scale; see docs/benchmarks.md. `--db FILE`
+/// measures an existing workspace (its largest timeline); `--events N`
+/// generates only that size (evenly spread and peer data).
+fn bench(args: &[String]) -> anyhow::Result<()> {
+    let mut pass = Vec::new();
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        match (flag.as_str(), rest.next()) {
+            ("--db", Some(file)) => pass.extend(["--db".to_owned(), file.clone()]),
+            ("--events", Some(n)) if n.parse::<usize>().is_ok_and(|n| n > 0) => {
+                pass.extend(["--events".to_owned(), n.clone()]);
+            }
+            _ => bail!("usage: cargo xtask bench [--db FILE] [--events N]"),
+        }
+    }
     ensure_packages(BUILD_PACKAGES)?;
     ensure_packages(TEST_PACKAGES)?;
     ensure_tauri_driver()?;
     build_ui()?;
-    status(&mut cargo(&[
+    let mut command = cargo(&[
         "bench",
         "--package",
         "tideline-tests",
         "--bench",
         "editor",
-    ]))
+        "--",
+    ]);
+    command.args(&pass);
+    status(&mut command)
 }
 
 /// The stable-Rust mutation fuzzer in `crates/interop/examples/fuzz.rs`.
