@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use tideline_model::layout::Viewport;
 use tideline_store::Workspace;
+use tideline_store::views::EventFilter;
 use tideline_tests::process::{age, app_processes, cpu_time};
 use tideline_tests::{Harness, Profile, generate_workspace, import_peer_workspace};
 
@@ -120,6 +121,9 @@ struct Bench {
     name: String,
     db: std::path::PathBuf,
     timeline: i64,
+    /// How long making it took, and what that was ("import the 1,000-row
+    /// CSV"), when it was made here.
+    made: Option<(String, Duration)>,
 }
 
 /// The workspaces the arguments ask for, generated in `dir`.
@@ -155,6 +159,7 @@ fn workspaces(dir: &std::path::Path) -> anyhow::Result<Vec<Bench>> {
             ),
             db,
             timeline: largest.id,
+            made: None,
         }]);
     }
     let mut all = Vec::new();
@@ -167,12 +172,19 @@ fn workspaces(dir: &std::path::Path) -> anyhow::Result<Vec<Bench>> {
             } else {
                 generate_workspace(&db, n)?
             };
-            eprintln!("made {} in {:.0} ms", db.display(), ms(started.elapsed()));
+            let took = started.elapsed();
+            eprintln!("made {} in {:.0} ms", db.display(), ms(took));
             let what = if peer { "peer data" } else { "evenly spread" };
+            let made = if peer {
+                format!("import the {}-row CSV", thousands(n))
+            } else {
+                format!("write {} events", thousands(n))
+            };
             all.push(Bench {
                 name: format!("{} events, {what}", thousands(n)),
                 db,
                 timeline,
+                made: Some((made, took)),
             });
         }
     }
@@ -210,6 +222,9 @@ async fn main() -> anyhow::Result<()> {
 async fn measure(bench: &Bench) -> anyhow::Result<Vec<(String, String)>> {
     let (db, timeline) = (&bench.db, bench.timeline);
     let mut rows: Vec<(String, String)> = Vec::new();
+    if let Some((what, took)) = &bench.made {
+        rows.push((format!("Engine: {what}"), format!("{:.0} ms", ms(*took))));
+    }
 
     // Engine: one layout of the whole span, as the canvas asks for it.
     let mut workspace = Workspace::open_existing(db)?;
@@ -241,6 +256,32 @@ async fn measure(bench: &Bench) -> anyhow::Result<Vec<(String, String)>> {
     rows.push((
         format!("Engine: lay out {count} events (whole span, 1280 px), p50 / p95"),
         median_and(&mut layout_ms, 0.95, 1),
+    ));
+
+    // Engine: the library's full-text search (events, sources, quotes), a
+    // page of 300 matches, for words of the data and a miss.
+    let queries = [
+        "event",
+        "generated quote",
+        "a",
+        "lane 3",
+        "zzzyzx",
+        "acquisition",
+        "2",
+        "e",
+    ];
+    let mut search_ms = times((0..25).flat_map(|_| queries), |query| {
+        workspace
+            .events(&EventFilter {
+                query: Some(query.to_owned()),
+                limit: Some(300),
+                ..EventFilter::default()
+            })
+            .expect("search");
+    });
+    rows.push((
+        format!("Engine: full-text search of {count} events (300 matches a page), p50 / p99"),
+        median_and(&mut search_ms, 0.99, 2),
     ));
 
     // Engine: persisting a drag (one undoable re-date in its own transaction),
