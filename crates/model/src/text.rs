@@ -26,42 +26,16 @@ pub trait TextMeasure {
 /// are looked up in a dense table.
 const TABLE_LEN: usize = 0x250;
 
-/// Common typographic punctuation outside the dense table, sorted by code
-/// point.
-const EXTRA_CHARS: [char; 19] = [
-    '\u{2013}', // –
-    '\u{2014}', // —
-    '\u{2018}', // ‘
-    '\u{2019}', // ’
-    '\u{201A}', // ‚
-    '\u{201C}', // “
-    '\u{201D}', // ”
-    '\u{201E}', // „
-    '\u{2020}', // †
-    '\u{2021}', // ‡
-    '\u{2022}', // •
-    '\u{2026}', // …
-    '\u{2030}', // ‰
-    '\u{2032}', // ′
-    '\u{2039}', // ‹
-    '\u{203A}', // ›
-    '\u{20AC}', // €
-    '\u{2122}', // ™
-    '\u{2212}', // −
-];
-
 /// Horizontal advances of a font, precomputed for the characters labels use.
 ///
-/// Characters the font lacks, and characters outside U+0000..U+024F and
-/// common punctuation, get the average advance of the lowercase letters.
+/// Characters the font lacks get the average advance of its lowercase
+/// letters.
 #[derive(Clone, Debug)]
 pub struct FontMetrics {
     units_per_em: f64,
     /// Advances in font units for U+0000..U+024F; `None` if the font lacks
     /// the glyph.
     table: Box<[Option<u16>]>,
-    /// Advances for [`EXTRA_CHARS`] present in the font, sorted by char.
-    extra: Box<[(char, u16)]>,
     /// Advances of every other character the font has.
     others: HashMap<char, u16>,
     /// Advance in font units for any other character.
@@ -84,17 +58,12 @@ impl FontMetrics {
         let table: Box<[Option<u16>]> = (0..TABLE_LEN as u32)
             .map(|code| char::from_u32(code).and_then(advance))
             .collect();
-        let extra = EXTRA_CHARS
-            .iter()
-            .filter_map(|&c| advance(c).map(|a| (c, a)))
-            .collect();
         let mut others = HashMap::new();
         if let Some(cmap) = face.tables().cmap {
             for subtable in cmap.subtables.into_iter().filter(|t| t.is_unicode()) {
                 subtable.codepoints(|code| {
                     if let Some(c) = char::from_u32(code)
                         && (code as usize) >= TABLE_LEN
-                        && EXTRA_CHARS.binary_search(&c).is_err()
                         && let Some(advance) = advance(c)
                     {
                         others.insert(c, advance);
@@ -114,7 +83,6 @@ impl FontMetrics {
         Some(FontMetrics {
             units_per_em,
             table,
-            extra,
             others,
             fallback,
         })
@@ -129,12 +97,7 @@ impl FontMetrics {
     fn known(&self, c: char) -> Option<u16> {
         match self.table.get(c as usize) {
             Some(&advance) => advance,
-            None => self
-                .extra
-                .binary_search_by_key(&c, |&(k, _)| k)
-                .ok()
-                .map(|i| self.extra[i].1)
-                .or_else(|| self.others.get(&c).copied()),
+            None => self.others.get(&c).copied(),
         }
     }
 
@@ -168,7 +131,8 @@ pub enum Face {
 impl Face {
     pub const ALL: [Face; 3] = [Face::Regular, Face::SemiBold, Face::Italic];
 
-    fn index(self) -> usize {
+    /// Its place in [`Face::ALL`].
+    pub fn index(self) -> usize {
         match self {
             Face::Regular => 0,
             Face::SemiBold => 1,
@@ -390,11 +354,6 @@ impl Typefaces {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn extra_chars_are_sorted() {
-        assert!(EXTRA_CHARS.windows(2).all(|w| w[0] < w[1]));
-    }
 
     #[test]
     fn wide_letters_are_wider() {
