@@ -14,7 +14,8 @@ use std::sync::{Mutex, MutexGuard};
 
 use tauri::{AppHandle, State, WebviewWindow};
 use tideline_export::{
-    DEFAULT_STYLE, ExportError, ExportOptions, Format, HouseStyle, StyleEdit, StyleSummary,
+    ExportError, ExportOptions, Format, HouseStyle, StoredStyleError, StyleEdit, StyleSummary,
+    keep_style, workspace_style, workspace_styles,
 };
 use tideline_interop::ExportFormat;
 use tideline_model::compare::Alignment;
@@ -572,22 +573,20 @@ pub async fn export_graphic(
 
 /// The house style `options` name: Tideline's own, or a stored one.
 fn house_style(workspace: &Workspace, options: &ExportOptions) -> Reply<HouseStyle> {
-    let name = match options.style.as_deref() {
-        None | Some("") => return Ok(HouseStyle::default()),
-        Some(name) if name.eq_ignore_ascii_case(DEFAULT_STYLE) => return Ok(HouseStyle::default()),
-        Some(name) => name,
-    };
-    let body = workspace
-        .style(name)
-        .map_err(api)?
-        .ok_or_else(|| ApiError {
-            code: ErrorCode::InvalidInput,
-            message: format!("no house style is named {name:?}"),
-        })?;
-    HouseStyle::parse(&body, None).map_err(|error| ApiError {
-        code: ErrorCode::Internal,
-        message: format!("the stored style {name:?} is damaged: {error}"),
-    })
+    workspace_style(workspace, options.style.as_deref().unwrap_or_default()).map_err(stored_style)
+}
+
+fn stored_style(error: StoredStyleError) -> ApiError {
+    match error {
+        StoredStyleError::Store(error) => api(error),
+        error => ApiError {
+            code: match error {
+                StoredStyleError::Damaged { .. } => ErrorCode::Internal,
+                _ => ErrorCode::InvalidInput,
+            },
+            message: error.to_string(),
+        },
+    }
 }
 
 async fn render_off_thread(
@@ -646,35 +645,17 @@ fn style_error(error: tideline_export::StyleError) -> ApiError {
     }
 }
 
-/// Stores `style` unless it takes Tideline's own name.
-fn keep_style(workspace: &mut Workspace, style: &HouseStyle) -> Reply<StyleSummary> {
-    if style.name.eq_ignore_ascii_case(DEFAULT_STYLE) {
-        return Err(ApiError {
-            code: ErrorCode::InvalidInput,
-            message: format!(
-                "{DEFAULT_STYLE:?} is Tideline's own style; give the style another name"
-            ),
-        });
-    }
-    workspace
-        .put_style(&style.name, style.to_toml())
-        .map_err(api)?;
+/// Stores `style`, refusing Tideline's own name.
+fn save(workspace: &mut Workspace, style: &HouseStyle) -> Reply<StyleSummary> {
+    keep_style(workspace, style).map_err(stored_style)?;
     Ok(style.summary())
 }
 
 /// Tideline's own style, then the workspace's.
 #[tauri::command(async)]
 pub fn list_styles(state: State<'_, AppState>) -> Reply<Vec<StyleSummary>> {
-    let workspace = workspace(&state);
-    let mut styles = vec![HouseStyle::default().summary()];
-    for (name, body) in workspace.styles().map_err(api)? {
-        let style = HouseStyle::parse(&body, None).map_err(|error| ApiError {
-            code: ErrorCode::Internal,
-            message: format!("the stored style {name:?} is damaged: {error}"),
-        })?;
-        styles.push(style.summary());
-    }
-    Ok(styles)
+    let styles = workspace_styles(&workspace(&state)).map_err(stored_style)?;
+    Ok(styles.iter().map(HouseStyle::summary).collect())
 }
 
 /// Saves a style file's text (fonts and logo as data), replacing the style
@@ -682,7 +663,7 @@ pub fn list_styles(state: State<'_, AppState>) -> Reply<Vec<StyleSummary>> {
 #[tauri::command(async)]
 pub fn save_style(state: State<'_, AppState>, text: String) -> Reply<StyleSummary> {
     let style = HouseStyle::parse(&text, None).map_err(style_error)?;
-    keep_style(&mut workspace(&state), &style)
+    save(&mut workspace(&state), &style)
 }
 
 /// `text` with `edit` applied, for the style editor to preview and save.
@@ -701,17 +682,13 @@ pub fn delete_style(state: State<'_, AppState>, name: String) -> Reply<()> {
 #[tauri::command(async)]
 pub fn import_style(state: State<'_, AppState>, path: PathBuf) -> Reply<StyleSummary> {
     let style = HouseStyle::read(&path).map_err(style_error)?;
-    keep_style(&mut workspace(&state), &style)
+    save(&mut workspace(&state), &style)
 }
 
 /// Writes a style, fonts and logo included, to a file.
 #[tauri::command(async)]
 pub fn export_style(state: State<'_, AppState>, name: String, path: PathBuf) -> Reply<()> {
-    let options = ExportOptions {
-        style: Some(name),
-        ..ExportOptions::default()
-    };
-    let style = house_style(&workspace(&state), &options)?;
+    let style = workspace_style(&workspace(&state), &name).map_err(stored_style)?;
     write_file(&path, style.to_toml().as_bytes())
 }
 

@@ -400,11 +400,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 timeline,
                 ..EventFilter::default()
             })?;
-            if json {
-                print_json(&events)
-            } else {
-                print_lines(events.iter().map(event_line))
-            }
+            print_events(&events, json)
         }
         Command::Search {
             query,
@@ -428,11 +424,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 limit,
                 ..EventFilter::default()
             })?;
-            if json {
-                print_json(&events)
-            } else {
-                print_lines(events.iter().map(event_line))
-            }
+            print_events(&events, json)
         }
         Command::Check => {
             let workspace = Workspace::open_existing(&path)?;
@@ -656,6 +648,15 @@ fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
 }
 
 /// Prints to stdout; a closed pipe (`tideline events | head`) is not an error.
+/// Events as `events` and `search` print them: JSON, or a line each.
+fn print_events(events: &[EventView], json: bool) -> Result<(), Failure> {
+    if json {
+        print_json(&events)
+    } else {
+        print_lines(events.iter().map(event_line))
+    }
+}
+
 fn print_lines(lines: impl Iterator<Item = String>) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     for line in lines {

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use tideline_export::{DEFAULT_STYLE, HouseStyle};
+use tideline_export::{
+    DEFAULT_STYLE, HouseStyle, StoredStyleError, keep_style, workspace_style, workspace_styles,
+};
 use tideline_store::Workspace;
 
 use crate::{Failure, print_lines, write_new};
@@ -38,20 +40,15 @@ pub fn run(path: &Path, command: StyleCommand) -> Result<(), Failure> {
     match command {
         StyleCommand::List { json } => {
             let workspace = Workspace::open_existing(path)?;
-            let styles = all(&workspace)?;
+            let styles = workspace_styles(&workspace)?;
             if json {
                 let list: Vec<serde_json::Value> = styles
                     .iter()
                     .map(|style| {
-                        let fonts: Vec<String> = tideline_model::text::Face::ALL
-                            .iter()
-                            .filter_map(|face| style.font(*face))
-                            .map(|font| font.family.clone())
-                            .collect();
                         serde_json::json!({
                             "name": style.name,
                             "default": style.name == DEFAULT_STYLE,
-                            "fonts": fonts,
+                            "fonts": style.summary().fonts,
                             "logo": style.logo.is_some(),
                             "presets": style.presets.iter().map(|(name, _)| name).collect::<Vec<_>>(),
                         })
@@ -71,7 +68,7 @@ pub fn run(path: &Path, command: StyleCommand) -> Result<(), Failure> {
         }
         StyleCommand::Export { name, out } => {
             let workspace = Workspace::open_existing(path)?;
-            let style = named(&workspace, &name)?;
+            let style = workspace_style(&workspace, &name)?;
             let text = style.to_toml();
             write_new(&out, text.as_bytes())?;
             print_lines(std::iter::once(format!(
@@ -83,47 +80,27 @@ pub fn run(path: &Path, command: StyleCommand) -> Result<(), Failure> {
         StyleCommand::Import { file } => {
             let style = HouseStyle::read(&file)
                 .map_err(|e| Failure::Input(format!("{}: {e}", file.display())))?;
-            if style.name.eq_ignore_ascii_case(DEFAULT_STYLE) {
-                return Err(Failure::Input(format!(
-                    "{}: the name {DEFAULT_STYLE:?} is Tideline's own style; give the style another name",
-                    file.display()
-                )));
-            }
             let mut workspace = Workspace::open_existing(path)?;
-            let replaced = workspace.put_style(&style.name, style.to_toml())?;
+            let replaced = keep_style(&mut workspace, &style).map_err(|error| match error {
+                StoredStyleError::Reserved => {
+                    Failure::Input(format!("{}: {error}", file.display()))
+                }
+                error => error.into(),
+            })?;
             let verb = if replaced { "replaced" } else { "imported" };
             print_lines(std::iter::once(format!("{verb} style {}", style.name)))
         }
     }
 }
 
-/// Tideline's own style, then the stored ones.
-fn all(workspace: &Workspace) -> Result<Vec<HouseStyle>, Failure> {
-    let mut styles = vec![HouseStyle::default()];
-    for (name, body) in workspace.styles()? {
-        styles.push(parse_stored(&name, &body)?);
-    }
-    Ok(styles)
-}
-
-fn parse_stored(name: &str, body: &str) -> Result<HouseStyle, Failure> {
-    HouseStyle::parse(body, None)
-        .map_err(|e| Failure::Workspace(format!("the stored style {name:?} is damaged: {e}")))
-}
-
-/// The style named `name`, or an error listing the styles there are.
-pub fn named(workspace: &Workspace, name: &str) -> Result<HouseStyle, Failure> {
-    if name.eq_ignore_ascii_case(DEFAULT_STYLE) {
-        return Ok(HouseStyle::default());
-    }
-    match workspace.style(name)? {
-        Some(body) => parse_stored(name, &body),
-        None => {
-            let names: Vec<String> = all(workspace)?.into_iter().map(|s| s.name).collect();
-            Err(Failure::Input(format!(
-                "unknown style {name:?}: use one of {}, or a style file",
-                names.join(", ")
-            )))
+impl From<StoredStyleError> for Failure {
+    fn from(error: StoredStyleError) -> Failure {
+        match error {
+            StoredStyleError::Store(error) => error.into(),
+            StoredStyleError::Damaged { .. } => Failure::Workspace(error.to_string()),
+            StoredStyleError::Unknown { .. } | StoredStyleError::Reserved => {
+                Failure::Input(error.to_string())
+            }
         }
     }
 }
@@ -135,6 +112,6 @@ pub fn resolve(workspace: &Workspace, spec: Option<&str>) -> Result<HouseStyle, 
         Some(spec) if Path::new(spec).is_file() => {
             HouseStyle::read(Path::new(spec)).map_err(|e| Failure::Input(format!("{spec}: {e}")))
         }
-        Some(name) => named(workspace, name),
+        Some(name) => Ok(workspace_style(workspace, name)?),
     }
 }

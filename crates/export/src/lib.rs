@@ -51,8 +51,8 @@ pub use compare::comparison_input;
 pub use input::graphic_input;
 pub use markdown::Grouping;
 pub use style::{
-    DEFAULT_STYLE, HouseStyle, KindColours, NamedSize, PageColours, StyleEdit, StyleError,
-    StyleSummary,
+    DEFAULT_STYLE, HouseStyle, KindColours, NamedSize, PageColours, StoredStyleError, StyleEdit,
+    StyleError, StyleSummary, keep_style, workspace_style, workspace_styles,
 };
 pub use theme::Theme;
 

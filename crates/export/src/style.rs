@@ -36,6 +36,7 @@ use base64::engine::general_purpose::STANDARD;
 use serde::{Deserialize, Serialize};
 use tideline_model::text::{Face, Font, Typefaces};
 use tideline_model::{Confidence, DateLength, EventKind};
+use tideline_store::{StoreError, Workspace};
 
 use crate::size;
 use crate::theme::Theme;
@@ -212,7 +213,7 @@ impl HouseStyle {
             if let Some(blob) = blob {
                 let data = blob.bytes(field, dir, MAX_FONT_BYTES)?;
                 let font = Font::load(&data).map_err(|e| invalid(field, e.to_string()))?;
-                fonts[face_index(face)] = Some(font);
+                fonts[face.index()] = Some(font);
             }
         }
         let kinds = colours("colours.kinds", &file.colours.kinds, |key| {
@@ -301,12 +302,12 @@ impl HouseStyle {
 
     /// The fonts text is set in: the style's own faces first.
     pub fn typefaces(&self) -> Typefaces {
-        Typefaces::with(|face| self.fonts[face_index(face)])
+        Typefaces::with(|face| self.fonts[face.index()])
     }
 
     /// The style's own font of `face`, if it has one.
     pub fn font(&self, face: Face) -> Option<&'static Font> {
-        self.fonts[face_index(face)]
+        self.fonts[face.index()]
     }
 
     /// The size a name stands for: one of the style's presets, else a
@@ -491,13 +492,6 @@ impl HouseStyle {
     }
 }
 
-fn face_index(face: Face) -> usize {
-    Face::ALL
-        .iter()
-        .position(|f| *f == face)
-        .expect("ALL lists every face")
-}
-
 impl Blob {
     /// The bytes, read from `file` (then kept as `data`) or decoded.
     fn bytes(
@@ -593,6 +587,66 @@ fn logo(data: Vec<u8>) -> Result<Logo, StyleError> {
         width: f64::from(size.width()),
         height: f64::from(size.height()),
     })
+}
+
+/// Why a workspace's style cannot be had or kept.
+#[derive(Debug, thiserror::Error)]
+pub enum StoredStyleError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// No style has the name; `known` lists those there are.
+    #[error("unknown style {name:?}: use one of {}, or a style file", known.join(", "))]
+    Unknown { name: String, known: Vec<String> },
+    /// A stored style no longer reads.
+    #[error("the stored style {name:?} is damaged: {error}")]
+    Damaged { name: String, error: StyleError },
+    /// A style may not take Tideline's own name.
+    #[error("{DEFAULT_STYLE:?} is Tideline's own style; give the style another name")]
+    Reserved,
+}
+
+fn stored(name: &str, body: &str) -> Result<HouseStyle, StoredStyleError> {
+    HouseStyle::parse(body, None).map_err(|error| StoredStyleError::Damaged {
+        name: name.to_owned(),
+        error,
+    })
+}
+
+/// Tideline's own style, then the workspace's, by name.
+pub fn workspace_styles(workspace: &Workspace) -> Result<Vec<HouseStyle>, StoredStyleError> {
+    let mut styles = vec![HouseStyle::default()];
+    for (name, body) in workspace.styles()? {
+        styles.push(stored(&name, &body)?);
+    }
+    Ok(styles)
+}
+
+/// The workspace's style named `name` (ignoring case); Tideline's own for
+/// "tideline" or an empty name.
+pub fn workspace_style(workspace: &Workspace, name: &str) -> Result<HouseStyle, StoredStyleError> {
+    let name = name.trim();
+    if name.is_empty() || name.eq_ignore_ascii_case(DEFAULT_STYLE) {
+        return Ok(HouseStyle::default());
+    }
+    match workspace.style(name)? {
+        Some(body) => stored(name, &body),
+        None => Err(StoredStyleError::Unknown {
+            name: name.to_owned(),
+            known: workspace_styles(workspace)?
+                .into_iter()
+                .map(|style| style.name)
+                .collect(),
+        }),
+    }
+}
+
+/// Stores `style` in the workspace, replacing one of its name (returns
+/// whether it did); Tideline's own name is refused.
+pub fn keep_style(workspace: &mut Workspace, style: &HouseStyle) -> Result<bool, StoredStyleError> {
+    if style.name.eq_ignore_ascii_case(DEFAULT_STYLE) {
+        return Err(StoredStyleError::Reserved);
+    }
+    Ok(workspace.put_style(&style.name, style.to_toml())?)
 }
 
 #[cfg(test)]
