@@ -191,6 +191,16 @@ fn workspaces(dir: &std::path::Path) -> anyhow::Result<Vec<Bench>> {
     Ok(all)
 }
 
+/// A name as a file name: "1,000 events, peer data" as "1000-events-peer-data".
+fn slug(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric() && c != ',')
+        .map(|word| word.replace(',', "").to_lowercase())
+        .filter(|word| !word.is_empty())
+        .collect();
+    words.join("-")
+}
+
 /// 10000 as "10,000".
 fn thousands(n: usize) -> String {
     let digits = n.to_string();
@@ -354,7 +364,7 @@ async fn measure(bench: &Bench) -> anyhow::Result<Vec<(String, String)>> {
     client.update_timeouts(timeouts).await?;
     // The frames in the window the targets name, then in the app's own.
     for window in [TARGET_WINDOW, default_window()?] {
-        rows.extend(frames(&client, harness.app(), window).await?);
+        rows.extend(frames(&client, harness.app(), window, &slug(&bench.name)).await?);
     }
     client.close().await?;
     Ok(rows)
@@ -366,11 +376,23 @@ async fn frames(
     client: &fantoccini::Client,
     app: &std::path::Path,
     window: (u32, u32),
+    name: &str,
 ) -> anyhow::Result<Vec<(String, String)>> {
     let (width, height) = window;
     let size = format!("{width}×{height}");
     client.set_window_size(width, height).await?;
     client.execute_async(FIT_SCRIPT, vec![width.into()]).await?;
+    if let Ok(file) = std::env::var("TIDELINE_BENCH_PRELUDE") {
+        client
+            .execute(&std::fs::read_to_string(file)?, vec![])
+            .await?;
+    }
+    // The canvas as the frames start, for looking at (see docs/benchmarks.md).
+    if let Some(dir) = std::env::var_os("TIDELINE_SCREENSHOT_DIR") {
+        let file = std::path::Path::new(&dir).join(format!("{name}-{width}x{height}.png"));
+        std::fs::write(&file, client.screenshot().await?)?;
+        eprintln!("screenshot: {}", file.display());
+    }
     let mut rows = Vec::new();
     // One pass to warm up (the JIT, the first backup the app takes on
     // opening), then the pass measured.
@@ -381,6 +403,9 @@ async fn frames(
     let cpu = || -> anyhow::Result<Duration> { processes.iter().map(|&pid| cpu_time(pid)).sum() };
     let cpu_before = cpu()?;
     let result = client.execute_async(FRAMES_SCRIPT, vec![]).await?;
+    client
+        .execute("document.getElementById('bench-prelude')?.remove()", vec![])
+        .await?;
     let cpu_spent = cpu()? - cpu_before;
     let result: serde_json::Value = serde_json::from_str(result.as_str().unwrap_or("{}"))?;
     let numbers = |key: &str| -> Vec<f64> {

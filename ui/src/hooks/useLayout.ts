@@ -4,7 +4,7 @@ import type { Viewport } from "../bindings/Viewport";
 import * as api from "../ipc";
 import { browserTimers, type LayoutRequests, layoutRequests } from "../lib/layoutRequests";
 import { oneInFlight } from "../lib/throttle";
-import { type Band, span } from "../lib/viewport";
+import { type Band, layoutBand, layoutWindow, span } from "../lib/viewport";
 
 interface Query {
   timelines: number[];
@@ -17,7 +17,10 @@ interface Query {
  * rows on screen. One request is in flight at a time, and the screen always
  * ends on the latest arguments. While a zoom goes on, the canvas stretches
  * the last layout (redrawing every event each frame would drop frames); the
- * zoom is laid out once it rests (see lib/layoutRequests.ts).
+ * zoom is laid out once it rests (see lib/layoutRequests.ts). What is
+ * laid out reaches past the screen on every side (see `layoutWindow`), so
+ * a pan or a scroll asks again only when it nears the edge of it (or the
+ * timelines change: `timelines` is new after every edit).
  */
 export function useLayout(
   timelines: readonly number[],
@@ -30,6 +33,11 @@ export function useLayout(
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
   const requests = useRef<LayoutRequests<Query> | null>(null);
+  /**
+   * The last query asked for, as text, and the timelines it was for: the
+   * same one is not asked again until the timelines are read afresh.
+   */
+  const asked = useRef<{ text: string; timelines: readonly number[] } | null>(null);
 
   useLayoutEffect(() => {
     const queue = oneInFlight(
@@ -40,6 +48,7 @@ export function useLayout(
       },
     );
     requests.current = layoutRequests(queue, browserTimers);
+    asked.current = null;
     return () => {
       requests.current?.dispose();
     };
@@ -47,14 +56,19 @@ export function useLayout(
 
   useLayoutEffect(() => {
     const scale = viewport ? viewport.width_px / span(viewport) : null;
+    const window = viewport && layoutWindow(viewport);
+    const rows = band && layoutBand(band);
     const query =
-      viewport && viewport.width_px > 0
+      window && window.width_px > 0
         ? {
             timelines: [...timelines],
-            viewport: band ? { ...viewport, top_px: band.top, height_px: band.height } : viewport,
+            viewport: rows ? { ...window, top_px: rows.top, height_px: rows.height } : window,
             today,
           }
         : null;
+    const text = JSON.stringify(query);
+    if (text === asked.current?.text && timelines === asked.current.timelines) return;
+    asked.current = { text, timelines };
     requests.current?.update(query, scale);
   }, [timelines, viewport, band, today]);
 

@@ -139,3 +139,32 @@ export function planeMove(laidOut: Viewport, current: Viewport): PlaneMove {
 export function wheelPixels(delta: number, deltaMode: number, pagePx: number): number {
   return deltaMode === 1 ? delta * 16 : deltaMode === 2 ? delta * pagePx : delta;
 }
+
+/** How far past each side of the screen a layout reaches, in screens. */
+const WINDOW_PAD = 0.5;
+/** The grid, in screens, that a layout's window moves on as the view pans. */
+const WINDOW_STEP = 0.25;
+
+/**
+ * The viewport the canvas asks the engine to lay out for `viewport` on
+ * screen: half a screen wider on each side, its start on a grid of a
+ * quarter screen. A pan asks for a new layout only when it crosses the
+ * grid, and until then the one held covers the screen with a quarter
+ * screen to spare on either side.
+ */
+export function layoutWindow(viewport: Viewport): Viewport {
+  const screen = span(viewport);
+  if (!(screen > 0 && viewport.width_px > 0)) return viewport;
+  const step = screen * WINDOW_STEP;
+  const start = Math.floor(viewport.start_minute / step) * step - screen * WINDOW_PAD;
+  const screens = 1 + 2 * WINDOW_PAD + WINDOW_STEP;
+  return { ...viewport, start_minute: start, end_minute: start + screen * screens, width_px: viewport.width_px * screens };
+}
+
+/** The band of rows laid out for `band` on screen: the same idea as `layoutWindow`, down the canvas. */
+export function layoutBand(band: Band): Band {
+  if (!(band.height > 0)) return band;
+  const step = band.height * WINDOW_STEP;
+  const top = Math.max(0, Math.floor(band.top / step) * step - band.height * WINDOW_PAD);
+  return { top, height: band.height * (1 + 2 * WINDOW_PAD + WINDOW_STEP) };
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { AnnotationView } from "../../bindings/AnnotationView";
 import type { EventOutline } from "../../bindings/EventOutline";
 import type { Layout } from "../../bindings/Layout";
@@ -8,6 +8,8 @@ import { useAnchoredLayout } from "../../hooks/useAnchoredLayout";
 import { useEventDrag } from "../../hooks/useEventDrag";
 import { usePointerDrag } from "../../hooks/usePointerDrag";
 import { intersects, type Rect, rectFrom } from "../../lib/drag";
+import type { Extent } from "../../lib/geometry";
+import type { Look } from "../../lib/paint";
 import type { LanePlace } from "../../lib/events";
 import { neighbour } from "../../lib/order";
 import type { Selection } from "../../lib/selection";
@@ -15,6 +17,7 @@ import { stretchLaidOut } from "../../lib/stretch";
 import { minuteAt, panBy, planeMove, wheelPixels, zoomAt, type Band } from "../../lib/viewport";
 import { DragGhost } from "../common/DragGhost";
 import { Axis, Grid } from "./Axis";
+import { EventLayer } from "./EventLayer";
 import { HoverCard } from "./HoverCard";
 import { TimelineBand } from "./TimelineBand";
 
@@ -22,11 +25,12 @@ import { TimelineBand } from "./TimelineBand";
 const WHEEL_ZOOM = 0.002;
 const PINCH_ZOOM = 0.01;
 const EVENT_SELECTOR = '[data-testid="timeline-event"]';
-/** A zoom out stretched below this packs labels laid out for more room: they wait for the layout. */
-const CONDENSED_STRETCH = 0.85;
-/** Presses on these are theirs, not the canvas's (no pan, no box). */
 /** The keys that walk the events (see `onKeyDown`). */
 const WALK_KEYS = new Set(["ArrowDown", "ArrowUp", "Home", "End"]);
+/** The overlay holds the events this far past the screen's edges, as the engine's visibility margin. */
+const OVERLAY_MARGIN_PX = 64;
+const NONE: ReadonlySet<number> = new Set();
+/** Presses on these are theirs, not the canvas's (no pan, no box). */
 const OWN_PRESS = ".event, button, input, select, textarea, [role='button'], .lane-head";
 
 interface Props {
@@ -80,6 +84,8 @@ export function Canvas(props: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<Hover | null>(null);
   const [box, setBox] = useState<Rect | null>(null);
+  /** The rows on screen, for the overlay of event elements. */
+  const [rows, setRows] = useState<Extent>({ left: 0, right: Infinity });
   /** The event last focused, kept in the tab order. */
   const [current, setCurrent] = useState<number | null>(null);
   /** The stretch the events were last drawn at (see lib/stretch.ts). */
@@ -96,7 +102,10 @@ export function Canvas(props: Props) {
     const element = scroller.current;
     if (!element) return;
     const band = () => {
-      onBand({ top: element.scrollTop, height: element.clientHeight });
+      const top = element.scrollTop;
+      const height = element.clientHeight;
+      onBand({ top, height });
+      setRows({ left: top - OVERLAY_MARGIN_PX, right: top + height + OVERLAY_MARGIN_PX });
     };
     const observer = new ResizeObserver(() => {
       onWidth(element.clientWidth);
@@ -258,6 +267,7 @@ export function Canvas(props: Props) {
   // stretch it by the zoom since (see lib/stretch.ts).
   const move = layout && viewport ? planeMove(layout.viewport, viewport) : { shift: 0, stretch: 1 };
   const plane = { transform: `translateX(${move.shift}px)` };
+  const overlay = { transform: `translateX(${move.shift}px)${move.stretch === 1 ? "" : ` scaleX(${move.stretch})`}` };
   useLayoutEffect(() => {
     if (move.stretch === 1 && stretchedBy.current === 1) return;
     stretchedBy.current = move.stretch;
@@ -265,10 +275,31 @@ export function Canvas(props: Props) {
   });
   const views = new Map(timelines.map((view) => [view.id, view]));
   const hovered = hover && !drag ? events.get(hover.id) : undefined;
+  const hoveredId = hovered ? hover?.id ?? null : null;
+  const look = useMemo<Look>(
+    () => ({
+      events,
+      notes,
+      selected: selection.picked,
+      hovered: hoveredId,
+      dragging: drag?.ids ?? NONE,
+      stretch: drag?.stretch ?? null,
+    }),
+    [events, notes, selection.picked, hoveredId, drag?.ids, drag?.stretch],
+  );
+  // The overlay of event elements covers what is on screen (and the
+  // engine's margin), as the plane now stands.
+  const screen: Extent | null =
+    layout && viewport
+      ? {
+          left: (-move.shift - OVERLAY_MARGIN_PX) / move.stretch,
+          right: (viewport.width_px - move.shift + OVERLAY_MARGIN_PX) / move.stretch,
+        }
+      : null;
 
   return (
     <main
-      class={`canvas${drag ? " is-dragging" : ""}${move.stretch === 1 ? "" : " is-stretched"}${move.stretch < CONDENSED_STRETCH ? " is-condensed" : ""}`}
+      class={`canvas${drag ? " is-dragging" : ""}${move.stretch === 1 ? "" : " is-stretched"}`}
       ref={root}
       aria-label="Timeline canvas"
       data-region="canvas"
@@ -287,6 +318,7 @@ export function Canvas(props: Props) {
         {anchored && layout && (
           <div class="canvas-content" style={{ height: layout.height_px + 48 }}>
             <Grid layout={layout} plane={plane} />
+            <EventLayer anchored={anchored} move={move} look={look} />
             {layout.timelines.map((band) => {
               const view = views.get(band.id);
               return (
@@ -296,8 +328,10 @@ export function Canvas(props: Props) {
                     box={band}
                     view={view}
                     laidOut={layout.viewport}
-                    screen={anchored.window}
+                    screen={screen ?? anchored.window}
+                    rows={rows}
                     plane={plane}
+                    overlay={overlay}
                     current={band.id === props.current}
                     data={{ events, notes, selection, tabbable, drag, dropLane, onPick, onGrab: grab, onHover, onCreateAt, onCurrent }}
                   />

@@ -110,7 +110,6 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
       class={classes}
       data-testid="timeline-event"
       data-event-id={event.id}
-      data-anchor={item.x}
       tabIndex={tabbable ? 0 : -1}
       data-roving
       role="button"
@@ -145,19 +144,13 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
       {(fuzzy || showsInterval(item)) && (
         <span
           class={fuzzy ? "event-fuzz" : "event-interval"}
-          data-spanning
-          style={{
-            left: at(item.fuzzy_start_x),
-            width: item.fuzzy_end_x - item.fuzzy_start_x,
-            // A zoom scales it about the event's anchor (see lib/stretch.ts).
-            transformOrigin: `${item.x - item.fuzzy_start_x}px 0`,
-          }}
+          style={{ left: at(item.fuzzy_start_x), width: item.fuzzy_end_x - item.fuzzy_start_x }}
         />
       )}
       {bar === null ? (
         <span class="event-marker" style={{ left: at(item.x) - MARKER_PX / 2 }} />
       ) : (
-        <span class="event-bar" data-spanning style={bar} />
+        <span class="event-bar" style={bar} />
       )}
       {item.label_visible && (
         <span class="event-label" style={{ left: at(item.label_x) }}>
@@ -197,7 +190,6 @@ export const EventItem = memo(function EventItem(props: EventItemProps) {
           class="event-handle is-end"
           data-testid="resize-end"
           title="Drag to change the end"
-          data-anchor={bar.width}
           style={{ left: bar.left + bar.width }}
           onPointerDown={(pointer) => {
             press(pointer, "end");

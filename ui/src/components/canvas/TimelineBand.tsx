@@ -37,14 +37,18 @@ interface Props {
   laidOut: Viewport;
   /** The part of the planes on screen. */
   screen: Extent;
+  /** The rows on screen, in px from the top of the timelines. */
+  rows: Extent;
   plane: CSSProperties;
+  /** The same for the overlay of event elements, which a zoom stretches whole (it paints nothing). */
+  overlay: CSSProperties;
   /** New events go to this timeline. */
   current: boolean;
   data: CanvasData;
 }
 
 /** A timeline: its header, its annotation spans and its lanes of events. */
-export function TimelineBand({ box, view, laidOut, screen, plane, current, data }: Props) {
+export function TimelineBand({ box, view, laidOut, screen, rows, plane, overlay, current, data }: Props) {
   const lanes = new Map(view.lanes.map((lane, index) => [lane.id, { lane, index }]));
   const { drag } = data;
   return (
@@ -97,12 +101,16 @@ export function TimelineBand({ box, view, laidOut, screen, plane, current, data 
                 <span>or double-click at a date, or drag one from the library</span>
               </span>
             )}
-            <div class="plane lane-plane" style={plane}>
+            <div class="plane lane-plane" style={overlay}>
               {laneBox.items.map((item) => {
                 const event = data.events.get(item.id);
                 const stretch = drag?.stretch?.id === item.id ? drag.stretch : null;
+                const clip = clipItem(item, screen);
+                // The element over each event on screen (the event layer paints them).
+                const onScreen = clip.right > clip.left && item.y >= rows.left && item.y <= rows.right;
                 return (
                   item.visible &&
+                  onScreen &&
                   event && (
                     <EventItem
                       key={item.id}
@@ -116,7 +124,7 @@ export function TimelineBand({ box, view, laidOut, screen, plane, current, data 
                       tabbable={item.id === data.tabbable}
                       dragging={drag?.ids.has(item.id) === true && drag.stretch === null}
                       stretch={stretch}
-                      clip={clipItem(item, screen)}
+                      clip={clip}
                       onPick={data.onPick}
                       onGrab={data.onGrab}
                       onHover={data.onHover}
