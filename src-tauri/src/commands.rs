@@ -256,6 +256,20 @@ pub fn layout(
         .map_err(api)
 }
 
+/// Where event `id` is laid out at `viewport`'s scale, across and down:
+/// `[x, y]` of its mark and row, or null when no shown timeline has it.
+#[tauri::command]
+pub fn locate_event(
+    state: State<'_, AppState>,
+    timelines: Vec<i64>,
+    viewport: Viewport,
+    id: i64,
+) -> Reply<Option<(f64, f64)>> {
+    workspace(&state)
+        .locate(&timelines, viewport, id)
+        .map_err(api)
+}
+
 // Events.
 
 #[tauri::command]

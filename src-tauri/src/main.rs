@@ -60,6 +60,7 @@ fn run() -> anyhow::Result<()> {
             commands::get_event,
             commands::rename_event,
             commands::layout,
+            commands::locate_event,
             commands::create_event,
             commands::update_event,
             commands::delete_event,

@@ -2,6 +2,7 @@
 //! against the SQLite file the app writes.
 
 mod accessibility;
+mod canvas;
 mod compare;
 mod editor;
 mod first_run;

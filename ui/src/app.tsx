@@ -39,7 +39,8 @@ import { eventMarks, indexLanes, indexViews, placedOn, placementsOf } from "./li
 import { LABEL_FONT } from "./lib/geometry";
 import { textWidth } from "./lib/measure";
 import { IMPORT_FILTERS, importSummary } from "./lib/transfer";
-import { fitMarks, panBy, resize, zoomAt, type Band } from "./lib/viewport";
+import { fitMarks, panBy, pxAt, resize, zoomAt, type Band } from "./lib/viewport";
+import { onScreen } from "./lib/geometry";
 import { precisionAt, tickUnitLabel } from "./lib/vocabulary";
 
 const ZOOM_STEP = 1.5;
@@ -372,10 +373,12 @@ function Workbench({ onSwitched }: { onSwitched: () => void }) {
   /** An empty workspace shows the ways to begin in place of the canvas. */
   const startPanel = shown !== null && summaries.length === 0;
 
-  // An event on two shown timelines counts once.
+  // The events on screen (the layout reaches past it); one on two shown timelines counts once.
+  const across = layout && viewport ? { left: pxAt(layout.viewport, viewport.start_minute), right: pxAt(layout.viewport, viewport.end_minute) } : null;
+  const down = band ? { left: band.top, right: band.top + band.height } : { left: -Infinity, right: Infinity };
   const inView = new Set(
     layout?.timelines.flatMap((box) =>
-      box.lanes.flatMap((lane) => lane.items.filter((item) => item.visible).map((item) => item.id)),
+      box.lanes.flatMap((lane) => lane.items.filter((item) => across !== null && onScreen(item, across, down)).map((item) => item.id)),
     ),
   ).size;
 

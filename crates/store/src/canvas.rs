@@ -39,6 +39,46 @@ impl Workspace {
         viewport: Viewport,
         today_minute: Option<i64>,
     ) -> Result<Layout> {
+        let mut layout = self.lay_out_all(timelines, viewport, today_minute)?;
+        // Rows were packed over all items; the screen draws what is in view.
+        for lane in layout.timelines.iter_mut().flat_map(|t| t.lanes.iter_mut()) {
+            lane.items.retain(|item| item.visible);
+        }
+        Ok(layout)
+    }
+
+    /// Where the canvas has event `id` at `viewport`'s scale, wherever it
+    /// is across and down: the y of its row's centre (px from the top of
+    /// the timelines) and the x of its mark, or None when it is on none of
+    /// `timelines`. The keyboard uses it to walk to an event off screen.
+    pub fn locate(
+        &self,
+        timelines: &[i64],
+        viewport: Viewport,
+        id: i64,
+    ) -> Result<Option<(f64, f64)>> {
+        let viewport = Viewport {
+            top_px: None,
+            height_px: None,
+            ..viewport
+        };
+        let layout = self.lay_out_all(timelines, viewport, None)?;
+        Ok(layout
+            .timelines
+            .iter()
+            .flat_map(|t| t.lanes.iter())
+            .flat_map(|lane| lane.items.iter())
+            .find(|item| item.id == id)
+            .map(|item| (item.x, item.y)))
+    }
+
+    /// The layout of every item, in view or not.
+    fn lay_out_all(
+        &self,
+        timelines: &[i64],
+        viewport: Viewport,
+        today_minute: Option<i64>,
+    ) -> Result<Layout> {
         let inputs = timelines
             .iter()
             .map(|&id| self.layout_input(id))
@@ -57,12 +97,11 @@ impl Workspace {
             locale,
             ..LayoutStyle::screen()
         };
-        let mut layout = layout::lay_out(&input, &style, FontMetrics::inter_regular());
-        // Rows were packed over all items; the screen draws what is in view.
-        for lane in layout.timelines.iter_mut().flat_map(|t| t.lanes.iter_mut()) {
-            lane.items.retain(|item| item.visible);
-        }
-        Ok(layout)
+        Ok(layout::lay_out(
+            &input,
+            &style,
+            FontMetrics::inter_regular(),
+        ))
     }
 
     fn layout_input(&self, timeline: i64) -> Result<TimelineInput> {

@@ -4,7 +4,7 @@ import type { Viewport } from "../bindings/Viewport";
 import * as api from "../ipc";
 import { browserTimers, type LayoutRequests, layoutRequests } from "../lib/layoutRequests";
 import { oneInFlight } from "../lib/throttle";
-import { type Band, layoutBand, layoutWindow, span } from "../lib/viewport";
+import { type Band, layoutWindow, span } from "../lib/viewport";
 
 interface Query {
   timelines: number[];
@@ -18,8 +18,8 @@ interface Query {
  * ends on the latest arguments. While a zoom goes on, the canvas stretches
  * the last layout (redrawing every event each frame would drop frames); the
  * zoom is laid out once it rests (see lib/layoutRequests.ts). What is
- * laid out reaches past the screen on every side (see `layoutWindow`), so
- * a pan or a scroll asks again only when it nears the edge of it (or the
+ * laid out reaches past the screen either side (see `layoutWindow`), so
+ * a pan asks again only when it nears the edge of it (or the
  * timelines change: `timelines` is new after every edit).
  */
 export function useLayout(
@@ -57,12 +57,11 @@ export function useLayout(
   useLayoutEffect(() => {
     const scale = viewport ? viewport.width_px / span(viewport) : null;
     const window = viewport && layoutWindow(viewport);
-    const rows = band && layoutBand(band);
     const query =
       window && window.width_px > 0
         ? {
             timelines: [...timelines],
-            viewport: rows ? { ...window, top_px: rows.top, height_px: rows.height } : window,
+            viewport: band ? { ...window, top_px: band.top, height_px: band.height } : window,
             today,
           }
         : null;

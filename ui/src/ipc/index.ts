@@ -158,6 +158,10 @@ export const getEvent = (id: number): Promise<EventView> => call("get_event", { 
 export const layout = (timelines: number[], viewport: Viewport, todayMinute: number | null): Promise<Layout> =>
   call("layout", { timelines, viewport, todayMinute });
 
+/** Where event `id` is laid out at the viewport's scale, on screen or not: `[x, y]` of its mark and row. */
+export const locateEvent = (timelines: number[], viewport: Viewport, id: number): Promise<[number, number] | null> =>
+  call("locate_event", { timelines, viewport, id });
+
 /** The date a drag would give, for its ghost; writes nothing. */
 export const previewDate = (
   minute: number,

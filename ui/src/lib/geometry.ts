@@ -67,6 +67,16 @@ export function clipItem(item: PlacedItem, screen: Extent): Clip {
   };
 }
 
+/**
+ * Whether the canvas has an element over `item`: laid out as visible, some
+ * of it across `screen`, and its row within `rows` (the top and bottom of
+ * the rows on screen, as an extent down).
+ */
+export function onScreen(item: PlacedItem, screen: Extent, rows: Extent): boolean {
+  const clip = clipItem(item, screen);
+  return item.visible && clip.right > clip.left && item.y >= rows.left && item.y <= rows.right;
+}
+
 /** Where date text `textWidth` px wide starts in an item's clip, or null when it does not fit. */
 export function dateTextX(item: PlacedItem, textWidth: number, clip: Clip): number | null {
   if (clip.textMax - clip.textMin < textWidth) return null;

@@ -1,29 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { neighbour } from "./order";
+import { dateOrder, walk } from "./order";
 
-describe("neighbour", () => {
-  const items = [
-    { id: "c", minute: 30 },
-    { id: "a", minute: 10 },
-    { id: "b1", minute: 20 },
-    { id: "b2", minute: 20 },
-  ];
-  const key = (item: { minute: number }) => item.minute;
-  const id = (name: string) => {
-    const found = items.find((item) => item.id === name);
-    if (!found) throw new Error(name);
-    return found;
-  };
+describe("dateOrder and walk", () => {
+  const order = dateOrder([
+    { id: 3, start_minute: 30 },
+    { id: 1, start_minute: 10 },
+    { id: 5, start_minute: 20 },
+    { id: 2, start_minute: 20 },
+  ]);
 
-  it("steps through in date order, ties in given order", () => {
-    expect(neighbour(items, key, id("a"), 1)?.id).toBe("b1");
-    expect(neighbour(items, key, id("b1"), 1)?.id).toBe("b2");
-    expect(neighbour(items, key, id("b2"), 1)?.id).toBe("c");
-    expect(neighbour(items, key, id("c"), -1)?.id).toBe("b2");
+  it("puts events in date order, ties by id", () => {
+    expect(order).toEqual([1, 2, 5, 3]);
   });
 
-  it("stops at either end", () => {
-    expect(neighbour(items, key, id("c"), 1)).toBeNull();
-    expect(neighbour(items, key, id("a"), -1)).toBeNull();
+  it("steps through in that order", () => {
+    expect(walk(order, 1, "ArrowDown")).toBe(2);
+    expect(walk(order, 2, "ArrowDown")).toBe(5);
+    expect(walk(order, 5, "ArrowDown")).toBe(3);
+    expect(walk(order, 3, "ArrowUp")).toBe(5);
+  });
+
+  it("goes to either end, and stops there", () => {
+    expect(walk(order, 5, "Home")).toBe(1);
+    expect(walk(order, 5, "End")).toBe(3);
+    expect(walk(order, 3, "ArrowDown")).toBeNull();
+    expect(walk(order, 1, "ArrowUp")).toBeNull();
+    expect(walk(order, 9, "ArrowDown")).toBeNull();
   });
 });

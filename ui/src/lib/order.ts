@@ -1,15 +1,22 @@
 // Keyboard order on the canvas: events in date order, whatever lane they sit in.
 
+/** Ids in order of start minute, ties by id. */
+export function dateOrder(events: Iterable<{ id: number; start_minute: number }>): number[] {
+  return [...events].sort((a, b) => a.start_minute - b.start_minute || a.id - b.id).map((event) => event.id);
+}
+
+/** The walk keys of the canvas. */
+export type WalkKey = "ArrowDown" | "ArrowUp" | "Home" | "End";
+
 /**
- * The item after (`step` 1) or before (-1) `current` when `items` are put in
- * order of `key`, ties kept in their given order; null past either end.
+ * Where `key` takes the focus from `current` along `order`: the next or
+ * the previous, or the first or the last; null past either end or when
+ * `current` is not in `order`.
  */
-export function neighbour<T>(items: readonly T[], key: (item: T) => number, current: T, step: 1 | -1): T | null {
-  const sorted = items
-    .map((item, index) => ({ item, index, key: key(item) }))
-    .sort((a, b) => a.key - b.key || a.index - b.index)
-    .map((entry) => entry.item);
-  const at = sorted.indexOf(current);
+export function walk(order: readonly number[], current: number, key: WalkKey): number | null {
+  if (key === "Home") return order[0] ?? null;
+  if (key === "End") return order.at(-1) ?? null;
+  const at = order.indexOf(current);
   if (at === -1) return null;
-  return sorted[at + step] ?? null;
+  return order[at + (key === "ArrowDown" ? 1 : -1)] ?? null;
 }

@@ -161,10 +161,3 @@ export function layoutWindow(viewport: Viewport): Viewport {
   return { ...viewport, start_minute: start, end_minute: start + screen * screens, width_px: viewport.width_px * screens };
 }
 
-/** The band of rows laid out for `band` on screen: the same idea as `layoutWindow`, down the canvas. */
-export function layoutBand(band: Band): Band {
-  if (!(band.height > 0)) return band;
-  const step = band.height * WINDOW_STEP;
-  const top = Math.max(0, Math.floor(band.top / step) * step - band.height * WINDOW_PAD);
-  return { top, height: band.height * (1 + 2 * WINDOW_PAD + WINDOW_STEP) };
-}

@@ -1,17 +1,16 @@
-import type { CSSProperties } from "preact";
+import { memo } from "preact/compat";
 import type { Layout } from "../../bindings/Layout";
 
+/** The canvas moves the planes by the pan (a zoom moves their elements apart: lib/stretch.ts). */
 interface Props {
   layout: Layout | null;
-  /** The pan shift applied to everything laid out (a zoom moves its elements apart: lib/stretch.ts). */
-  plane: CSSProperties;
 }
 
 /** Tick labels along the top of the canvas. */
-export function Axis({ layout, plane }: Props) {
+export const Axis = memo(function Axis({ layout }: Props) {
   return (
     <div class="axis" data-testid="axis">
-      <div class="plane" style={plane}>
+      <div class="plane">
         {layout?.ticks.map((tick) => (
           <div
             key={tick.minute}
@@ -30,12 +29,12 @@ export function Axis({ layout, plane }: Props) {
       </div>
     </div>
   );
-}
+});
 
 /** Vertical grid lines under the timelines, and the "today" line. */
-export function Grid({ layout, plane }: Props) {
+export const Grid = memo(function Grid({ layout }: Props) {
   return (
-    <div class="grid plane" style={plane} aria-hidden="true">
+    <div class="grid plane" aria-hidden="true">
       {layout?.ticks.map((tick) => (
         <div
           key={tick.minute}
@@ -49,4 +48,4 @@ export function Grid({ layout, plane }: Props) {
       )}
     </div>
   );
-}
+});

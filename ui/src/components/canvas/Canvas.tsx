@@ -8,13 +8,14 @@ import { useAnchoredLayout } from "../../hooks/useAnchoredLayout";
 import { useEventDrag } from "../../hooks/useEventDrag";
 import { usePointerDrag } from "../../hooks/usePointerDrag";
 import { intersects, type Rect, rectFrom } from "../../lib/drag";
-import type { Extent } from "../../lib/geometry";
+import { type Extent, onScreen } from "../../lib/geometry";
 import type { Look } from "../../lib/paint";
 import type { LanePlace } from "../../lib/events";
-import { neighbour } from "../../lib/order";
+import { dateOrder, walk, type WalkKey } from "../../lib/order";
+import * as api from "../../ipc";
 import type { Selection } from "../../lib/selection";
 import { stretchLaidOut } from "../../lib/stretch";
-import { minuteAt, panBy, planeMove, wheelPixels, zoomAt, type Band } from "../../lib/viewport";
+import { centreOn, minuteAt, panBy, planeMove, wheelPixels, zoomAt, type Band } from "../../lib/viewport";
 import { DragGhost } from "../common/DragGhost";
 import { Axis, Grid } from "./Axis";
 import { EventLayer } from "./EventLayer";
@@ -26,10 +27,14 @@ const WHEEL_ZOOM = 0.002;
 const PINCH_ZOOM = 0.01;
 const EVENT_SELECTOR = '[data-testid="timeline-event"]';
 /** The keys that walk the events (see `onKeyDown`). */
-const WALK_KEYS = new Set(["ArrowDown", "ArrowUp", "Home", "End"]);
+const WALK_KEYS = new Set<string>(["ArrowDown", "ArrowUp", "Home", "End"] satisfies WalkKey[]);
 /** The overlay holds the events this far past the screen's edges, as the engine's visibility margin. */
 const OVERLAY_MARGIN_PX = 64;
+/** The overlay's extent across is widened to a multiple of this. */
+const SCREEN_GRAIN_PX = 128;
 const NONE: ReadonlySet<number> = new Set();
+/** A row walked to by the keyboard is scrolled to when it is nearer the edge than this. */
+const ROW_MARGIN_PX = 40;
 /** Presses on these are theirs, not the canvas's (no pan, no box). */
 const OWN_PRESS = ".event, button, input, select, textarea, [role='button'], .lane-head";
 
@@ -86,6 +91,10 @@ export function Canvas(props: Props) {
   const [box, setBox] = useState<Rect | null>(null);
   /** The rows on screen, for the overlay of event elements. */
   const [rows, setRows] = useState<Extent>({ left: 0, right: Infinity });
+  /** An event the keyboard walked to, off screen: it takes focus once drawn. */
+  const [walking, setWalking] = useState<number | null>(null);
+  /** The order the keyboard walks the events in. */
+  const order = useMemo(() => dateOrder(events.values()), [events]);
   /** The event last focused, kept in the tab order. */
   const [current, setCurrent] = useState<number | null>(null);
   /** The stretch the events were last drawn at (see lib/stretch.ts). */
@@ -216,27 +225,58 @@ export function Canvas(props: Props) {
 
   /**
    * The events are one Tab stop: Down and Up walk them in date order, Home
-   * and End go to the first and the last (Left and Right re-date them).
+   * and End go to the first and the last (Left and Right re-date them),
+   * across the whole of the shown timelines: the canvas pans and scrolls
+   * to an event off screen, and focus goes to it once it is drawn.
    */
   const onKeyDown = (key: KeyboardEvent) => {
     const target = key.target;
     if (!WALK_KEYS.has(key.key) || key.altKey || key.ctrlKey || key.metaKey || key.shiftKey) return;
     if (!(target instanceof HTMLElement) || !target.matches(EVENT_SELECTOR)) return;
-    const elements = [...(scroller.current?.querySelectorAll<HTMLElement>(EVENT_SELECTOR) ?? [])];
-    const minute = (element: HTMLElement) => events.get(Number(element.dataset.eventId))?.start_minute ?? 0;
-    // The first or the last by date, in one pass.
-    const end = (before: (a: number, b: number) => boolean) =>
-      elements.reduce<HTMLElement | null>((best, element) => (best === null || before(minute(element), minute(best)) ? element : best), null);
-    const next =
-      key.key === "ArrowDown" || key.key === "ArrowUp"
-        ? neighbour(elements, minute, target, key.key === "ArrowDown" ? 1 : -1)
-        : key.key === "Home"
-          ? end((a, b) => a < b)
-          : end((a, b) => a > b);
     key.preventDefault();
     key.stopPropagation();
-    next?.focus();
+    const next = walk(order, Number(target.dataset.eventId), key.key as WalkKey);
+    if (next !== null) walkTo(next);
   };
+
+  const walkTo = (id: number) => {
+    const element = scroller.current;
+    const shown = element?.querySelector<HTMLElement>(`${EVENT_SELECTOR}[data-event-id="${id}"]`);
+    const frame = element?.getBoundingClientRect();
+    const box = shown?.getBoundingClientRect();
+    if (shown && box && frame && box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom) {
+      shown.focus({ preventScroll: true });
+      return;
+    }
+    if (!layout || !viewport || !element) return;
+    setWalking(id);
+    api.locateEvent(
+      layout.timelines.map((band) => band.id),
+      viewport,
+      id,
+    ).then(
+      (place) => {
+        if (!place) return;
+        const [x, y] = place;
+        if (x < 0 || x > viewport.width_px) onViewport((current) => centreOn(current, minuteAt(viewport, x)));
+        if (y < element.scrollTop + ROW_MARGIN_PX || y > element.scrollTop + element.clientHeight - ROW_MARGIN_PX) {
+          element.scrollTop = y - element.clientHeight / 2;
+        }
+      },
+      () => {
+        setWalking(null);
+      },
+    );
+  };
+
+  // An event walked to off screen takes focus once its element is drawn.
+  useLayoutEffect(() => {
+    if (walking === null) return;
+    const shown = scroller.current?.querySelector<HTMLElement>(`${EVENT_SELECTOR}[data-event-id="${walking}"]`);
+    if (!shown) return;
+    setWalking(null);
+    shown.focus({ preventScroll: true });
+  });
 
   const onFocusIn = (focus: FocusEvent) => {
     const target = focus.target;
@@ -254,28 +294,55 @@ export function Canvas(props: Props) {
     setHover({ id, anchor: { left: rect.left - frame.left, top: rect.top - frame.top, bottom: rect.bottom - frame.top } });
   }, []);
 
-  // One event is in the tab order: the one last focused, else the one selected, else the earliest shown.
-  const shown = layout?.timelines.flatMap((band) => band.lanes.flatMap((lane) => lane.items.filter((item) => item.visible))) ?? [];
-  const shownIds = new Set(shown.map((item) => item.id));
-  const earliest = shown.reduce<number | null>((best, item) => {
-    const minute = events.get(item.id)?.start_minute ?? Infinity;
-    return best === null || minute < (events.get(best)?.start_minute ?? Infinity) ? item.id : best;
-  }, null);
-  const tabbable = [current, selection.focus].find((id) => id !== null && shownIds.has(id)) ?? earliest;
-
   // Until the next layout arrives, move the last one by the pan since, and
-  // stretch it by the zoom since (see lib/stretch.ts).
+  // stretch it by the zoom since (see lib/stretch.ts). The planes are moved
+  // here, so that a pan renders nothing beneath the canvas: the overlay of
+  // event elements, which paints nothing, is stretched whole.
   const move = layout && viewport ? planeMove(layout.viewport, viewport) : { shift: 0, stretch: 1 };
-  const plane = { transform: `translateX(${move.shift}px)` };
-  const overlay = { transform: `translateX(${move.shift}px)${move.stretch === 1 ? "" : ` scaleX(${move.stretch})`}` };
   useLayoutEffect(() => {
+    const pan = `translateX(${move.shift}px)`;
+    const stretched = move.stretch === 1 ? pan : `${pan} scaleX(${move.stretch})`;
+    for (const element of root.current?.querySelectorAll<HTMLElement>(".plane") ?? []) {
+      element.style.transform = element.classList.contains("lane-plane") ? stretched : pan;
+    }
     if (move.stretch === 1 && stretchedBy.current === 1) return;
     stretchedBy.current = move.stretch;
     if (root.current) stretchLaidOut(root.current, move.stretch);
   });
+
+  // The overlay of event elements covers what is on screen (and the
+  // engine's margin) as the plane now stands, widened to a grain so that
+  // it changes only every few frames of a pan.
+  const across = viewport
+    ? {
+        left: Math.floor((-move.shift - OVERLAY_MARGIN_PX) / move.stretch / SCREEN_GRAIN_PX) * SCREEN_GRAIN_PX,
+        right: Math.ceil((viewport.width_px - move.shift + OVERLAY_MARGIN_PX) / move.stretch / SCREEN_GRAIN_PX) * SCREEN_GRAIN_PX,
+      }
+    : null;
+  const screenLeft = across?.left ?? anchored?.window.left ?? 0;
+  const screenRight = across?.right ?? anchored?.window.right ?? 0;
+  const screen = useMemo<Extent>(() => ({ left: screenLeft, right: screenRight }), [screenLeft, screenRight]);
+
+  // One event is in the tab order: the one last focused, else the one
+  // selected, else the earliest on screen.
+  const shownIds = useMemo(
+    () =>
+      new Set(
+        (layout?.timelines ?? []).flatMap((band) =>
+          band.lanes.flatMap((lane) => lane.items.filter((item) => onScreen(item, screen, rows)).map((item) => item.id)),
+        ),
+      ),
+    [layout, screen, rows],
+  );
+  const earliest = [...shownIds].reduce<number | null>((best, id) => {
+    const minute = events.get(id)?.start_minute ?? Infinity;
+    return best === null || minute < (events.get(best)?.start_minute ?? Infinity) ? id : best;
+  }, null);
+  const tabbable = [current, selection.focus].find((id) => id !== null && shownIds.has(id)) ?? earliest;
+
   const views = new Map(timelines.map((view) => [view.id, view]));
   const hovered = hover && !drag ? events.get(hover.id) : undefined;
-  const hoveredId = hovered ? hover?.id ?? null : null;
+  const hoveredId = hovered ? (hover?.id ?? null) : null;
   const look = useMemo<Look>(
     () => ({
       events,
@@ -287,15 +354,10 @@ export function Canvas(props: Props) {
     }),
     [events, notes, selection.picked, hoveredId, drag?.ids, drag?.stretch],
   );
-  // The overlay of event elements covers what is on screen (and the
-  // engine's margin), as the plane now stands.
-  const screen: Extent | null =
-    layout && viewport
-      ? {
-          left: (-move.shift - OVERLAY_MARGIN_PX) / move.stretch,
-          right: (viewport.width_px - move.shift + OVERLAY_MARGIN_PX) / move.stretch,
-        }
-      : null;
+  const data = useMemo(
+    () => ({ events, notes, selection, tabbable, drag, dropLane, onPick, onGrab: grab, onHover, onCreateAt, onCurrent }),
+    [events, notes, selection, tabbable, drag, dropLane, onPick, grab, onHover, onCreateAt, onCurrent],
+  );
 
   return (
     <main
@@ -305,7 +367,7 @@ export function Canvas(props: Props) {
       data-region="canvas"
       tabIndex={-1}
     >
-      <Axis layout={layout} plane={plane} />
+      <Axis layout={layout} />
       <div
         class="canvas-scroll"
         ref={scroller}
@@ -317,7 +379,7 @@ export function Canvas(props: Props) {
       >
         {anchored && layout && (
           <div class="canvas-content" style={{ height: layout.height_px + 48 }}>
-            <Grid layout={layout} plane={plane} />
+            <Grid layout={layout} />
             <EventLayer anchored={anchored} move={move} look={look} />
             {layout.timelines.map((band) => {
               const view = views.get(band.id);
@@ -328,12 +390,10 @@ export function Canvas(props: Props) {
                     box={band}
                     view={view}
                     laidOut={layout.viewport}
-                    screen={screen ?? anchored.window}
+                    screen={screen}
                     rows={rows}
-                    plane={plane}
-                    overlay={overlay}
                     current={band.id === props.current}
-                    data={{ events, notes, selection, tabbable, drag, dropLane, onPick, onGrab: grab, onHover, onCreateAt, onCurrent }}
+                    data={data}
                   />
                 )
               );

@@ -2,7 +2,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { EventOutline } from "../../bindings/EventOutline";
 import type { AnchoredLayout } from "../../lib/anchor";
 import type { Extent } from "../../lib/geometry";
-import { type Look, paintItems, type Palette, type Placed, type Surface } from "../../lib/paint";
+import type { PlacedItem } from "../../bindings/PlacedItem";
+import { type Look, paintItems, type Palette, type Placed, reaches, type Surface } from "../../lib/paint";
 import { KINDS, withAlpha } from "../../lib/vocabulary";
 
 /** Canvas px per CSS px at most: sharper than this costs memory for little. */
@@ -21,12 +22,15 @@ interface Props {
 interface Painted {
   surface: Surface;
   ratio: number;
-  /** The layout's origin and scale: a layout sharing them only panned. */
+  /** The layout's origin and scale: a layout sharing them may have only panned. */
   origin: number;
   scale: number;
   look: Look;
   /** The page's colours changed this many times before (see `usePageColours`). */
   colours: number;
+  layout: AnchoredLayout["layout"];
+  /** The items painted, by lane and id. */
+  items: ReadonlyMap<string, PlacedItem>;
 }
 
 /**
@@ -55,7 +59,7 @@ export function EventLayer({ anchored, move, look }: Props) {
     const scale = layout.viewport.width_px / (layout.viewport.end_minute - layout.viewport.start_minute);
     const before = painted.current;
     const size = { width: Math.ceil(surface.width * ratio), height: Math.ceil(surface.height * ratio) };
-    const panned =
+    const same =
       before !== null &&
       before.ratio === ratio &&
       before.origin === origin &&
@@ -67,23 +71,32 @@ export function EventLayer({ anchored, move, look }: Props) {
       before.surface.width === surface.width &&
       element.width === size.width &&
       element.height === size.height;
-    painted.current = { surface, ratio, origin, scale, look, colours };
-    if (panned && before.surface.left === surface.left) return;
+    if (same && before.layout === layout) return;
     const items = placedItems(anchored);
+    painted.current = { surface, ratio, origin, scale, look, colours, layout, items: byPlace(items) };
+    const shift = before ? before.surface.left - surface.left : 0;
+    const dx = Math.round(shift * ratio);
+    // A layout that only panned keeps every item it shares with the last
+    // one, the very object (see lib/anchor.ts), and adds or drops only
+    // items outside what both cover.
+    const panned =
+      same &&
+      Math.abs(shift) < surface.width &&
+      Math.abs(dx - shift * ratio) < 1e-6 &&
+      onlyPanned(before.items, items, { left: Math.max(before.surface.left, surface.left), right: Math.min(before.surface.left, surface.left) + surface.width });
     const palette = readPalette(element);
-    if (panned && Math.abs(before.surface.left - surface.left) < surface.width) {
+    if (panned && dx === 0) return;
+    if (panned) {
       // Shift what is painted by the pan, then paint the columns it uncovered.
-      const dx = Math.round((before.surface.left - surface.left) * ratio);
       context.setTransform(1, 0, 0, 1, 0, 0);
       context.globalCompositeOperation = "copy";
       context.drawImage(element, dx, 0);
       context.globalCompositeOperation = "source-over";
       context.setTransform(ratio, 0, 0, ratio, 0, 0);
-      const shifted = dx / ratio;
       const strip: Extent =
-        shifted > 0
-          ? { left: surface.left, right: surface.left + shifted }
-          : { left: surface.left + surface.width + shifted, right: surface.left + surface.width };
+        shift > 0
+          ? { left: surface.left, right: surface.left + shift }
+          : { left: surface.left + surface.width + shift, right: surface.left + surface.width };
       paintItems(context, surface, items, look, palette, strip);
       return;
     }
@@ -131,6 +144,24 @@ function usePageColours(): number {
     };
   }, []);
   return changes;
+}
+
+function byPlace(items: readonly Placed[]): Map<string, PlacedItem> {
+  return new Map(items.map(({ item, laneId }) => [`${laneId}:${item.id}`, item]));
+}
+
+/**
+ * Whether `items` differ from the ones painted only outside `overlap` (the
+ * columns both layouts cover): every item in it is the one painted.
+ */
+function onlyPanned(painted: ReadonlyMap<string, PlacedItem>, items: readonly Placed[], overlap: Extent): boolean {
+  const now = byPlace(items);
+  const kept = (place: string, item: PlacedItem, other: ReadonlyMap<string, PlacedItem>) =>
+    other.get(place) === item || !reaches({ item, laneId: 0 }, overlap);
+  return (
+    [...now].every(([place, item]) => kept(place, item, painted)) &&
+    [...painted].every(([place, item]) => kept(place, item, now))
+  );
 }
 
 /** Every item the layout shows, with its lane. */

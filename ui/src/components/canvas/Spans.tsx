@@ -1,4 +1,4 @@
-import { Fragment, type CSSProperties } from "preact";
+import { Fragment } from "preact";
 import { useState } from "preact/hooks";
 import type { AnnotationView } from "../../bindings/AnnotationView";
 import type { PeriodRow } from "../../bindings/PeriodRow";
@@ -21,11 +21,10 @@ interface Props {
   laidOut: Viewport;
   /** The part of the plane on screen. */
   screen: Extent;
-  plane: CSSProperties;
 }
 
 /** Annotated periods as shaded bands over the lanes, named at the top; a click on the name edits it. */
-export function Spans({ annotations, rows, laidOut, screen, plane }: Props) {
+export function Spans({ annotations, rows, laidOut, screen }: Props) {
   const rowOf = new Map(rows.map((period) => [period.id, period.row]));
   const [open, setOpen] = useState<{ annotation: AnnotationView; anchor: HTMLElement } | null>(null);
   const width = screen.right - screen.left;
@@ -39,7 +38,7 @@ export function Spans({ annotations, rows, laidOut, screen, plane }: Props) {
   });
   return (
     <>
-      <div class="plane spans" style={plane}>
+      <div class="plane spans">
         {spans.map(({ annotation, left, right }) => (
           <Fragment key={annotation.id}>
             <div

@@ -1,11 +1,11 @@
-import type { CSSProperties } from "preact";
+import { memo } from "preact/compat";
 import type { AnnotationView } from "../../bindings/AnnotationView";
 import type { EventOutline } from "../../bindings/EventOutline";
 import type { TimelineBox } from "../../bindings/TimelineBox";
 import type { TimelineView } from "../../bindings/TimelineView";
 import type { Viewport } from "../../bindings/Viewport";
 import type { CanvasDrag, Grab } from "../../hooks/useEventDrag";
-import { clipItem, type Extent } from "../../lib/geometry";
+import { clipItem, type Extent, onScreen } from "../../lib/geometry";
 import type { Selection } from "../../lib/selection";
 import { EventItem } from "./EventItem";
 import { LaneHeader } from "./LaneHeader";
@@ -37,18 +37,18 @@ interface Props {
   laidOut: Viewport;
   /** The part of the planes on screen. */
   screen: Extent;
-  /** The rows on screen, in px from the top of the timelines. */
+  /** The rows on screen, in px from the top of the timelines (`left` the top, `right` the bottom). */
   rows: Extent;
-  plane: CSSProperties;
-  /** The same for the overlay of event elements, which a zoom stretches whole (it paints nothing). */
-  overlay: CSSProperties;
   /** New events go to this timeline. */
   current: boolean;
   data: CanvasData;
 }
 
-/** A timeline: its header, its annotation spans and its lanes of events. */
-export function TimelineBand({ box, view, laidOut, screen, rows, plane, overlay, current, data }: Props) {
+/**
+ * A timeline: its header, its annotation spans and its lanes of events.
+ * Memoised: a pan moves its planes (see Canvas) and renders nothing.
+ */
+export const TimelineBand = memo(function TimelineBand({ box, view, laidOut, screen, rows, current, data }: Props) {
   const lanes = new Map(view.lanes.map((lane, index) => [lane.id, { lane, index }]));
   const { drag } = data;
   return (
@@ -65,7 +65,7 @@ export function TimelineBand({ box, view, laidOut, screen, rows, plane, overlay,
           data.onCurrent(view.id);
         }}
       />
-      <Spans annotations={view.annotations} rows={box.periods} laidOut={laidOut} screen={screen} plane={plane} />
+      <Spans annotations={view.annotations} rows={box.periods} laidOut={laidOut} screen={screen} />
       {box.lanes.map((laneBox, row) => {
         const entry = lanes.get(laneBox.id);
         const colour = entry?.lane.colour ?? null;
@@ -101,16 +101,13 @@ export function TimelineBand({ box, view, laidOut, screen, rows, plane, overlay,
                 <span>or double-click at a date, or drag one from the library</span>
               </span>
             )}
-            <div class="plane lane-plane" style={overlay}>
+            <div class="plane lane-plane">
               {laneBox.items.map((item) => {
                 const event = data.events.get(item.id);
                 const stretch = drag?.stretch?.id === item.id ? drag.stretch : null;
-                const clip = clipItem(item, screen);
                 // The element over each event on screen (the event layer paints them).
-                const onScreen = clip.right > clip.left && item.y >= rows.left && item.y <= rows.right;
                 return (
-                  item.visible &&
-                  onScreen &&
+                  onScreen(item, screen, rows) &&
                   event && (
                     <EventItem
                       key={item.id}
@@ -124,7 +121,7 @@ export function TimelineBand({ box, view, laidOut, screen, rows, plane, overlay,
                       tabbable={item.id === data.tabbable}
                       dragging={drag?.ids.has(item.id) === true && drag.stretch === null}
                       stretch={stretch}
-                      clip={clip}
+                      clip={clipItem(item, screen)}
                       onPick={data.onPick}
                       onGrab={data.onGrab}
                       onHover={data.onHover}
@@ -138,4 +135,4 @@ export function TimelineBand({ box, view, laidOut, screen, rows, plane, overlay,
       })}
     </div>
   );
-}
+});
