@@ -314,9 +314,15 @@ async fn place_an_event_with_the_keyboard_alone() -> anyhow::Result<()> {
     let lane = app.lane_id(OPENAI, "Deal");
     let placed =
         format!("SELECT count(*) FROM placement WHERE event_id = {event} AND lane_id = {lane}");
+    // The library draws only the rows in view: the event is found by
+    // typing the start of its title in the list, which scrolls to it.
+    wait_css(&app.client, r#"[data-testid="library-item"][tabindex="0"]"#)
+        .await?
+        .send_keys("amazon to invest up")
+        .await?;
     let item = wait_css(
         &app.client,
-        &format!(r#"[data-testid="library-item"][data-event-id="{event}"]"#),
+        &format!(r#"[data-testid="library-item"][data-event-id="{event}"]:focus"#),
     )
     .await?;
     item.send_keys(&char::from(Key::Enter).to_string()).await?;

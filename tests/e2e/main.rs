@@ -7,6 +7,7 @@ mod compare;
 mod editor;
 mod first_run;
 mod foundation;
+mod library;
 mod safety;
 mod security;
 mod styles;

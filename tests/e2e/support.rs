@@ -56,7 +56,7 @@ impl App {
     /// As [`App::start`], with the programs in `programs` first on the app's
     /// `PATH` (see [`Harness::start_with_programs`]).
     pub async fn start_with_programs(file: &str, programs: Option<&Path>) -> anyhow::Result<App> {
-        Ok(App::start_in(file, programs, |_, _| Ok(())).await?.0)
+        Ok(App::start_in(file, programs, None, |_, _| Ok(())).await?.0)
     }
 
     /// As [`App::start`], once `prepare` has had the harness and the
@@ -67,7 +67,17 @@ impl App {
         file: &str,
         prepare: impl FnOnce(&Harness, &Path) -> anyhow::Result<T>,
     ) -> anyhow::Result<(App, T)> {
-        App::start_in(file, None, prepare).await
+        App::start_in(file, None, None, prepare).await
+    }
+
+    /// As [`App::start_with`] for a workspace `prepare` writes without the
+    /// sample: the app is ready once the element `ready` (XPath) is there.
+    pub async fn start_ready<T>(
+        file: &str,
+        ready: &str,
+        prepare: impl FnOnce(&Harness, &Path) -> anyhow::Result<T>,
+    ) -> anyhow::Result<(App, T)> {
+        App::start_in(file, None, Some(ready), prepare).await
     }
 
     /// Opens the app on a workspace that `make` writes (a generated one,
@@ -96,6 +106,7 @@ impl App {
     async fn start_in<T>(
         file: &str,
         programs: Option<&Path>,
+        ready: Option<&str>,
         prepare: impl FnOnce(&Harness, &Path) -> anyhow::Result<T>,
     ) -> anyhow::Result<(App, T)> {
         let turn = ONE_AT_A_TIME.lock().await;
@@ -109,9 +120,14 @@ impl App {
         let client = harness.launch(&db).await?;
         // The sample's first event, or the start panel of an empty workspace
         // (the default one, opened instead of a file that is not a workspace).
-        let ready = format!(
-            r#"{} | //*[@data-testid="start-panel"]"#,
-            event_titled("Microsoft invests $1B in OpenAI")
+        let ready = ready.map_or_else(
+            || {
+                format!(
+                    r#"{} | //*[@data-testid="start-panel"]"#,
+                    event_titled("Microsoft invests $1B in OpenAI")
+                )
+            },
+            str::to_owned,
         );
         wait_for(&client, &ready).await?;
         let app = App {

@@ -250,9 +250,16 @@ pub struct EventFilter {
     /// At most this many events (at least one), the first in order.
     #[ts(optional = nullable)]
     pub limit: Option<u32>,
+    /// Skip this many matches first: with `limit`, a page that starts
+    /// anywhere in the list (the library scrolls through every match a
+    /// page at a time). Every page is cut from the same order, ties broken
+    /// by id, so consecutive pages neither repeat nor miss an event.
+    #[ts(optional = nullable)]
+    pub offset: Option<u32>,
 }
 
-/// The first events that match a filter, and how many match in all.
+/// A page of the events that match a filter (from its offset, up to its
+/// limit), and how many match in all.
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 pub struct EventPage {
     pub events: Vec<EventView>,

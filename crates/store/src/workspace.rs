@@ -399,8 +399,9 @@ impl Workspace {
 
     // Events.
 
-    /// Events in start order, or best match first with a search query,
-    /// filtered (see [`EventFilter`]).
+    /// Events in start order, or best match first with a search query
+    /// (equal matches in start order), ties broken by id, filtered (see
+    /// [`EventFilter`]).
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventView>> {
         Ok(self.events_page(filter)?.events)
     }
@@ -440,6 +441,7 @@ impl Workspace {
                 .map(str::to_owned)
         };
         let limit = filter.limit.map(|limit| limit.max(1));
+        let offset = filter.offset.unwrap_or(0);
         let params = params![
             filter.timeline,
             query,
@@ -450,6 +452,7 @@ impl Workspace {
             filter.unsourced,
             filter.not_on_timeline,
             limit,
+            offset,
         ];
         let mut events = Vec::new();
         {
@@ -459,7 +462,7 @@ impl Workspace {
                         e.display_date, e.media_url, e.media_credit, e.media_caption, e.media_thumbnail
                  {matching}
                  ORDER BY {order}
-                 LIMIT coalesce(?9, -1)"
+                 LIMIT coalesce(?9, -1) OFFSET ?10"
             ))?;
             let rows = stmt.query_map(params, |row| {
                 Ok((event_row(row)?, row.get::<_, Option<String>>(11)?))
@@ -473,17 +476,18 @@ impl Workspace {
                 events.push(event);
             }
         }
-        // A full page may have more behind it: count them apart, which
+        // A full page may have more behind it, and an empty page past the
+        // first may have all of them before it: count them apart, which
         // reads no text and lets the page stop at its limit.
         let full = limit.is_some_and(|limit| events.len() >= limit as usize);
-        let total = if full {
+        let total = if full || (offset > 0 && events.is_empty()) {
             self.conn.query_row(
                 &format!("SELECT count(*) {matching}"),
                 &params[..8],
                 |row| row.get(0),
             )?
         } else {
-            events.len() as u32
+            offset + events.len() as u32
         };
         self.fill_links(&mut events)?;
         Ok(EventPage { events, total })

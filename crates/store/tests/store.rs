@@ -265,6 +265,94 @@ fn a_page_of_events_is_the_first_of_the_whole_list_and_counts_them_all() {
 }
 
 #[test]
+fn pages_at_offsets_join_into_the_whole_list_without_gaps_or_repeats() {
+    let dir = Dir::new();
+    let mut workspace = Workspace::open(&dir.file("pages.db")).unwrap();
+    // Many events on the same day and many with the same title, so that
+    // only the tiebreak keeps the order the same from page to page.
+    workspace
+        .write(|writer| {
+            for n in 0..230_i32 {
+                let start = Date::day(2000 + (n * 7) % 23, 1 + (n % 3) as u8, 1).unwrap();
+                let title = if n % 3 == 0 {
+                    "Merger talks".to_owned()
+                } else {
+                    format!("Merger filing {}", n % 11)
+                };
+                writer.create_event(EventDraft::new(&title, start, EventKind::Other))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    for query in [None, Some("merger".to_owned()), Some("talks".to_owned())] {
+        let filter = EventFilter {
+            query: query.clone(),
+            ..EventFilter::default()
+        };
+        let all: Vec<i64> = workspace
+            .events(&filter)
+            .unwrap()
+            .iter()
+            .map(|e| e.facts.id)
+            .collect();
+        assert!(all.len() > 70, "{query:?}");
+        for size in [1_u32, 7, 64, 500] {
+            let mut joined = Vec::new();
+            let mut offset = 0;
+            loop {
+                let page = workspace
+                    .events_page(&EventFilter {
+                        limit: Some(size),
+                        offset: Some(offset),
+                        ..filter.clone()
+                    })
+                    .unwrap();
+                assert_eq!(page.total as usize, all.len(), "{query:?} at {offset}");
+                if page.events.is_empty() {
+                    break;
+                }
+                assert!(page.events.len() <= size as usize);
+                joined.extend(page.events.iter().map(|e| e.facts.id));
+                offset += size;
+            }
+            assert_eq!(joined, all, "{query:?} in pages of {size}");
+        }
+        // An offset alone gives the rest of the list; one past the end
+        // gives nothing, and still the count.
+        let rest = workspace
+            .events_page(&EventFilter {
+                offset: Some(50),
+                ..filter.clone()
+            })
+            .unwrap();
+        assert_eq!(rest.total as usize, all.len());
+        assert!(
+            rest.events
+                .iter()
+                .map(|e| e.facts.id)
+                .eq(all[50..].iter().copied())
+        );
+        let past = workspace
+            .events_page(&EventFilter {
+                offset: Some(10_000),
+                limit: Some(10),
+                ..filter
+            })
+            .unwrap();
+        assert_eq!((past.events.len(), past.total as usize), (0, all.len()));
+    }
+    let mut ids: Vec<i64> = workspace
+        .events(&EventFilter::default())
+        .unwrap()
+        .iter()
+        .map(|e| e.facts.id)
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 230);
+}
+
+#[test]
 fn a_timeline_in_outline_says_what_the_whole_view_says_of_each_event() {
     let dir = Dir::new();
     let workspace = sample(&dir.file("outline.db"));

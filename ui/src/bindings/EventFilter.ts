@@ -45,4 +45,11 @@ not_on_timeline?: number | null,
 /**
  * At most this many events (at least one), the first in order.
  */
-limit?: number | null, };
+limit?: number | null, 
+/**
+ * Skip this many matches first: with `limit`, a page that starts
+ * anywhere in the list (the library scrolls through every match a
+ * page at a time). Every page is cut from the same order, ties broken
+ * by id, so consecutive pages neither repeat nor miss an event.
+ */
+offset?: number | null, };

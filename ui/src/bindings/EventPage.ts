@@ -2,6 +2,7 @@
 import type { EventView } from "./EventView";
 
 /**
- * The first events that match a filter, and how many match in all.
+ * A page of the events that match a filter (from its offset, up to its
+ * limit), and how many match in all.
  */
 export type EventPage = { events: Array<EventView>, total: number, };

@@ -1,13 +1,10 @@
 import { memo } from "preact/compat";
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import type { EventFilter } from "../../bindings/EventFilter";
-import type { EventPage } from "../../bindings/EventPage";
+import { useCallback, useMemo, useRef, useState } from "preact/hooks";
 import type { EventView } from "../../bindings/EventView";
 import type { EventOutline } from "../../bindings/EventOutline";
 import type { TimelineView } from "../../bindings/TimelineView";
 import { useDebounced } from "../../hooks/useDebounced";
 import { useEdit } from "../../hooks/useEdit";
-import { useRovingFocus } from "../../hooks/useRovingFocus";
 import { useLibraryDrag } from "../../hooks/useLibraryDrag";
 import * as api from "../../ipc";
 import { indexLanes } from "../../lib/events";
@@ -17,7 +14,7 @@ import { DragGhost } from "../common/DragGhost";
 import { Popover } from "../common/Popover";
 import { FilterIcon, PlusIcon, SearchIcon } from "../icons";
 import { LibraryFilters } from "./LibraryFilters";
-import { LibraryItem } from "./LibraryItem";
+import { LibraryList } from "./LibraryList";
 import { type NewEventDraft, NewEventForm } from "./NewEventForm";
 import { PlacePopover } from "./PlacePopover";
 
@@ -40,21 +37,18 @@ interface Props {
 
 /**
  * Every event in the workspace, searchable and filterable; events are
- * dragged from here onto lanes, or placed with Enter. Memoised: panning the
- * canvas must not re-render it.
+ * dragged from here onto lanes, or placed with Enter. The list scrolls
+ * through every match, drawing and fetching only what is in view
+ * (`LibraryList`). Memoised: panning the canvas must not re-render it.
  */
-/** The most events the list shows at once: enough to browse, few enough to stay instant at 10,000. */
-const LIBRARY_LIMIT = 300;
-
 export const Library = memo(function Library(props: Props) {
   const { selectedId, revision, views, creating, onCreating, onSelect, onDropLane, onError } = props;
   const edit = useEdit();
   const [text, setText] = useState("");
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [filtering, setFiltering] = useState(false);
-  const [page, setPage] = useState<EventPage | null>(null);
-  const events = page?.events ?? null;
-  const total = page?.total ?? 0;
+  // How many events match, once the list has fetched its first page.
+  const [total, setTotal] = useState<number | null>(null);
   const [placing, setPlacing] = useState<{ event: EventView; anchor: HTMLElement } | null>(null);
   const newButton = useRef<HTMLButtonElement>(null);
   const lanes = useMemo(() => indexLanes(views), [views]);
@@ -65,21 +59,7 @@ export const Library = memo(function Library(props: Props) {
   const search = useMemo(() => ({ text: text.trim(), filters }), [text, filters]);
   const settled = useDebounced(search, SEARCH_DEBOUNCE_MS);
   // Keyed on the filter's text: the current timeline matters only to "not on this timeline".
-  const filterKey = JSON.stringify({ ...eventFilter(settled.text, settled.filters, timeline?.id ?? null), limit: LIBRARY_LIMIT });
-  useEffect(() => {
-    let live = true;
-    api.listEvents(JSON.parse(filterKey) as EventFilter).then(
-      (next) => {
-        if (live) setPage(next);
-      },
-      (error: unknown) => {
-        if (live) onError(error);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [filterKey, revision, onError]);
+  const filterKey = JSON.stringify(eventFilter(settled.text, settled.filters, timeline?.id ?? null));
 
   const place = (event: EventView, laneId: number) => {
     void edit.run(() => api.placeEvent(event.id, laneId)).then((view) => {
@@ -87,9 +67,10 @@ export const Library = memo(function Library(props: Props) {
     });
   };
   const { ghost, grab } = useLibraryDrag(lanes, place, onDropLane);
+  const onPlaceRequest = useCallback((chosen: EventView, anchor: HTMLElement) => {
+    setPlacing({ event: chosen, anchor });
+  }, []);
 
-  const list = useRef<HTMLUListElement>(null);
-  const roving = useRovingFocus(list, '[data-testid="library-item"]');
   const filterCount = activeFilters(filters);
   const narrowed = search.text !== "" || filterCount > 0;
   return (
@@ -98,7 +79,11 @@ export const Library = memo(function Library(props: Props) {
         <h2 class="section-title" id="library-heading">
           Event library
         </h2>
-        {events !== null && <span class="count">{total}</span>}
+        {total !== null && (
+          <span class="count" data-testid="library-count" title={plural(total, "event")}>
+            {total.toLocaleString("en-GB")}
+          </span>
+        )}
         <span class="section-spacer" />
         <button
           ref={newButton}
@@ -149,35 +134,26 @@ export const Library = memo(function Library(props: Props) {
       <p id="library-hint" class="sr-only">
         Drag an event onto a lane to place it, or press Enter to choose the lane. Type to find an event by its title.
       </p>
-      <ul class="library-list" ref={list} {...roving}>
-        {events?.map((event) => (
-          <li key={event.id}>
-            <LibraryItem
-              event={event}
-              selected={event.id === selectedId}
-              dragging={ghost?.id === event.id}
-              onSelect={onSelect}
-              onGrab={grab}
-              onPlace={(chosen, anchor) => {
-                setPlacing({ event: chosen, anchor });
-              }}
-            />
-          </li>
-        ))}
-      </ul>
-      {events !== null && total > events.length && (
-        <p class="empty-note" data-testid="library-more">
-          Showing the first {events.length.toLocaleString("en-GB")} of {total.toLocaleString("en-GB")} events.
-          Search or filter to find the others.
-        </p>
-      )}
-      {events?.length === 0 && (
+      <LibraryList
+        filterKey={filterKey}
+        revision={revision}
+        selectedId={selectedId}
+        draggingId={ghost?.id ?? null}
+        onTotal={setTotal}
+        onSelect={onSelect}
+        onGrab={grab}
+        onPlace={onPlaceRequest}
+        onError={onError}
+      />
+      {total === 0 && (
         <p class="empty-note">
           {!narrowed ? "No events yet." : search.text !== "" ? `No events match “${search.text}”.` : "No events pass these filters."}
         </p>
       )}
-      {events !== null && events.length > 0 && narrowed && (
-        <p class="library-footer">{plural(total, "match", "matches")}</p>
+      {total !== null && total > 0 && narrowed && (
+        <p class="library-footer" data-testid="library-matches">
+          {plural(total, "match", "matches")}
+        </p>
       )}
       {placing && (
         <PlacePopover

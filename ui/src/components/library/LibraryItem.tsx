@@ -6,6 +6,13 @@ import { KindChip } from "../KindChip";
 
 interface Props {
   event: EventView;
+  /** Its place in the whole list of matches, from 0, and how many there are. */
+  index: number;
+  count: number;
+  /** Where the list draws it, in px from the top of every row. */
+  top: number;
+  /** The list's one Tab stop. */
+  tabStop: boolean;
   selected: boolean;
   /** Being dragged onto the canvas. */
   dragging: boolean;
@@ -17,19 +24,27 @@ interface Props {
 }
 
 /**
- * An event in the library: click selects it, drag it onto a lane to place
- * it, Enter places it from the keyboard (letters find an event by its title).
+ * An event in the library, one option of its list: click (or Space)
+ * selects it, drag it onto a lane to place it, Enter places it from the
+ * keyboard (letters find an event by its title).
  */
-export function LibraryItem({ event, selected, dragging, onSelect, onGrab, onPlace }: Props) {
+export function LibraryItem(props: Props) {
+  const { event, index, count, top, tabStop, selected, dragging, onSelect, onGrab, onPlace } = props;
   const unsourced = isUnsourced(event);
   return (
-    <button
-      type="button"
+    <div
+      role="option"
+      tabIndex={tabStop ? 0 : -1}
       class={`library-item${selected ? " is-selected" : ""}${dragging ? " is-dragging" : ""}`}
+      style={{ top: `${top}px` }}
       data-testid="library-item"
       data-event-id={event.id}
+      data-index={index}
       data-find={event.title}
-      aria-current={selected}
+      data-roving=""
+      aria-selected={selected}
+      aria-setsize={count}
+      aria-posinset={index + 1}
       aria-keyshortcuts="Enter"
       aria-describedby="library-hint"
       onClick={() => {
@@ -44,6 +59,9 @@ export function LibraryItem({ event, selected, dragging, onSelect, onGrab, onPla
           key.preventDefault();
           onSelect(event.id);
           onPlace(event, key.currentTarget);
+        } else if (key.key === " ") {
+          key.preventDefault();
+          onSelect(event.id);
         }
       }}
     >
@@ -60,6 +78,6 @@ export function LibraryItem({ event, selected, dragging, onSelect, onGrab, onPla
       <span class="library-title">
         <Highlight text={event.title} words={event.matches} />
       </span>
-    </button>
+    </div>
   );
 }
