@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use tideline_model::layout::Viewport;
 use tideline_store::Workspace;
 use tideline_store::views::EventFilter;
-use tideline_tests::process::{age, app_processes, cpu_time};
+use tideline_tests::process::{age, app_processes, cpu_time, memory};
 use tideline_tests::{Harness, Profile, generate_workspace, import_peer_workspace};
 
 /// The sizes measured by default.
@@ -366,6 +366,15 @@ async fn measure(bench: &Bench) -> anyhow::Result<Vec<(String, String)>> {
     for window in [TARGET_WINDOW, default_window()?] {
         rows.extend(frames(&client, harness.app(), window, &slug(&bench.name)).await?);
     }
+    // What the open workspace holds in memory once panned and zoomed.
+    let pss: u64 = app_processes(harness.app())?
+        .into_iter()
+        .map(|pid| memory(pid).map(|m| m.pss_kib))
+        .sum::<anyhow::Result<u64>>()?;
+    rows.push((
+        "App: memory of the app and WebKit processes (PSS) after panning".into(),
+        format!("{:.0} MiB", pss as f64 / 1024.0),
+    ));
     client.close().await?;
     Ok(rows)
 }
