@@ -51,19 +51,24 @@ pub fn generate_workspace(path: &Path, events: usize) -> anyhow::Result<i64> {
     Ok(id)
 }
 
+/// The vis-timeline comparison's data generator, a copy of the shared
+/// benchmark script (`../shared/bench/peer_events.js` beside the repo) so
+/// that a clone on its own runs the tests that use it.
+const PEER_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/bench/peer_events.js");
+
 /// Writes a workspace at `path` with the vis-timeline comparison's data:
-/// `events` events from `../shared/bench/peer_events.js` (five lanes, 30 %
-/// ranges, clusters), imported through the CSV importer as a user would.
+/// `events` events from the peer script (five lanes, 30 % ranges,
+/// clusters), imported through the CSV importer as a user would.
 /// Returns the timeline's id.
 pub fn import_peer_workspace(path: &Path, events: usize) -> anyhow::Result<i64> {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/bench/peer_events.js");
+    let script = Path::new(PEER_SCRIPT);
     anyhow::ensure!(
         script.is_file(),
-        "{} is missing: the peer data comes from the shared benchmark script",
+        "{} is missing: the peer data comes from the benchmark script",
         script.display()
     );
     let output = std::process::Command::new("node")
-        .arg(&script)
+        .arg(script)
         .arg(events.to_string())
         .output()?;
     anyhow::ensure!(
@@ -83,4 +88,22 @@ pub fn import_peer_workspace(path: &Path, events: usize) -> anyhow::Result<i64> 
     report
         .timeline
         .ok_or_else(|| anyhow::anyhow!("the peer data made no timeline"))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The copy is the shared script, wherever that sits beside the repo.
+    #[test]
+    fn the_peer_script_is_a_copy_of_the_shared_one() {
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../shared/bench/peer_events.js");
+        let copy = std::fs::read_to_string(super::PEER_SCRIPT).expect("the copy is in the repo");
+        assert!(copy.contains("const SEED = 20251125"), "{copy}");
+        if let Ok(shared) = std::fs::read_to_string(shared) {
+            assert_eq!(
+                copy, shared,
+                "tests/fixtures/bench/peer_events.js is out of date"
+            );
+        }
+    }
 }

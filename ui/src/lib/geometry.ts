@@ -4,6 +4,10 @@
 import type { PlacedItem } from "../bindings/PlacedItem";
 
 export const MARKER_PX = 10;
+/** Room a callout icon takes left of a point's marker. */
+export const NOTE_PX = 10;
+/** Narrowest a bar is drawn while its end is dragged. */
+export const MIN_BAR_PX = 2;
 export const ROW_HEIGHT_PX = 26;
 /** Height of a row of shaded periods' names (the engine stacks names that would touch). */
 export const PERIOD_ROW_PX = 16;

@@ -7,15 +7,23 @@ import type { AnnotationView } from "../bindings/AnnotationView";
 import type { EventOutline } from "../bindings/EventOutline";
 import type { PlacedItem } from "../bindings/PlacedItem";
 import { dateRangeLabel, isFuzzy, isUnsourced } from "./events";
-import { type Clip, clipItem, DATE_FONT, dateTextX, type Extent, LABEL_FONT, MARKER_PX, ROW_HEIGHT_PX, showsInterval } from "./geometry";
+import {
+  type Clip,
+  clipItem,
+  DATE_FONT,
+  dateTextX,
+  type Extent,
+  LABEL_FONT,
+  MARKER_PX,
+  MIN_BAR_PX,
+  NOTE_PX,
+  ROW_HEIGHT_PX,
+  showsInterval,
+} from "./geometry";
 import { textWidth } from "./measure";
 
-/** Narrowest a bar is drawn while its end is dragged (as EventItem). */
-const MIN_BAR_PX = 2;
 /** How far an ongoing bar fades out at its end. */
 const ONGOING_FADE_PX = 64;
-/** Room a callout icon takes left of a point's marker. */
-const NOTE_PX = 10;
 
 /** The page's colours, read from its CSS (they follow the theme and the house style). */
 export interface Palette {
@@ -218,8 +226,10 @@ function paintMark(context: CanvasRenderingContext2D, placed: Placed, look: Look
       context.fillStyle = palette.accentRing;
       context.fill();
     }
+    // Solid in the kind's colour, so a range reads apart from the dashed
+    // line under an unsourced label (its badge says it is unsourced).
     let fill: string | CanvasGradient = colour.soft;
-    let stroke: string | CanvasGradient = unsourced ? palette.warn : colour.solid;
+    let stroke: string | CanvasGradient = colour.solid;
     if (ongoing) {
       const fadeFrom = Math.max(bar.left, bar.left + bar.width - ONGOING_FADE_PX);
       const fade = (solid: string) => {
@@ -229,12 +239,12 @@ function paintMark(context: CanvasRenderingContext2D, placed: Placed, look: Look
         return gradient;
       };
       fill = fade(colour.soft);
-      stroke = fade(unsourced ? palette.warn : colour.solid);
+      stroke = fade(colour.solid);
     }
     roundRect(context, bar.left + 0.5, y + 19.5, bar.width - 1, 5, ongoing ? 0 : 3);
     context.fillStyle = fill;
     context.fill();
-    context.setLineDash(fuzzy || unsourced ? [3, 2] : []);
+    context.setLineDash(fuzzy ? [3, 2] : []);
     context.lineWidth = 1;
     context.strokeStyle = stroke;
     context.stroke();
@@ -323,7 +333,8 @@ function paintText(context: CanvasRenderingContext2D, placed: Placed, clip: Clip
     const doubtful = outline.confidence === "rumoured" || outline.confidence === "disputed";
     context.fillStyle = doubtful && !selected ? palette.text2 : palette.text;
     context.fillText(outline.title, item.label_x, y + 13);
-    if (isUnsourced(outline)) {
+    // A range's rail runs under its label: the badge alone marks it unsourced.
+    if (isUnsourced(outline) && item.x_end === null) {
       context.strokeStyle = palette.warn;
       context.lineWidth = 1;
       context.setLineDash([3, 2]);

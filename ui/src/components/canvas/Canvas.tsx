@@ -258,10 +258,12 @@ export function Canvas(props: Props) {
       (place) => {
         if (!place) return;
         const [x, y] = place;
-        if (x < 0 || x > viewport.width_px) onViewport((current) => centreOn(current, minuteAt(viewport, x)));
-        if (y < element.scrollTop + ROW_MARGIN_PX || y > element.scrollTop + element.clientHeight - ROW_MARGIN_PX) {
-          element.scrollTop = y - element.clientHeight / 2;
-        }
+        // Drawn but cut by an edge, or not drawn at all: brought to the middle.
+        const across = box && frame ? box.left < frame.left || box.right > frame.right : x < 0 || x > viewport.width_px;
+        const top = element.scrollTop + ROW_MARGIN_PX;
+        const down = box && frame ? box.top < frame.top || box.bottom > frame.bottom : y < top || y > top + element.clientHeight - 2 * ROW_MARGIN_PX;
+        if (across) onViewport((current) => centreOn(current, minuteAt(viewport, x)));
+        if (down) element.scrollTop = y - element.clientHeight / 2;
       },
       () => {
         setWalking(null);

@@ -5,17 +5,13 @@ import type { EventOutline } from "../../bindings/EventOutline";
 import type { PlacedItem } from "../../bindings/PlacedItem";
 import type { Grab } from "../../hooks/useEventDrag";
 import { dateRangeLabel, isFuzzy, isUnsourced } from "../../lib/events";
-import { type Clip, DATE_FONT, dateTextX, MARKER_PX, ROW_HEIGHT_PX, sameClip, showsInterval } from "../../lib/geometry";
+import { type Clip, DATE_FONT, dateTextX, MARKER_PX, ROW_HEIGHT_PX, sameClip, showsInterval, MIN_BAR_PX, NOTE_PX } from "../../lib/geometry";
 import { textWidth } from "../../lib/measure";
 import { kindVars } from "../../lib/vocabulary";
 import { NoteIcon } from "../icons";
 
-/** Room a callout icon takes left of a point's marker. */
-const NOTE_PX = 10;
 /** The unsourced badge's width (`.event-flag`). */
 const FLAG_PX = 10;
-/** Narrowest a bar is drawn while its end is dragged. */
-const MIN_BAR_PX = 2;
 
 export interface EventItemProps {
   item: PlacedItem;
