@@ -96,9 +96,11 @@ impl App {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_keyboard_walks_a_10000_event_timeline_from_end_to_end() -> anyhow::Result<()> {
-    let (app, _) = App::start_made("walk.db", |db| {
-        tideline_tests::import_peer_workspace(db, 10_000)
-    })
+    let (app, _) = App::start_ready(
+        "walk.db",
+        r#"//*[@data-testid="timeline-event"]"#,
+        |_, db| tideline_tests::import_peer_workspace(db, 10_000),
+    )
     .await?;
     let order = walk_order(&app)?;
     assert_eq!(order.len(), 10_000);

@@ -80,29 +80,6 @@ impl App {
         App::start_in(file, None, Some(ready), prepare).await
     }
 
-    /// Opens the app on a workspace that `make` writes (a generated one,
-    /// say), and waits for an event on the canvas. Returns what `make` gave.
-    pub async fn start_made<T>(
-        file: &str,
-        make: impl FnOnce(&Path) -> anyhow::Result<T>,
-    ) -> anyhow::Result<(App, T)> {
-        let turn = ONE_AT_A_TIME.lock().await;
-        let harness = Harness::start_with_programs(Profile::Debug, None)?;
-        let dir = tempfile::tempdir()?;
-        let db = dir.path().join(file);
-        let made = make(&db)?;
-        let client = harness.launch(&db).await?;
-        wait_css(&client, EVENT).await?;
-        let app = App {
-            client,
-            db,
-            harness,
-            _dir: dir,
-            _turn: turn,
-        };
-        Ok((app, made))
-    }
-
     async fn start_in<T>(
         file: &str,
         programs: Option<&Path>,

@@ -264,7 +264,7 @@ function paintMark(context: CanvasRenderingContext2D, placed: Placed, look: Look
   if (unsourced) {
     const cx = item.x;
     const cy = y - 2 + 5;
-    context.globalAlpha = look.dragging.has(item.id) && look.stretch === null ? 0.35 : 1;
+    faded(context, look, item.id);
     context.beginPath();
     context.arc(cx, cy, 5, 0, Math.PI * 2);
     context.lineWidth = 3;

@@ -239,13 +239,16 @@ export function Canvas(props: Props) {
     if (next !== null) walkTo(next);
   };
 
+  const eventElement = (id: number) => scroller.current?.querySelector<HTMLElement>(`${EVENT_SELECTOR}[data-event-id="${id}"]`);
+
   const walkTo = (id: number) => {
     const element = scroller.current;
-    const shown = element?.querySelector<HTMLElement>(`${EVENT_SELECTOR}[data-event-id="${id}"]`);
     const frame = element?.getBoundingClientRect();
-    const box = shown?.getBoundingClientRect();
-    if (shown && box && frame && box.left >= frame.left && box.right <= frame.right && box.top >= frame.top && box.bottom <= frame.bottom) {
-      shown.focus({ preventScroll: true });
+    const box = eventElement(id)?.getBoundingClientRect();
+    // Whether the event's element is cut by an edge across, and down.
+    const cut = box && frame && { across: box.left < frame.left || box.right > frame.right, down: box.top < frame.top || box.bottom > frame.bottom };
+    if (cut && !cut.across && !cut.down) {
+      eventElement(id)?.focus({ preventScroll: true });
       return;
     }
     if (!layout || !viewport || !element) return;
@@ -258,12 +261,11 @@ export function Canvas(props: Props) {
       (place) => {
         if (!place) return;
         const [x, y] = place;
-        // Drawn but cut by an edge, or not drawn at all: brought to the middle.
-        const across = box && frame ? box.left < frame.left || box.right > frame.right : x < 0 || x > viewport.width_px;
+        // Cut by an edge, or not drawn at all (then by where its row is): brought to the middle.
         const top = element.scrollTop + ROW_MARGIN_PX;
-        const down = box && frame ? box.top < frame.top || box.bottom > frame.bottom : y < top || y > top + element.clientHeight - 2 * ROW_MARGIN_PX;
-        if (across) onViewport((current) => centreOn(current, minuteAt(viewport, x)));
-        if (down) element.scrollTop = y - element.clientHeight / 2;
+        const bottom = element.scrollTop + element.clientHeight - ROW_MARGIN_PX;
+        if (cut ? cut.across : x < 0 || x > viewport.width_px) onViewport((current) => centreOn(current, minuteAt(viewport, x)));
+        if (cut ? cut.down : y < top || y > bottom) element.scrollTop = y - element.clientHeight / 2;
       },
       () => {
         setWalking(null);
@@ -274,7 +276,7 @@ export function Canvas(props: Props) {
   // An event walked to off screen takes focus once its element is drawn.
   useLayoutEffect(() => {
     if (walking === null) return;
-    const shown = scroller.current?.querySelector<HTMLElement>(`${EVENT_SELECTOR}[data-event-id="${walking}"]`);
+    const shown = eventElement(walking);
     if (!shown) return;
     setWalking(null);
     shown.focus({ preventScroll: true });
