@@ -26,6 +26,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_interop.sql"),
     include_str!("../migrations/0005_comparisons.sql"),
     include_str!("../migrations/0006_styles.sql"),
+    include_str!("../migrations/0007_search_prefixes.sql"),
 ];
 
 /// The schema version this build writes.

@@ -528,35 +528,29 @@ impl Workspace {
         self.event(id)
     }
 
-    /// Fills in the timelines and sources of `events`: for a few, event by
-    /// event; for many, in one pass over the links.
+    /// Fills in the timelines and sources of `events`, reading the links
+    /// of those events only.
     fn fill_links(&self, events: &mut [EventView]) -> Result<()> {
-        const FEW: usize = 32;
-        if events.len() <= FEW {
-            for event in events.iter_mut() {
-                let (mut timelines, mut sources) = self.links(Some(event.facts.id))?;
-                event.timelines = timelines.remove(&event.facts.id).unwrap_or_default();
-                event.sources = sources.remove(&event.facts.id).unwrap_or_default();
-            }
-        } else {
-            let (mut timelines, mut sources) = self.links(None)?;
-            for event in events.iter_mut() {
-                event.timelines = timelines.remove(&event.facts.id).unwrap_or_default();
-                event.sources = sources.remove(&event.facts.id).unwrap_or_default();
-            }
+        let ids: Vec<i64> = events.iter().map(|event| event.facts.id).collect();
+        let (mut timelines, mut sources) = self.links(&ids)?;
+        for event in events.iter_mut() {
+            event.timelines = timelines.remove(&event.facts.id).unwrap_or_default();
+            event.sources = sources.remove(&event.facts.id).unwrap_or_default();
         }
         Ok(())
     }
 
-    /// The titles of the timelines and the cited sources of one event, or
-    /// of every event, by event id.
-    fn links(&self, only: Option<i64>) -> Result<Links> {
+    /// The titles of the timelines and the cited sources of these events,
+    /// by event id.
+    fn links(&self, events: &[i64]) -> Result<Links> {
+        let ids = serde_json::to_string(events).expect("ids serialise");
         let mut timelines: BTreeMap<i64, Vec<String>> = BTreeMap::new();
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.event_id, t.title FROM placement p JOIN timeline t ON t.id = p.timeline_id
-             WHERE ?1 IS NULL OR p.event_id = ?1 ORDER BY p.event_id, t.position, t.id",
+             WHERE p.event_id IN (SELECT value FROM json_each(?1))
+             ORDER BY p.event_id, t.position, t.id",
         )?;
-        for row in stmt.query_map([only], |row| Ok((row.get::<_, i64>(0)?, row.get(1)?)))? {
+        for row in stmt.query_map([&ids], |row| Ok((row.get::<_, i64>(0)?, row.get(1)?)))? {
             let (event, title) = row?;
             timelines.entry(event).or_default().push(title);
         }
@@ -565,9 +559,10 @@ impl Workspace {
             "SELECT s.id, s.title, s.url, s.publisher, s.author, s.published_edtf, s.accessed_edtf,
                     l.quote, l.id, l.event_id
              FROM event_source l JOIN source s ON s.id = l.source_id
-             WHERE ?1 IS NULL OR l.event_id = ?1 ORDER BY l.event_id, l.position, l.id",
+             WHERE l.event_id IN (SELECT value FROM json_each(?1))
+             ORDER BY l.event_id, l.position, l.id",
         )?;
-        let rows = stmt.query_map([only], |row| {
+        let rows = stmt.query_map([&ids], |row| {
             let published: Option<String> = row.get(5)?;
             let accessed: Option<String> = row.get(6)?;
             let source = SourceQuoteView {

@@ -15,9 +15,10 @@ const V2: &str = include_str!("fixtures/schema-v2.sql");
 const V3: &str = include_str!("fixtures/schema-v3.sql");
 const V4: &str = include_str!("fixtures/schema-v4.sql");
 const V5: &str = include_str!("fixtures/schema-v5.sql");
+const V6: &str = include_str!("fixtures/schema-v6.sql");
 
 /// Every frozen schema version with its fixture.
-const FIXTURES: &[(i64, &str)] = &[(1, V1), (2, V2), (3, V3), (4, V4), (5, V5)];
+const FIXTURES: &[(i64, &str)] = &[(1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6)];
 
 /// The tables that hold the user's data (all there since version 1).
 const USER_TABLES: &[&str] = &[
@@ -347,6 +348,50 @@ fn a_version_4_workspace_is_upgraded_with_its_data_and_its_history() {
         Some("Summer 2019")
     );
     workspace.redo().unwrap();
+    drop(workspace);
+    assert_eq!(
+        data(&Connection::open(&path).unwrap(), &old_columns),
+        before,
+        "the upgrade changed no data"
+    );
+}
+
+#[test]
+fn a_version_6_workspace_is_upgraded_with_its_search_index_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = build(dir.path(), V6);
+    assert_eq!(pragma(&path, "user_version"), 6);
+    let old = Connection::open(&path).unwrap();
+    let old_columns = table_columns(&old);
+    let before = data(&old, &old_columns);
+    drop(old);
+
+    let mut workspace = Workspace::open(&path).unwrap();
+    assert_eq!(workspace.check().unwrap().problems, Vec::<String>::new());
+    assert_eq!(
+        workspace.setting("export.locale").unwrap().as_deref(),
+        Some("de")
+    );
+    let found = |workspace: &Workspace, query: &str| -> Vec<i64> {
+        workspace
+            .events(&EventFilter {
+                query: Some(query.to_owned()),
+                ..EventFilter::default()
+            })
+            .unwrap()
+            .iter()
+            .map(|event| event.facts.id)
+            .collect()
+    };
+    // Titles, one- and two-letter prefixes, and quotes are all in the
+    // rebuilt index; it follows edits, undo and redo as before.
+    assert_eq!(found(&workspace, "b"), [1]);
+    assert_eq!(found(&workspace, "ta"), [2]);
+    assert_eq!(found(&workspace, "investing"), [1]);
+    workspace.rename_event(1, "Zephyr").unwrap();
+    assert_eq!(found(&workspace, "z"), [1]);
+    workspace.undo().unwrap();
+    assert!(found(&workspace, "z").is_empty());
     drop(workspace);
     assert_eq!(
         data(&Connection::open(&path).unwrap(), &old_columns),
