@@ -1,7 +1,7 @@
 //! `cargo xtask bench [--db FILE] [--events N]`: the editor's figures at
 //! scale. By default on generated workspaces of 1,000, 10,000 and 100,000
 //! events, each twice: evenly spread points, and the peer comparison's
-//! data (ranges, clusters, five lanes; see `import_peer_workspace`).
+//! data (ranges, clusters, five lanes; see `import_peer_csv`).
 //! `--events N` measures that size only; `--db FILE` an existing
 //! workspace, its largest timeline. Prints a Markdown table per workspace
 //! (kept in docs/benchmarks.md) and never fails on a figure: it measures,
@@ -13,7 +13,7 @@ use tideline_model::layout::Viewport;
 use tideline_store::Workspace;
 use tideline_store::views::EventFilter;
 use tideline_tests::process::{age, app_processes, cpu_time, memory};
-use tideline_tests::{Harness, Profile, generate_workspace, import_peer_workspace};
+use tideline_tests::{Harness, Profile, generate_workspace, import_peer_csv, peer_csv};
 
 /// The sizes measured by default.
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -166,11 +166,13 @@ fn workspaces(dir: &std::path::Path) -> anyhow::Result<Vec<Bench>> {
     for n in sizes {
         for peer in [false, true] {
             let db = dir.join(format!("{}-{n}.db", if peer { "peer" } else { "even" }));
+            // The peer data's CSV is written first: the import is timed, not
+            // the script.
+            let csv = if peer { Some(peer_csv(n)?) } else { None };
             let started = Instant::now();
-            let timeline = if peer {
-                import_peer_workspace(&db, n)?
-            } else {
-                generate_workspace(&db, n)?
+            let timeline = match &csv {
+                Some(csv) => import_peer_csv(&db, csv, n)?,
+                None => generate_workspace(&db, n)?,
             };
             let took = started.elapsed();
             eprintln!("made {} in {:.0} ms", db.display(), ms(took));

@@ -61,6 +61,11 @@ const PEER_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/bench/p
 /// clusters), imported through the CSV importer as a user would.
 /// Returns the timeline's id.
 pub fn import_peer_workspace(path: &Path, events: usize) -> anyhow::Result<i64> {
+    import_peer_csv(path, &peer_csv(events)?, events)
+}
+
+/// The peer script's CSV of `events` events.
+pub fn peer_csv(events: usize) -> anyhow::Result<Vec<u8>> {
     let script = Path::new(PEER_SCRIPT);
     anyhow::ensure!(
         script.is_file(),
@@ -77,6 +82,12 @@ pub fn import_peer_workspace(path: &Path, events: usize) -> anyhow::Result<i64> 
         script.display(),
         String::from_utf8_lossy(&output.stderr)
     );
+    Ok(output.stdout)
+}
+
+/// Imports `csv`, the peer script's `events` events, into the workspace at
+/// `path` as [`import_peer_workspace`] does; returns the timeline's id.
+pub fn import_peer_csv(path: &Path, csv: &[u8], events: usize) -> anyhow::Result<i64> {
     let mut workspace = Workspace::open(path)?;
     let options = tideline_store::views::ImportOptions {
         format: Some(tideline_interop::ImportFormat::Csv),
@@ -84,7 +95,7 @@ pub fn import_peer_workspace(path: &Path, events: usize) -> anyhow::Result<i64> 
         skip_invalid: false,
     };
     let today = Date::day(2026, 1, 1)?;
-    let report = workspace.import("peer.csv", &output.stdout, &options, today)?;
+    let report = workspace.import("peer.csv", csv, &options, today)?;
     report
         .timeline
         .ok_or_else(|| anyhow::anyhow!("the peer data made no timeline"))

@@ -10,7 +10,7 @@
 mod generate;
 pub mod process;
 
-pub use generate::{generate_workspace, import_peer_workspace};
+pub use generate::{generate_workspace, import_peer_csv, import_peer_workspace, peer_csv};
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

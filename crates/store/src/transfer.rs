@@ -24,6 +24,7 @@ use tideline_model::{
 };
 
 use crate::error::{Result, StoreError};
+use crate::history::bulk_change;
 use crate::views::{ImportOptions, ImportPreview, ImportProblem, ImportReport};
 use crate::workspace::{EventRow, Workspace, Writer};
 
@@ -482,21 +483,34 @@ fn write_document(
         .iter()
         .map(|event| Ok((EventRow::new(event.draft.clone())?, event)))
         .collect::<Result<Vec<_>>>()?;
-    let first_id = insert_events(conn, &rows)?;
-    let mut cite = conn.prepare_cached(
-        "INSERT INTO event_source (event_id, source_id, quote, position) VALUES (?1, ?2, ?3, ?4)",
+    // The events, their citations and their search rows go in as one bulk
+    // change, undone by one statement (which takes the citations and
+    // placements with it, by cascade).
+    let first_id = next_event_id(conn, rows.len())?;
+    let last_id = first_id + rows.len() as i64 - 1;
+    let events = bulk_change(
+        conn,
+        &format!("DELETE FROM event WHERE id BETWEEN {first_id} AND {last_id}"),
+        || {
+            insert_events(conn, &rows, first_id)?;
+            let mut cite = conn.prepare_cached(
+                "INSERT INTO event_source (event_id, source_id, quote, position) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            let mut events: BTreeMap<&str, i64> = BTreeMap::new();
+            for (id, event) in (first_id..).zip(&document.events) {
+                for (position, citation) in event.citations.iter().enumerate() {
+                    let source = sources
+                        .get(citation.source.as_str())
+                        .ok_or_else(|| StoreError::not_found("source", &citation.source))?;
+                    let quote = tideline_model::source::validate_quote(&citation.quote)?;
+                    cite.execute(params![id, source, quote, position as i64])?;
+                }
+                events.insert(&event.key, id);
+            }
+            index_events(conn, first_id, last_id)?;
+            Ok(events)
+        },
     )?;
-    let mut events: BTreeMap<&str, i64> = BTreeMap::new();
-    for (id, event) in (first_id..).zip(&document.events) {
-        for (position, citation) in event.citations.iter().enumerate() {
-            let source = sources
-                .get(citation.source.as_str())
-                .ok_or_else(|| StoreError::not_found("source", &citation.source))?;
-            let quote = tideline_model::source::validate_quote(&citation.quote)?;
-            cite.execute(params![id, source, quote, position as i64])?;
-        }
-        events.insert(&event.key, id);
-    }
     let mut ids = Vec::new();
     for timeline in &document.timelines {
         let (id, lanes) = match into {
@@ -537,12 +551,21 @@ fn write_document(
             .flatten()
             .map(|value| value as &dyn rusqlite::ToSql)
             .collect();
-        insert_rows(
+        // Every placement is of an event this import made.
+        bulk_change(
             conn,
-            "placement (timeline_id, event_id, lane_id)",
-            "ON CONFLICT (timeline_id, event_id) DO UPDATE SET lane_id = excluded.lane_id",
-            3,
-            &values,
+            &format!(
+                "DELETE FROM placement WHERE timeline_id = {id} AND event_id BETWEEN {first_id} AND {last_id}"
+            ),
+            || {
+                insert_rows(
+                    conn,
+                    "placement (timeline_id, event_id, lane_id)",
+                    "ON CONFLICT (timeline_id, event_id) DO UPDATE SET lane_id = excluded.lane_id",
+                    3,
+                    &values,
+                )
+            },
         )?;
         for annotation in &timeline.annotations {
             let target = match &annotation.target {
@@ -631,22 +654,25 @@ fn insert_rows(
     Ok(())
 }
 
-/// Inserts `rows` with consecutive ids after the largest one, as SQLite
-/// would number them; returns the first id.
-fn insert_events(conn: &rusqlite::Connection, rows: &[(EventRow, &EventDoc)]) -> Result<i64> {
+/// The first of `count` consecutive new event ids after the largest one,
+/// as SQLite would number them.
+fn next_event_id(conn: &rusqlite::Connection, count: usize) -> Result<i64> {
     let last: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM event", [], |row| {
         row.get(0)
     })?;
-    let Some(first_id) = last
-        .checked_add(1)
-        .filter(|first| first.checked_add(rows.len() as i64).is_some())
-    else {
-        return Err(validation::ValidationError::new(
-            "events",
-            "the workspace has no event ids left",
-        )
-        .into());
-    };
+    last.checked_add(1)
+        .filter(|first| first.checked_add(count as i64).is_some())
+        .ok_or_else(|| {
+            validation::ValidationError::new("events", "the workspace has no event ids left").into()
+        })
+}
+
+/// Inserts `rows` with consecutive ids from `first_id`.
+fn insert_events(
+    conn: &rusqlite::Connection,
+    rows: &[(EventRow, &EventDoc)],
+    first_id: i64,
+) -> Result<()> {
     let ids: Vec<i64> = (first_id..).take(rows.len()).collect();
     let no_media = Media::default();
     let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(rows.len() * 18);
@@ -670,8 +696,24 @@ fn insert_events(conn: &rusqlite::Connection, rows: &[(EventRow, &EventDoc)]) ->
         "",
         18,
         &values,
+    )
+}
+
+/// Writes the search rows of events `first..=last` as the
+/// `event_search_insert` trigger would have (migration 3), for a bulk
+/// change that paused it.
+fn index_events(conn: &rusqlite::Connection, first: i64, last: i64) -> Result<()> {
+    conn.execute(
+        "INSERT INTO event_search (rowid, title, description, parties, tags, sources)
+         SELECT e.id, e.title, e.description, e.parties, e.tags,
+                (SELECT coalesce(group_concat(cited, ' '), '') FROM (
+                     SELECT s.title || ' ' || l.quote AS cited
+                     FROM event_source l JOIN source s ON s.id = l.source_id
+                     WHERE l.event_id = e.id ORDER BY l.position, l.id))
+         FROM event e WHERE e.id BETWEEN ?1 AND ?2",
+        [first, last],
     )?;
-    Ok(first_id)
+    Ok(())
 }
 
 /// The lanes of `timeline`, in order.
