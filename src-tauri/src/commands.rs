@@ -553,7 +553,8 @@ pub async fn preview_export(
     };
     let format = match format {
         Format::Markdown => Format::Markdown,
-        Format::Svg | Format::Png | Format::Pdf => Format::Svg,
+        // A page's preview is the graphic it shows, until the dialog offers it.
+        Format::Svg | Format::Png | Format::Pdf | Format::Html => Format::Svg,
     };
     preview_text(render_off_thread(view, format, options, style).await?)
 }

@@ -137,7 +137,7 @@ enum Command {
     },
 }
 
-/// The options of the graphic formats (svg, png, pdf, md).
+/// The options of the graphic formats (svg, png, pdf, md, html).
 #[derive(clap::Args)]
 struct GraphicArgs {
     /// Wide or tall graphic [default: horizontal]
@@ -291,6 +291,7 @@ enum ExportFormatArg {
     Png,
     Pdf,
     Md,
+    Html,
 }
 
 /// What an export writes: data (`tideline-interop`) or a graphic or brief
@@ -311,6 +312,7 @@ impl ExportFormatArg {
             ExportFormatArg::Png => Export::Graphic(tideline_export::Format::Png),
             ExportFormatArg::Pdf => Export::Graphic(tideline_export::Format::Pdf),
             ExportFormatArg::Md => Export::Graphic(tideline_export::Format::Markdown),
+            ExportFormatArg::Html => Export::Graphic(tideline_export::Format::Html),
         }
     }
 }
@@ -469,7 +471,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let export = format.export();
             if let (Export::Data(_), Some(flag)) = (&export, graphic.given()) {
                 return Err(Failure::Input(format!(
-                    "{flag} applies to --format svg, png, pdf and md only"
+                    "{flag} applies to --format svg, png, pdf, md and html only"
                 )));
             }
             let (options, pending) = graphic.options()?;

@@ -17,6 +17,9 @@
 //!   extracted.
 //! - Markdown ([`Format::Markdown`]): the chronology with footnoted sources
 //!   and durations between milestones (see [`markdown`]).
+//! - HTML ([`Format::Html`]): one self-contained web page, the chronology
+//!   with its sources and the wide graphic inline, that fetches nothing
+//!   (see `html.rs`).
 //!
 //! A comparison ([`render_comparison`]) goes through the same layout (on a
 //! relative T−/T+ axis, one lane per timeline) and the same painters; its
@@ -32,6 +35,7 @@
 
 mod compare;
 mod fonts;
+mod html;
 mod input;
 pub mod markdown;
 mod pdf;
@@ -66,16 +70,18 @@ pub enum Format {
     Pdf,
     #[serde(rename = "md")]
     Markdown,
+    Html,
 }
 
 impl Format {
-    /// The file extension: "svg", "png", "pdf", "md".
+    /// The file extension: "svg", "png", "pdf", "md", "html".
     pub fn extension(self) -> &'static str {
         match self {
             Format::Svg => "svg",
             Format::Png => "png",
             Format::Pdf => "pdf",
             Format::Markdown => "md",
+            Format::Html => "html",
         }
     }
 }
@@ -223,6 +229,14 @@ pub fn export(
             markdown::brief(view, options, style)?.into_bytes(),
             None,
         )),
+        Format::Html => {
+            let graphic = graphic(view, options, style)?;
+            let svg = svg::render(&graphic, &look(options, style), svg::Text::Outlines);
+            Ok(Rendered::of(
+                html::page(view, options, style, &svg)?.into_bytes(),
+                Some(&graphic),
+            ))
+        }
         _ => {
             let graphic = graphic(view, options, style)?;
             Ok(Rendered::of(
@@ -257,6 +271,10 @@ pub fn export_comparison(
             compare::comparison_brief(view, options, style)?.into_bytes(),
             None,
         )),
+        Format::Html => Err(ExportError::InvalidOption {
+            option: "format",
+            message: "a comparison is not written as a web page yet: export it as svg, png, pdf or md, or each of its timelines as html".to_owned(),
+        }),
         _ => {
             let graphic = lay_out_graphic(&comparison_input(view, options, style)?);
             Ok(Rendered::of(
@@ -307,19 +325,25 @@ fn paint(
     options: &ExportOptions,
     style: &HouseStyle,
 ) -> Result<Vec<u8>, ExportError> {
-    let look = svg::Look {
-        palette: options.theme.palette(style),
-        fonts: style.typefaces(),
-        logo: style.logo.as_ref(),
-    };
+    let look = look(options, style);
     match format {
         Format::Svg => Ok(svg::render(graphic, &look, svg::Text::Outlines).into_bytes()),
         Format::Png => png::render(graphic, &look, options),
         Format::Pdf => pdf::render(graphic, &look),
-        Format::Markdown => Err(ExportError::Render {
-            format: "Markdown",
-            message: "a brief is written, not painted".to_owned(),
+        Format::Markdown | Format::Html => Err(ExportError::Render {
+            format: "text",
+            message: "a brief or a page is written, not painted".to_owned(),
         }),
+    }
+}
+
+/// What the painters draw with: the theme's colours and the style's fonts
+/// and logo.
+fn look<'s>(options: &ExportOptions, style: &'s HouseStyle) -> svg::Look<'s> {
+    svg::Look {
+        palette: options.theme.palette(style),
+        fonts: style.typefaces(),
+        logo: style.logo.as_ref(),
     }
 }
 

@@ -446,6 +446,44 @@ fn hostile_text_is_escaped_in_markdown() {
 }
 
 #[test]
+fn hostile_text_is_escaped_in_html() {
+    let html = text(&hostile(), Format::Html, &ExportOptions::default());
+    // The page's own markup is the only markup: no script but the data
+    // block, no element or attribute from the text, no script link.
+    assert_eq!(html.matches("<script").count(), 1, "{html}");
+    assert_eq!(html.matches("</script>").count(), 1, "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(!html.contains("<lane>"), "{html}");
+    assert!(!html.contains("<b>"), "{html}");
+    assert!(!html.contains("href=\"javascript"), "{html}");
+    assert!(!html.contains("cite=\"javascript"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; \"quoted\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{html}"
+    );
+    // A URL with angle brackets is no link, only text.
+    assert!(
+        html.contains("https://example.com/a?b=1&amp;c=&lt;2&gt;"),
+        "{html}"
+    );
+    assert!(!html.contains("href=\"https://example.com/a"), "{html}");
+    // The data block reads back to the same strings, and holds no `<`.
+    let data = html
+        .split("<script type=\"application/json\" id=\"tideline-data\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .unwrap();
+    assert!(!data.contains('<') && !data.contains('>'), "{data}");
+    let data: serde_json::Value = serde_json::from_str(data).unwrap();
+    assert_eq!(data["title"], SCRIPT);
+    assert_eq!(data["events"][1]["title"], LINK);
+}
+
+#[test]
 fn unsourced_events_are_marked() {
     let mut view = hostile();
     view.events[1].sources.clear();

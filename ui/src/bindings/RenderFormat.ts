@@ -3,4 +3,4 @@
 /**
  * What to write.
  */
-export type RenderFormat = "svg" | "png" | "pdf" | "md";
+export type RenderFormat = "svg" | "png" | "pdf" | "md" | "html";

@@ -1,0 +1,519 @@
+//! The web page: a timeline as one self-contained HTML document.
+//!
+//! The document is the chronology itself, readable with no script at all:
+//! a heading, the engine's wide graphic as inline SVG (text as glyph
+//! outlines, so no font is fetched), and an `<ol>` of the events, each with
+//! `<time datetime>` at its date's precision, kind, confidence,
+//! description, callouts and every source with its quote in a
+//! `<blockquote cite>` and a plain link. The same markup serves screen
+//! readers, print, feed readers and search engines. The events are also
+//! written as data (`<script type="application/json">`) for an interactive
+//! viewer to enhance the page with.
+//!
+//! Nothing is fetched, by construction: a `Content-Security-Policy` of
+//! `default-src 'none'` allows only the page's own inline style (by its
+//! hash) and `data:` images; the only URLs are the sources' own links.
+//! Every user string is text: escaped for HTML in the markup and for a
+//! script element in the data (`<`, `>` and `&` as `\u` escapes, so a
+//! `</script>` in a title cannot end it).
+
+use std::fmt::Write;
+
+use base64::Engine;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use tideline_model::graphic::{confidence_label, kind_label};
+use tideline_model::{Confidence, Date, DateLength, Precision};
+use tideline_store::views::{SourceQuoteView, TimelineView};
+
+use crate::input::{Event, Selection};
+use crate::markdown::{Grouping, Wording};
+use crate::{ExportError, ExportOptions, HouseStyle};
+
+/// The page's stylesheet: light and dark, wide and narrow, and print.
+const STYLE: &str = include_str!("html.css");
+
+/// The page of the selected part of `view`, with `graphic` (an SVG
+/// document) drawn under its heading.
+pub(crate) fn page(
+    view: &TimelineView,
+    options: &ExportOptions,
+    style: &HouseStyle,
+    graphic: &str,
+) -> Result<String, ExportError> {
+    let locale = crate::locale(options)?;
+    let words = locale.words();
+    let wording = Wording {
+        words,
+        length: style.date_length,
+    };
+    let selection = Selection::new(view, options)?;
+    let events = selection.events();
+
+    let mut body = String::with_capacity(64 * 1024);
+    body.push_str("<main>\n<header>\n");
+    let _ = writeln!(body, "<h1>{}</h1>", text(&view.title));
+    if !view.subtitle.trim().is_empty() {
+        let _ = writeln!(body, r#"<p class="subtitle">{}</p>"#, text(&view.subtitle));
+    }
+    if !view.description.trim().is_empty() {
+        let _ = writeln!(body, "<p>{}</p>", text(&view.description));
+    }
+    body.push_str("</header>\n");
+    let _ = writeln!(
+        body,
+        "<figure class=\"graphic\">\n{}</figure>",
+        graphic.trim_end()
+    );
+
+    let _ = writeln!(
+        body,
+        "<section aria-labelledby=\"chronology\">\n<h2 id=\"chronology\">{}</h2>",
+        text(words.text("brief.chronology"))
+    );
+    match options.group {
+        Grouping::Year => {
+            body.push_str("<ol class=\"events\">\n");
+            for event in &events {
+                write_event(&mut body, &selection, event, true, wording);
+            }
+            body.push_str("</ol>\n");
+        }
+        Grouping::Lane => {
+            for (lane, events) in &selection.lanes {
+                let _ = writeln!(body, "<h3>{}</h3>", text(&lane.name));
+                if events.is_empty() {
+                    let _ = writeln!(body, "<p>{}</p>", text(words.text("brief.no-events")));
+                    continue;
+                }
+                body.push_str("<ol class=\"events\">\n");
+                for event in events {
+                    write_event(&mut body, &selection, event, false, wording);
+                }
+                body.push_str("</ol>\n");
+            }
+        }
+    }
+    body.push_str("</section>\n");
+
+    if !selection.spans.is_empty() {
+        let _ = writeln!(
+            body,
+            "<section aria-labelledby=\"periods\">\n<h2 id=\"periods\">{}</h2>\n<ul class=\"periods\">",
+            text(words.text("brief.periods"))
+        );
+        for (_, span) in &selection.spans {
+            let _ = writeln!(
+                body,
+                "<li>{}: {}</li>",
+                date_range(span.start, Some(span.end), false, wording),
+                text(&span.text)
+            );
+        }
+        body.push_str("</ul>\n</section>\n");
+    }
+    if !selection.notes.is_empty() {
+        let _ = writeln!(
+            body,
+            "<section aria-labelledby=\"notes\">\n<h2 id=\"notes\">{}</h2>\n<ul class=\"notes\">",
+            text(words.text("brief.notes"))
+        );
+        for note in &selection.notes {
+            let _ = writeln!(body, "<li>{}</li>", text(&note.text));
+        }
+        body.push_str("</ul>\n</section>\n");
+    }
+    let credit = selection.credit(locale, style);
+    if !credit.trim().is_empty() {
+        let _ = writeln!(body, "<footer><p>{}</p></footer>", text(&credit));
+    }
+    body.push_str("</main>\n");
+
+    let data = json_for_script(&PageData::new(view, &events));
+    let policy = format!(
+        "default-src 'none'; style-src '{}'; img-src data:; base-uri 'none'; form-action 'none'",
+        sha256_source(STYLE)
+    );
+    let mut page = String::with_capacity(body.len() + STYLE.len() + data.len() + 1024);
+    let _ = write!(
+        page,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"color-scheme\" content=\"light dark\">\n\
+         <meta name=\"generator\" content=\"Tideline\">\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        lang = attr(locale.tag()),
+        title = text(&view.title),
+    );
+    page.push_str(&body);
+    let _ = writeln!(
+        page,
+        "<script type=\"application/json\" id=\"tideline-data\">{data}</script>"
+    );
+    page.push_str("</body>\n</html>\n");
+    Ok(page)
+}
+
+/// One event as a list item, `id="event-ID"` for its permalink.
+fn write_event(
+    out: &mut String,
+    selection: &Selection<'_>,
+    event: &Event<'_>,
+    with_lane: bool,
+    wording: Wording<'_>,
+) {
+    let Wording { words, .. } = wording;
+    let view = event.view;
+    let facts = &view.facts;
+    let _ = writeln!(
+        out,
+        "<li class=\"event\" id=\"event-{}\" data-kind=\"{}\">",
+        facts.id,
+        facts.kind.as_str()
+    );
+    let _ = writeln!(
+        out,
+        "<h3><span class=\"when\">{}</span> <span class=\"title\">{}</span></h3>",
+        date_range(event.start, event.end, facts.ongoing, wording),
+        text(&facts.title)
+    );
+    let mut about = vec![text(&kind_label(words, facts.kind))];
+    if facts.confidence != Confidence::Confirmed {
+        about.push(text(&confidence_label(words, facts.confidence)));
+    }
+    if with_lane && selection.lanes.len() > 1 {
+        about.extend(selection.lanes_of(facts.id).map(|lane| text(&lane.name)));
+    }
+    let _ = writeln!(out, "<p class=\"about\">{}</p>", about.join(" · "));
+    if !view.description.trim().is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"description\">{}</p>",
+            text(&view.description)
+        );
+    }
+    for callout in event.callouts(selection.view) {
+        let _ = writeln!(
+            out,
+            "<p class=\"callout\"><strong>{}</strong> {}</p>",
+            text(words.text("brief.note")),
+            text(&callout.text)
+        );
+    }
+    if view.sources.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p class=\"unsourced\">{}</p>",
+            text(words.text("brief.unsourced"))
+        );
+    } else {
+        out.push_str("<ul class=\"sources\">\n");
+        for source in &view.sources {
+            write_source(out, source, wording);
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</li>\n");
+}
+
+/// A cited source: its quote, then title, publisher, author, date and link.
+fn write_source(out: &mut String, source: &SourceQuoteView, wording: Wording<'_>) {
+    let words = wording.words;
+    let url = source.url.trim();
+    let link = web_url(url);
+    out.push_str("<li>");
+    if !source.quote.trim().is_empty() {
+        match link {
+            Some(url) => {
+                let _ = write!(out, "<blockquote cite=\"{}\">", attr(url));
+            }
+            None => out.push_str("<blockquote>"),
+        }
+        let _ = write!(out, "<p>{}</p></blockquote>", text(&source.quote));
+    }
+    let title = if source.title.trim().is_empty() {
+        words.text("brief.untitled-source")
+    } else {
+        source.title.as_str()
+    };
+    let mut parts = vec![format!("<cite>{}</cite>", text(title))];
+    for part in [&source.publisher, &source.author] {
+        if !part.trim().is_empty() {
+            parts.push(text(part));
+        }
+    }
+    if let Some(published) = &source.published_label {
+        parts.push(text(published));
+    }
+    let _ = write!(out, "<p class=\"source\">{}", parts.join(", "));
+    match link {
+        Some(url) => {
+            let _ = write!(
+                out,
+                " <a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+                attr(url),
+                text(url)
+            );
+        }
+        None if !url.is_empty() => {
+            let _ = write!(out, " {}", text(url));
+        }
+        None => {}
+    }
+    if let (Some(_), Some(accessed)) = (link, &source.accessed_label) {
+        let accessed = words.fill("brief.accessed", &[("date", accessed)]);
+        let _ = write!(out, " ({})", text(&accessed));
+    }
+    out.push_str("</p></li>\n");
+}
+
+/// A date or range as `<time>` elements, with the words the locale uses
+/// between them.
+fn date_range(start: Date, end: Option<Date>, ongoing: bool, wording: Wording<'_>) -> String {
+    let Wording { words, length } = wording;
+    let first = time(start, words, length);
+    match (end, ongoing) {
+        (Some(end), _) => {
+            let last = time(end, words, length);
+            text_around(
+                &words.fill("date.range", &[("start", "\u{1}"), ("end", "\u{2}")]),
+                &[first, last],
+            )
+        }
+        (None, true) => text_around(&words.fill("date.ongoing", &[("start", "\u{1}")]), &[first]),
+        (None, false) => first,
+    }
+}
+
+/// `template`'s text escaped, with the placeholders `\u{1}`, `\u{2}` … put
+/// back as the markup `parts`.
+fn text_around(template: &str, parts: &[String]) -> String {
+    let mut out = text(template);
+    for (i, part) in parts.iter().enumerate() {
+        let mark = char::from_u32(i as u32 + 1).expect("a control character");
+        out = out.replacen(mark, part, 1);
+    }
+    out
+}
+
+/// A date as `<time>`, its text as the locale writes it and its
+/// `datetime` at its precision ("2019", "2019-07", "2019-07-22").
+fn time(date: Date, words: &tideline_locale::Words, length: DateLength) -> String {
+    let label = text(&date.display_in(words, length));
+    let precision = precision_name(date.precision());
+    match datetime(date) {
+        Some(datetime) => {
+            format!("<time datetime=\"{datetime}\" data-precision=\"{precision}\">{label}</time>")
+        }
+        None => format!("<time data-precision=\"{precision}\">{label}</time>"),
+    }
+}
+
+/// The HTML `datetime` value of `date` at its precision: a year, a month, a
+/// day or a minute with its offset. A half or quarter is given as its year
+/// (HTML has neither), and a year before 1 CE has no HTML form.
+fn datetime(date: Date) -> Option<String> {
+    if date.year_value() < 1 {
+        return None;
+    }
+    let bare = date.with_approximate(false).with_uncertain(false);
+    Some(match date.precision() {
+        Precision::Half | Precision::Quarter => format!("{:04}", date.year_value()),
+        _ => bare.to_edtf(),
+    })
+}
+
+fn precision_name(precision: Precision) -> &'static str {
+    match precision {
+        Precision::Year => "year",
+        Precision::Half => "half",
+        Precision::Quarter => "quarter",
+        Precision::Month => "month",
+        Precision::Day => "day",
+        Precision::Minute => "minute",
+    }
+}
+
+/// `url` when it is an `http(s)` URL a link may carry as it is.
+fn web_url(url: &str) -> Option<&str> {
+    let lower = url.to_ascii_lowercase();
+    let web = lower.starts_with("https://") || lower.starts_with("http://");
+    let plain = url
+        .chars()
+        .all(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, '<' | '>' | '"'));
+    (web && plain).then_some(url)
+}
+
+/// User text as HTML text: `&`, `<` and `>` escaped, on one line.
+fn text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for (i, word) in value.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                c => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// A value for a double-quoted attribute.
+fn attr(value: &str) -> String {
+    text(value).replace('"', "&quot;")
+}
+
+/// What the viewer reads: the timeline's lanes and events, in the order of
+/// the chronology.
+#[derive(Serialize)]
+struct PageData<'a> {
+    title: &'a str,
+    lanes: Vec<PageLane<'a>>,
+    events: Vec<PageEvent<'a>>,
+}
+
+#[derive(Serialize)]
+struct PageLane<'a> {
+    id: i64,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct PageEvent<'a> {
+    id: i64,
+    title: &'a str,
+    start: &'a str,
+    end: Option<&'a str>,
+    start_minute: i64,
+    end_minute: i64,
+    kind: &'static str,
+    confidence: &'static str,
+    importance: u8,
+    lanes: Vec<i64>,
+}
+
+impl<'a> PageData<'a> {
+    fn new(view: &'a TimelineView, events: &[&Event<'a>]) -> PageData<'a> {
+        PageData {
+            title: &view.title,
+            lanes: view
+                .lanes
+                .iter()
+                .map(|lane| PageLane {
+                    id: lane.id,
+                    name: &lane.name,
+                })
+                .collect(),
+            events: events
+                .iter()
+                .map(|event| {
+                    let facts = &event.view.facts;
+                    PageEvent {
+                        id: facts.id,
+                        title: &facts.title,
+                        start: &facts.start,
+                        end: facts.end.as_deref(),
+                        start_minute: facts.start_minute,
+                        end_minute: facts.end_minute,
+                        kind: facts.kind.as_str(),
+                        confidence: facts.confidence.as_str(),
+                        importance: facts.importance,
+                        lanes: view
+                            .placements
+                            .iter()
+                            .filter(|p| p.event_id == facts.id)
+                            .map(|p| p.lane_id)
+                            .collect(),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `value` as JSON that a `<script>` element holds inertly: no `<`, `>`
+/// or `&` (so no `</script>` or `<!--`), and no line separators.
+fn json_for_script(value: &impl Serialize) -> String {
+    let json = serde_json::to_string(value).expect("page data serialises");
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A CSP source expression for an inline element's exact text.
+fn sha256_source(content: &str) -> String {
+    let digest = Sha256::digest(content.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_attributes_are_escaped() {
+        assert_eq!(
+            text("<script>alert(1)</script> & co"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
+        );
+        assert_eq!(
+            attr(r#""><img onerror=x>"#),
+            "&quot;&gt;&lt;img onerror=x&gt;"
+        );
+    }
+
+    #[test]
+    fn json_cannot_end_its_script() {
+        let json = json_for_script(&["</script><script>alert(1)</script>", "<!--", "a\u{2028}b"]);
+        assert!(!json.contains('<') && !json.contains('>'), "{json}");
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back[0], "</script><script>alert(1)</script>");
+        assert_eq!(back[2], "a\u{2028}b");
+    }
+
+    #[test]
+    fn only_web_urls_become_links() {
+        assert_eq!(
+            web_url("https://example.org/a?b=1"),
+            Some("https://example.org/a?b=1")
+        );
+        assert_eq!(web_url("javascript:alert(1)"), None);
+        assert_eq!(web_url("https://example.org/\"onmouseover=x"), None);
+        assert_eq!(web_url("data:text/html,<b>"), None);
+    }
+
+    #[test]
+    fn datetimes_keep_the_precision() {
+        let parse = |edtf: &str| Date::parse_edtf(edtf).unwrap();
+        assert_eq!(datetime(parse("2019")).as_deref(), Some("2019"));
+        assert_eq!(datetime(parse("2019-07")).as_deref(), Some("2019-07"));
+        assert_eq!(
+            datetime(parse("2019-07-22~")).as_deref(),
+            Some("2019-07-22")
+        );
+        assert_eq!(datetime(parse("2024-33")).as_deref(), Some("2024"));
+        assert_eq!(
+            datetime(parse("2019-07-22T14:30Z")).as_deref(),
+            Some("2019-07-22T14:30Z")
+        );
+        assert_eq!(datetime(parse("-0284")), None);
+    }
+}

@@ -1,0 +1,193 @@
+//! The web page export on the sample workspace: the chronology readable
+//! with no script, every event and source in it, nothing it could fetch,
+//! a policy that allows exactly its own style, and the same bytes twice.
+
+use std::collections::BTreeSet;
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use tideline_export::{ExportOptions, Format, Grouping, render};
+use tideline_store::Workspace;
+use tideline_store::views::TimelineView;
+
+/// Every timeline of the sample, from a fresh workspace.
+fn sample() -> Vec<TimelineView> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = Workspace::open(&dir.path().join("sample.db")).unwrap();
+    workspace.replace_with_sample().unwrap();
+    workspace
+        .timelines()
+        .unwrap()
+        .iter()
+        .map(|t| workspace.timeline(t.id).unwrap())
+        .collect()
+}
+
+fn page(view: &TimelineView, options: &ExportOptions) -> String {
+    String::from_utf8(render(view, Format::Html, options).unwrap()).unwrap()
+}
+
+/// The text between `start` and the next `end` after it.
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text.find(start).unwrap_or_else(|| panic!("no {start}")) + start.len();
+    let to = text[from..].find(end).unwrap_or_else(|| panic!("no {end}")) + from;
+    &text[from..to]
+}
+
+/// The list item of event `id`, up to the next one or the list's end.
+fn item(html: &str, id: i64) -> &str {
+    let start = html
+        .find(&format!("<li class=\"event\" id=\"event-{id}\""))
+        .unwrap_or_else(|| panic!("no item for event {id}"));
+    let rest = &html[start + 1..];
+    let end = [rest.find("<li class=\"event\""), rest.find("</ol>")]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap();
+    &rest[..end]
+}
+
+/// Every value of attribute `name` in `html`.
+fn attributes<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let key = format!(" {name}=\"");
+    html.match_indices(&key)
+        .map(|(at, _)| {
+            let rest = &html[at + key.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect()
+}
+
+/// HTML text as it reads: the entities the page writes decoded.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn every_event_and_source_is_in_the_page_as_text() {
+    for view in sample() {
+        let html = page(&view, &ExportOptions::default());
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"));
+        assert!(html.contains(&format!("<h1>{}</h1>", view.title.replace('&', "&amp;"))));
+        assert_eq!(html.matches("<main>").count(), 1);
+        for event in &view.events {
+            let item = item(&html, event.facts.id);
+            assert!(
+                unescape(item).contains(&event.facts.title),
+                "{}",
+                event.facts.title
+            );
+            for source in &event.sources {
+                assert!(
+                    item.contains(&format!(
+                        "<a href=\"{}\" rel=\"noopener noreferrer\">",
+                        source.url.replace('&', "&amp;")
+                    )),
+                    "{}: {}",
+                    event.facts.title,
+                    source.url
+                );
+                if !source.quote.is_empty() {
+                    assert!(unescape(item).contains(&source.quote), "{}", source.quote);
+                }
+            }
+        }
+        // Dates carry their precision: a month is a month.
+        for event in &view.events {
+            let precision = format!("{:?}", event.facts.precision).to_lowercase();
+            let start = event.facts.start.trim_end_matches(['~', '?', '%']);
+            if matches!(precision.as_str(), "year" | "month" | "day") {
+                assert!(
+                    html.contains(&format!(
+                        "<time datetime=\"{start}\" data-precision=\"{precision}\">"
+                    )),
+                    "{}",
+                    event.facts.start
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_page_fetches_nothing_and_its_policy_allows_only_its_style() {
+    for view in sample() {
+        let html = page(&view, &ExportOptions::default());
+        let policy = between(
+            &html,
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"",
+            "\"",
+        );
+        assert!(policy.starts_with("default-src 'none'; "), "{policy}");
+        let style = between(&html, "<style>", "</style>");
+        let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(style));
+        assert!(
+            policy.contains(&format!("style-src 'sha256-{hash}'")),
+            "{policy}"
+        );
+        assert_eq!(html.matches("<style>").count(), 1);
+        // No element loads anything: the only URLs are the sources' links.
+        assert!(attributes(&html, "src").is_empty());
+        assert!(!html.contains("url("));
+        assert!(!html.contains("@import"));
+        let cited: BTreeSet<String> = view
+            .events
+            .iter()
+            .flat_map(|e| &e.sources)
+            .map(|s| s.url.clone())
+            .collect();
+        for href in attributes(&html, "href") {
+            assert!(cited.contains(&unescape(href)), "{href}");
+        }
+        // The one script is data, which a browser never runs.
+        assert_eq!(html.matches("<script").count(), 1);
+        assert!(html.contains("<script type=\"application/json\" id=\"tideline-data\">"));
+        let data = between(&html, "id=\"tideline-data\">", "</script>");
+        let data: serde_json::Value = serde_json::from_str(data).unwrap();
+        assert_eq!(data["events"].as_array().unwrap().len(), view.events.len());
+    }
+}
+
+#[test]
+fn the_same_timeline_gives_the_same_bytes() {
+    let options = ExportOptions {
+        group: Grouping::Lane,
+        descriptions: true,
+        ..ExportOptions::default()
+    };
+    for view in sample() {
+        let first = render(&view, Format::Html, &options).unwrap();
+        assert_eq!(first, render(&view, Format::Html, &options).unwrap());
+        // Grouped by lane, every lane is a heading with its events under it.
+        let html = String::from_utf8(first).unwrap();
+        for lane in &view.lanes {
+            assert!(
+                html.contains(&format!("<h3>{}</h3>", lane.name.replace('&', "&amp;"))),
+                "{}",
+                lane.name
+            );
+        }
+    }
+}
+
+#[test]
+fn the_page_is_in_the_language_asked_for() {
+    let view = &sample()[0];
+    let html = page(
+        view,
+        &ExportOptions {
+            locale: Some("de".to_owned()),
+            ..ExportOptions::default()
+        },
+    );
+    assert!(html.contains("<html lang=\"de\">"));
+    assert!(
+        html.contains("<h2 id=\"chronology\">Chronologie</h2>"),
+        "{}",
+        between(&html, "<h2", "</h2>")
+    );
+}
