@@ -110,6 +110,7 @@ fn test() -> anyhow::Result<()> {
     status(&mut npm(&["run", "typecheck"]))?;
     status(&mut npm(&["run", "lint"]))?;
     status(&mut npm(&["test"]))?;
+    check_viewer()?;
     step("Rust: formatting");
     status(&mut cargo(&["fmt", "--all", "--check"]))?;
     step("Rust: clippy");
@@ -362,6 +363,30 @@ fn build_ui() -> anyhow::Result<()> {
         status(&mut npm(&["ci", "--no-audit", "--no-fund"]))?;
     }
     status(&mut npm(&["run", "build"]))
+}
+
+/// The web page's viewer, inlined by the export crate from
+/// `crates/export/src/viewer.js`, is what its source builds to.
+fn check_viewer() -> anyhow::Result<()> {
+    step("UI: the web page's viewer is built from its source");
+    let out = std::env::temp_dir().join(format!("tideline-viewer-{}", std::process::id()));
+    let out_dir = out.to_string_lossy().into_owned();
+    status(&mut npm(&[
+        "run",
+        "build:viewer",
+        "--",
+        "--outDir",
+        &out_dir,
+    ]))?;
+    let built = std::fs::read(out.join("viewer.js"))?;
+    let _ = std::fs::remove_dir_all(&out);
+    let kept = std::fs::read("crates/export/src/viewer.js")?;
+    if built != kept {
+        bail!(
+            "crates/export/src/viewer.js is not what ui/src/viewer builds to: run `npm run build:viewer` in ui/ and commit it"
+        );
+    }
+    Ok(())
 }
 
 fn is_newer(a: &str, b: &str) -> bool {

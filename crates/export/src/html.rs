@@ -7,12 +7,14 @@
 //! description, callouts and every source with its quote in a
 //! `<blockquote cite>` and a plain link. The same markup serves screen
 //! readers, print, feed readers and search engines. The events are also
-//! written as data (`<script type="application/json">`) for an interactive
-//! viewer to enhance the page with.
+//! written as data (`<script type="application/json">`, with the engine's
+//! layout at every zoom: `page_data.rs`) for the viewer (`ui/src/viewer/`)
+//! to enhance the page into an interactive timeline.
 //!
 //! Nothing is fetched, by construction: a `Content-Security-Policy` of
-//! `default-src 'none'` allows only the page's own inline style (by its
-//! hash) and `data:` images; the only URLs are the sources' own links.
+//! `default-src 'none'` allows only the page's own inline style and script
+//! (by their hashes) and `data:` images and fonts (the inlined Inter); the
+//! only URLs are the sources' own links, which load nothing.
 //! Every user string is text: escaped for HTML in the markup and for a
 //! script element in the data (`<`, `>` and `&` as `\u` escapes, so a
 //! `</script>` in a title cannot end it).
@@ -23,15 +25,34 @@ use base64::Engine;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tideline_model::graphic::{confidence_label, kind_label};
-use tideline_model::{Confidence, Date, DateLength, Precision};
+use tideline_model::{Confidence, Date, DateLength, EventKind, Precision};
 use tideline_store::views::{SourceQuoteView, TimelineView};
 
 use crate::input::{Event, Selection};
 use crate::markdown::{Grouping, Wording};
-use crate::{ExportError, ExportOptions, HouseStyle};
+use crate::page_data::PageData;
+use crate::{ExportError, ExportOptions, HouseStyle, Theme};
 
 /// The page's stylesheet: light and dark, wide and narrow, and print.
 const STYLE: &str = include_str!("html.css");
+
+/// Inter's Latin glyphs (`assets/fonts/latin-subset.py`), so the page's
+/// text is set in the font the engine measured its labels in.
+const FONTS: [(u16, &[u8]); 2] = [
+    (
+        400,
+        include_bytes!("../../../assets/fonts/Inter-Regular-Latin.woff"),
+    ),
+    (
+        600,
+        include_bytes!("../../../assets/fonts/Inter-SemiBold-Latin.woff"),
+    ),
+];
+
+/// The viewer that enhances the page into an interactive timeline, built
+/// from `ui/src/viewer/` by `npm run build:viewer` (kept in step by a
+/// test).
+const VIEWER: &str = include_str!("viewer.js");
 
 /// The page of the selected part of `view`, with `graphic` (an SVG
 /// document) drawn under its heading.
@@ -68,7 +89,7 @@ pub(crate) fn page(
 
     let _ = writeln!(
         body,
-        "<section aria-labelledby=\"chronology\">\n<h2 id=\"chronology\">{}</h2>",
+        "<section class=\"chronology\" aria-labelledby=\"chronology\">\n<h2 id=\"chronology\">{}</h2>",
         text(words.text("brief.chronology"))
     );
     match options.group {
@@ -129,12 +150,19 @@ pub(crate) fn page(
     }
     body.push_str("</main>\n");
 
-    let data = json_for_script(&PageData::new(view, &events));
+    let data = json_for_script(&PageData::new(
+        &selection,
+        &events,
+        locale,
+        style.date_length,
+    ));
+    let css = format!("{}{}{STYLE}", font_faces(), colours(style));
     let policy = format!(
-        "default-src 'none'; style-src '{}'; img-src data:; base-uri 'none'; form-action 'none'",
-        sha256_source(STYLE)
+        "default-src 'none'; script-src '{}'; style-src '{}'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'",
+        sha256_source(VIEWER),
+        sha256_source(&css)
     );
-    let mut page = String::with_capacity(body.len() + STYLE.len() + data.len() + 1024);
+    let mut page = String::with_capacity(body.len() + css.len() + data.len() + 1024);
     let _ = write!(
         page,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -142,17 +170,66 @@ pub(crate) fn page(
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"color-scheme\" content=\"light dark\">\n\
          <meta name=\"generator\" content=\"Tideline\">\n\
-         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         <title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n",
         lang = attr(locale.tag()),
         title = text(&view.title),
     );
     page.push_str(&body);
     let _ = writeln!(
         page,
-        "<script type=\"application/json\" id=\"tideline-data\">{data}</script>"
+        "<script type=\"application/json\" id=\"tideline-data\">{data}</script>\n<script>{VIEWER}</script>"
     );
     page.push_str("</body>\n</html>\n");
     Ok(page)
+}
+
+/// The `@font-face` rules of the inlined Inter.
+fn font_faces() -> String {
+    let mut css = String::new();
+    for (weight, data) in FONTS {
+        let _ = writeln!(
+            css,
+            "@font-face{{font-family:\"Inter Tideline\";font-weight:{weight};font-display:block;src:url(data:font/woff;base64,{}) format(\"woff\")}}",
+            base64::engine::general_purpose::STANDARD.encode(data)
+        );
+    }
+    css
+}
+
+/// The page's colours as CSS custom properties: the style's light theme,
+/// its dark one where the reader prefers dark or `?theme=dark` asks for it
+/// (the viewer sets `data-theme`), and a colour per kind.
+fn colours(style: &HouseStyle) -> String {
+    let block = |theme: Theme, accent: &str, quote: &str| {
+        let palette = theme.palette(style);
+        let mut vars = format!(
+            "--page:{};--ink:{};--muted:{};--rule:{};--lane:{};--band:{};--band-text:{};--accent:{accent};--quote:{quote};",
+            palette.background,
+            palette.text,
+            palette.muted,
+            palette.grid_major,
+            palette.lane.as_deref().unwrap_or(&palette.grid),
+            palette.band,
+            palette.band_text,
+        );
+        for kind in EventKind::ALL {
+            let _ = write!(vars, "--k-{}:{};", kind.as_str(), palette.kind(*kind));
+        }
+        vars
+    };
+    let light = block(Theme::Light, "#0b5cad", "#f3f5f7");
+    let dark = block(Theme::Dark, "#7cb8ff", "#1a2129");
+    let mut css = format!(
+        ":root{{color-scheme:light dark;{light}}}\n:root[data-theme=dark]{{color-scheme:dark;{dark}}}\n\
+         :root[data-theme=light]{{color-scheme:light}}\n\
+         @media (prefers-color-scheme:dark){{:root:not([data-theme=light]){{{dark}}}}}\n\
+         @media print{{:root,:root[data-theme=dark]{{{light}}}}}\n"
+    );
+    for kind in EventKind::ALL {
+        let kind = kind.as_str();
+        let _ = writeln!(css, ".k-{kind},[data-kind={kind}]{{--k:var(--k-{kind})}}");
+    }
+    css
 }
 
 /// One event as a list item, `id="event-ID"` for its permalink.
@@ -367,74 +444,6 @@ fn text(value: &str) -> String {
 /// A value for a double-quoted attribute.
 fn attr(value: &str) -> String {
     text(value).replace('"', "&quot;")
-}
-
-/// What the viewer reads: the timeline's lanes and events, in the order of
-/// the chronology.
-#[derive(Serialize)]
-struct PageData<'a> {
-    title: &'a str,
-    lanes: Vec<PageLane<'a>>,
-    events: Vec<PageEvent<'a>>,
-}
-
-#[derive(Serialize)]
-struct PageLane<'a> {
-    id: i64,
-    name: &'a str,
-}
-
-#[derive(Serialize)]
-struct PageEvent<'a> {
-    id: i64,
-    title: &'a str,
-    start: &'a str,
-    end: Option<&'a str>,
-    start_minute: i64,
-    end_minute: i64,
-    kind: &'static str,
-    confidence: &'static str,
-    importance: u8,
-    lanes: Vec<i64>,
-}
-
-impl<'a> PageData<'a> {
-    fn new(view: &'a TimelineView, events: &[&Event<'a>]) -> PageData<'a> {
-        PageData {
-            title: &view.title,
-            lanes: view
-                .lanes
-                .iter()
-                .map(|lane| PageLane {
-                    id: lane.id,
-                    name: &lane.name,
-                })
-                .collect(),
-            events: events
-                .iter()
-                .map(|event| {
-                    let facts = &event.view.facts;
-                    PageEvent {
-                        id: facts.id,
-                        title: &facts.title,
-                        start: &facts.start,
-                        end: facts.end.as_deref(),
-                        start_minute: facts.start_minute,
-                        end_minute: facts.end_minute,
-                        kind: facts.kind.as_str(),
-                        confidence: facts.confidence.as_str(),
-                        importance: facts.importance,
-                        lanes: view
-                            .placements
-                            .iter()
-                            .filter(|p| p.event_id == facts.id)
-                            .map(|p| p.lane_id)
-                            .collect(),
-                    }
-                })
-                .collect(),
-        }
-    }
 }
 
 /// `value` as JSON that a `<script>` element holds inertly: no `<`, `>`

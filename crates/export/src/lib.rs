@@ -38,6 +38,7 @@ mod fonts;
 mod html;
 mod input;
 pub mod markdown;
+mod page_data;
 mod pdf;
 mod png;
 pub mod size;

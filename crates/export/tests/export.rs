@@ -449,9 +449,10 @@ fn hostile_text_is_escaped_in_markdown() {
 fn hostile_text_is_escaped_in_html() {
     let html = text(&hostile(), Format::Html, &ExportOptions::default());
     // The page's own markup is the only markup: no script but the data
-    // block, no element or attribute from the text, no script link.
-    assert_eq!(html.matches("<script").count(), 1, "{html}");
-    assert_eq!(html.matches("</script>").count(), 1, "{html}");
+    // block and the viewer, no element or attribute from the text, no
+    // script link.
+    assert_eq!(html.matches("<script").count(), 2, "{html}");
+    assert_eq!(html.matches("</script>").count(), 2, "{html}");
     assert!(!html.contains("<img"), "{html}");
     assert!(!html.contains("<lane>"), "{html}");
     assert!(!html.contains("<b>"), "{html}");

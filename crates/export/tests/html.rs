@@ -123,6 +123,7 @@ fn the_page_fetches_nothing_and_its_policy_allows_only_its_style() {
             "\"",
         );
         assert!(policy.starts_with("default-src 'none'; "), "{policy}");
+        assert!(policy.contains("font-src data:"), "{policy}");
         let style = between(&html, "<style>", "</style>");
         let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(style));
         assert!(
@@ -132,7 +133,11 @@ fn the_page_fetches_nothing_and_its_policy_allows_only_its_style() {
         assert_eq!(html.matches("<style>").count(), 1);
         // No element loads anything: the only URLs are the sources' links.
         assert!(attributes(&html, "src").is_empty());
-        assert!(!html.contains("url("));
+        // Fonts are inlined: every url() is data.
+        assert_eq!(
+            html.matches("url(").count(),
+            html.matches("url(data:font/woff;base64,").count()
+        );
         assert!(!html.contains("@import"));
         let cited: BTreeSet<String> = view
             .events
@@ -143,9 +148,20 @@ fn the_page_fetches_nothing_and_its_policy_allows_only_its_style() {
         for href in attributes(&html, "href") {
             assert!(cited.contains(&unescape(href)), "{href}");
         }
-        // The one script is data, which a browser never runs.
-        assert_eq!(html.matches("<script").count(), 1);
+        // Two scripts: the data, which a browser never runs, and the viewer,
+        // allowed by its hash.
+        assert_eq!(html.matches("<script").count(), 2);
         assert!(html.contains("<script type=\"application/json\" id=\"tideline-data\">"));
+        let viewer = between(&html, "</script>\n<script>", "</script>");
+        let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(viewer));
+        assert!(
+            policy.contains(&format!("script-src 'sha256-{hash}'")),
+            "{policy}"
+        );
+        assert_eq!(
+            viewer,
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/viewer.js")).unwrap()
+        );
         let data = between(&html, "id=\"tideline-data\">", "</script>");
         let data: serde_json::Value = serde_json::from_str(data).unwrap();
         assert_eq!(data["events"].as_array().unwrap().len(), view.events.len());

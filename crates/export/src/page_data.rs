@@ -1,0 +1,320 @@
+//! What the web page's viewer reads: the events, lanes and shaded periods
+//! of the page, with the words and date labels the engine writes, and the
+//! engine's layout of them at every zoom the viewer offers, so that the
+//! page draws exactly what the app would and measures no text itself.
+//!
+//! A level is the whole span laid out across a width, from 600 px doubling
+//! up to 76,800 px. Rows depend on the zoom only, so the viewer shows the
+//! widest level no wider than the view it draws, stretched to fit: labels
+//! then have at least the room the engine packed them in.
+
+use serde::Serialize;
+use tideline_locale::Words;
+use tideline_model::graphic::{confidence_label, kind_label};
+use tideline_model::layout::{
+    ItemInput, LaneInput, Layout, LayoutInput, LayoutStyle, PeriodInput, TimelineInput, Viewport,
+    lay_out,
+};
+use tideline_model::text::FontMetrics;
+use tideline_model::{Date, DateLength, Locale};
+use tideline_store::views::TimelineView;
+
+use crate::input::{Event, Selection};
+
+/// The narrowest level's width; each next one is twice as wide.
+const FIRST_LEVEL_PX: f64 = 600.0;
+const LEVELS: u32 = 8;
+
+/// The page's data, as `<script type="application/json">` holds it.
+#[derive(Serialize)]
+pub(crate) struct PageData<'a> {
+    title: &'a str,
+    /// The span every level lays out, in minutes since 1970.
+    start_minute: i64,
+    end_minute: i64,
+    lanes: Vec<PageLane<'a>>,
+    events: Vec<PageEvent<'a>>,
+    periods: Vec<PagePeriod>,
+    levels: Vec<Level>,
+    /// The viewer's own words, in the page's language.
+    words: ViewerWords<'a>,
+}
+
+#[derive(Serialize)]
+struct PageLane<'a> {
+    id: i64,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct PageEvent<'a> {
+    id: i64,
+    title: &'a str,
+    /// The date or range as the page's language writes it.
+    when: String,
+    /// ISO 8601 of the start at its precision, as `<time datetime>` has it.
+    start: &'a str,
+    end: Option<&'a str>,
+    start_minute: i64,
+    end_minute: i64,
+    kind: &'static str,
+    /// The kind and, unless confirmed, the confidence, in words.
+    about: String,
+    /// Approximate or uncertain: drawn fuzzy.
+    fuzzy: bool,
+    unsourced: bool,
+    importance: u8,
+}
+
+#[derive(Serialize)]
+struct PagePeriod {
+    id: i64,
+    start_minute: i64,
+    end_minute: i64,
+    text: String,
+    when: String,
+}
+
+/// An event's place: `[event id, lane id, x, x_end or null, y,
+/// label_width, label_visible]`.
+type Mark = (i64, i64, f64, Option<f64>, f64, f64, bool);
+
+/// The engine's layout of the span across `width_px`.
+#[derive(Serialize)]
+struct Level {
+    width_px: f64,
+    height_px: f64,
+    /// How far labels and bars reach past the span's end, in px.
+    overhang_px: f64,
+    /// `[x, label, major]`.
+    ticks: Vec<(f64, String, bool)>,
+    /// `[lane id, y, height]`.
+    lanes: Vec<(i64, f64, f64)>,
+    items: Vec<Mark>,
+    /// `[period id, row]`: the row each period's name is set in.
+    periods: Vec<(i64, usize)>,
+}
+
+#[derive(Serialize)]
+struct ViewerWords<'a> {
+    region: &'a str,
+    zoom_in: &'a str,
+    zoom_out: &'a str,
+    fit: &'a str,
+    close: &'a str,
+    help: &'a str,
+}
+
+impl<'a> PageData<'a> {
+    pub fn new(
+        selection: &Selection<'a>,
+        events: &[&Event<'a>],
+        locale: Locale,
+        length: DateLength,
+    ) -> PageData<'a> {
+        let words = locale.words();
+        let view: &'a TimelineView = selection.view;
+        let (start_minute, end_minute) = span(selection);
+        let input = TimelineInput {
+            id: view.id,
+            lanes: selection
+                .lanes
+                .iter()
+                .map(|(lane, events)| LaneInput {
+                    id: lane.id,
+                    collapsed: false,
+                    items: events
+                        .iter()
+                        .map(|event| ItemInput {
+                            id: event.view.facts.id,
+                            start: event.start,
+                            end: event.end,
+                            ongoing: event.view.facts.ongoing,
+                            label: event.view.facts.title.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            periods: selection
+                .spans
+                .iter()
+                .map(|(annotation, span)| PeriodInput {
+                    id: annotation.id,
+                    start_minute: span.start.start_minute(),
+                    name: span.text.clone(),
+                })
+                .collect(),
+        };
+        let style = LayoutStyle {
+            locale,
+            ..LayoutStyle::screen()
+        };
+        let levels = (0..LEVELS)
+            .map(|i| {
+                let width_px = FIRST_LEVEL_PX * f64::from(1u32 << i);
+                let layout = lay_out(
+                    &LayoutInput {
+                        timelines: std::slice::from_ref(&input),
+                        viewport: Viewport {
+                            start_minute: start_minute as f64,
+                            end_minute: end_minute as f64,
+                            width_px,
+                            top_px: None,
+                            height_px: None,
+                        },
+                        today_minute: None,
+                    },
+                    &style,
+                    FontMetrics::inter_regular(),
+                );
+                Level::of(&layout, width_px)
+            })
+            .collect();
+        PageData {
+            title: &view.title,
+            start_minute,
+            end_minute,
+            lanes: selection
+                .lanes
+                .iter()
+                .map(|(lane, _)| PageLane {
+                    id: lane.id,
+                    name: &lane.name,
+                })
+                .collect(),
+            events: events
+                .iter()
+                .map(|event| PageEvent::of(event, words, length))
+                .collect(),
+            periods: selection
+                .spans
+                .iter()
+                .map(|(annotation, span)| PagePeriod {
+                    id: annotation.id,
+                    start_minute: span.start.start_minute(),
+                    end_minute: span.end.end_minute(),
+                    text: span.text.clone(),
+                    when: words.fill(
+                        "date.range",
+                        &[
+                            ("start", &span.start.display_in(words, length)),
+                            ("end", &span.end.display_in(words, length)),
+                        ],
+                    ),
+                })
+                .collect(),
+            levels,
+            words: ViewerWords {
+                region: words.text("viewer.region"),
+                zoom_in: words.text("viewer.zoom-in"),
+                zoom_out: words.text("viewer.zoom-out"),
+                fit: words.text("viewer.fit"),
+                close: words.text("viewer.close"),
+                help: words.text("viewer.help"),
+            },
+        }
+    }
+}
+
+impl<'a> PageEvent<'a> {
+    fn of(event: &Event<'a>, words: &Words, length: DateLength) -> PageEvent<'a> {
+        let facts = &event.view.facts;
+        let start = event.start.display_in(words, length);
+        let when = match (event.end, facts.ongoing) {
+            (Some(end), _) => words.fill(
+                "date.range",
+                &[("start", &start), ("end", &end.display_in(words, length))],
+            ),
+            (None, true) => words.fill("date.ongoing", &[("start", &start)]),
+            (None, false) => start,
+        };
+        let mut about = kind_label(words, facts.kind);
+        if facts.confidence != tideline_model::Confidence::Confirmed {
+            about.push_str(" · ");
+            about.push_str(&confidence_label(words, facts.confidence));
+        }
+        PageEvent {
+            id: facts.id,
+            title: &facts.title,
+            when,
+            start: &facts.start,
+            end: facts.end.as_deref(),
+            start_minute: facts.start_minute,
+            end_minute: facts.end_minute,
+            kind: facts.kind.as_str(),
+            about,
+            fuzzy: facts.approximate || facts.uncertain,
+            unsourced: event.view.sources.is_empty(),
+            importance: facts.importance,
+        }
+    }
+}
+
+impl Level {
+    fn of(layout: &Layout, width_px: f64) -> Level {
+        let round = |px: f64| (px * 10.0).round() / 10.0;
+        let timeline = layout.timelines.first();
+        let reach = timeline
+            .iter()
+            .flat_map(|t| &t.lanes)
+            .flat_map(|lane| &lane.items)
+            .map(|item| (item.label_x + item.label_width).max(item.x_end.unwrap_or(item.x)))
+            .fold(width_px, f64::max);
+        Level {
+            width_px,
+            height_px: round(layout.height_px),
+            overhang_px: (reach - width_px).ceil(),
+            ticks: layout
+                .ticks
+                .iter()
+                .map(|tick| (round(tick.x), tick.label.clone(), tick.major))
+                .collect(),
+            lanes: timeline
+                .iter()
+                .flat_map(|t| &t.lanes)
+                .map(|lane| (lane.id, round(lane.y), round(lane.height)))
+                .collect(),
+            items: timeline
+                .iter()
+                .flat_map(|t| &t.lanes)
+                .flat_map(|lane| lane.items.iter().map(move |item| (lane.id, item)))
+                .map(|(lane, item)| {
+                    (
+                        item.id,
+                        lane,
+                        round(item.x),
+                        item.x_end.map(round),
+                        round(item.y),
+                        round(item.label_width),
+                        item.label_visible,
+                    )
+                })
+                .collect(),
+            periods: timeline
+                .iter()
+                .flat_map(|t| &t.periods)
+                .map(|period| (period.id, period.row))
+                .collect(),
+        }
+    }
+}
+
+/// The span the levels lay out: every event and shaded period, with a
+/// margin of a fiftieth each side (a day, for a single point).
+fn span(selection: &Selection<'_>) -> (i64, i64) {
+    let events = selection.events();
+    let starts = events
+        .iter()
+        .map(|e| e.start.start_minute())
+        .chain(selection.spans.iter().map(|(_, s)| s.start.start_minute()));
+    let ends = events
+        .iter()
+        .map(|e| e.end.unwrap_or(e.start).end_minute())
+        .chain(selection.spans.iter().map(|(_, s)| s.end.end_minute()));
+    let (Some(first), Some(last)) = (starts.min(), ends.max()) else {
+        let year = Date::day(2000, 1, 1).expect("a real day");
+        return (year.start_minute(), year.end_minute() + 365 * 1440);
+    };
+    let margin = ((last - first) / 50).max(1440);
+    (first - margin, last + margin)
+}

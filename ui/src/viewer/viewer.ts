@@ -1,0 +1,439 @@
+// The exported page's interactive view: lanes on a zoomable axis on wide
+// screens, the page's own chronology as a vertical timeline on narrow
+// ones. Positions come from the engine's levels; nothing is measured here
+// but the view's width.
+
+import { levelFor, type Level, type PageData, type PageEvent } from "./data";
+
+/** Below this width the page shows its vertical layout. */
+const NARROW_PX = 640;
+const AXIS_PX = 28;
+const MIN_ZOOM = 1;
+const MAX_ZOOM = 128;
+
+/** An element with attributes and children; text is always text. */
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+export class Viewer {
+  private readonly root: HTMLElement;
+  private readonly events: PageEvent[];
+  private readonly span: number;
+  private readonly frame: HTMLElement;
+  private readonly plane: HTMLElement;
+  private readonly axis: HTMLElement;
+  private readonly lanes: HTMLElement;
+  private readonly marks: HTMLElement;
+  private readonly card: HTMLElement;
+  private readonly live: HTMLElement;
+  private readonly buttons = new Map<number, HTMLButtonElement>();
+  private readonly order: number[];
+  private level: Level | null = null;
+  /** 1 shows the whole span across the frame. */
+  private zoom = 1;
+  /** Px of the plane left of the frame. */
+  private offset = 0;
+  private current = 0;
+  private narrow = false;
+  private opened: number | null = null;
+  private frameRequest = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly data: PageData,
+  ) {
+    this.events = data.events;
+    this.order = data.events.map((event) => event.id);
+    this.current = this.order[0] ?? 0;
+    this.span = Math.max(1, data.end_minute - data.start_minute);
+    const words = data.words;
+    const tool = (label: string, text: string, action: () => void) => {
+      const button = el("button", { type: "button", "aria-label": label, title: label }, text);
+      button.addEventListener("click", action);
+      return button;
+    };
+    this.axis = el("div", { class: "tl-axis", "aria-hidden": "true" });
+    this.lanes = el("div", { class: "tl-lanes", "aria-hidden": "true" });
+    this.marks = el("ol", { class: "tl-marks" });
+    this.plane = el("div", { class: "tl-plane" }, this.lanes, this.axis, this.marks);
+    this.frame = el("div", { class: "tl-frame" }, this.plane);
+    this.card = el("div", { class: "tl-card", role: "dialog", "aria-modal": "false", hidden: "" });
+    this.live = el("p", { class: "visually-hidden", "aria-live": "polite" });
+    this.root = el(
+      "section",
+      { class: "tl", "aria-labelledby": "tl-heading" },
+      el("h2", { id: "tl-heading", class: "visually-hidden" }, words.region),
+      el(
+        "div",
+        { class: "tl-tools" },
+        tool(words.zoom_in, "+", () => { this.zoomBy(2); }),
+        tool(words.zoom_out, "−", () => { this.zoomBy(0.5); }),
+        tool(words.fit, words.fit, () => { this.fit(); }),
+        el("p", { class: "tl-help", id: "tl-help" }, words.help),
+      ),
+      this.frame,
+      this.card,
+      this.live,
+    );
+  }
+
+  start(): void {
+    const root = this.doc.documentElement;
+    const theme = new URLSearchParams(location.search).get("theme");
+    if (theme === "light" || theme === "dark") root.dataset.theme = theme;
+    root.classList.add("enhanced");
+    const main = this.doc.querySelector("main");
+    const figure = this.doc.querySelector("main > figure.graphic");
+    if (!main) return;
+    main.insertBefore(this.root, figure?.nextSibling ?? main.firstChild);
+    this.buildMarks();
+    this.buildList();
+    this.listen();
+    this.resize();
+    new ResizeObserver(() => { this.resize(); }).observe(this.doc.body);
+    this.openFromHash();
+  }
+
+  // Building.
+
+  private buildMarks(): void {
+    const today = Date.now() / 60000;
+    if (today > this.data.start_minute && today < this.data.end_minute) {
+      const line = el("div", { class: "tl-today", "aria-hidden": "true" });
+      line.style.left = `${this.percent(today)}%`;
+      this.plane.append(line);
+    }
+    for (const period of this.data.periods) {
+      const band = el("div", { class: "tl-period", "aria-hidden": "true" }, el("span", {}, period.text));
+      band.style.left = `${this.percent(period.start_minute)}%`;
+      band.style.width = `${this.percent(period.end_minute) - this.percent(period.start_minute)}%`;
+      band.dataset.id = String(period.id);
+      this.plane.insertBefore(band, this.lanes.nextSibling);
+    }
+    for (const event of this.events) {
+      const button = el(
+        "button",
+        {
+          type: "button",
+          class: `tl-event k-${event.kind}`,
+          tabindex: event.id === this.current ? "0" : "-1",
+          "aria-describedby": "tl-help",
+          "data-id": String(event.id),
+        },
+        el("span", { class: "tl-dot", "aria-hidden": "true" }),
+        el("span", { class: "tl-label" }, el("span", { class: "visually-hidden" }, `${event.when}: `), event.title),
+      );
+      if (event.fuzzy) button.classList.add("fuzzy");
+      if (event.unsourced) button.classList.add("unsourced");
+      this.buttons.set(event.id, button);
+      this.marks.append(el("li", {}, button));
+    }
+  }
+
+  /** The page's own list, for the narrow layout: one tab stop, arrow keys. */
+  private buildList(): void {
+    for (const event of this.events) {
+      const item = this.doc.getElementById(`event-${event.id}`);
+      if (!item) continue;
+      item.tabIndex = event.id === this.current ? 0 : -1;
+      item.addEventListener("keydown", (e) => { this.onKey(e, event.id); });
+      item.addEventListener("focus", () => { this.setCurrent(event.id, false); });
+    }
+  }
+
+  // Input.
+
+  private listen(): void {
+    for (const [id, button] of this.buttons) {
+      button.addEventListener("click", () => { this.open(id); });
+      button.addEventListener("keydown", (e) => { this.onKey(e, id); });
+      button.addEventListener("focus", () => { this.setCurrent(id, true); });
+    }
+    this.frame.addEventListener("wheel", (e) => { this.onWheel(e); }, { passive: false });
+    const pointers = new Map<number, number>();
+    let dragged = 0;
+    let pinch = 0;
+    this.frame.addEventListener("pointerdown", (e) => {
+      pointers.set(e.pointerId, e.clientX);
+      dragged = 0;
+      pinch = pointers.size === 2 ? this.spread(pointers) : 0;
+    });
+    this.frame.addEventListener("pointermove", (e) => {
+      const last = pointers.get(e.pointerId);
+      if (last === undefined) return;
+      pointers.set(e.pointerId, e.clientX);
+      if (pointers.size === 2 && pinch > 0) {
+        const spread = this.spread(pointers);
+        const centre = [...pointers.values()].reduce((a, b) => a + b, 0) / 2;
+        this.zoomAt(this.zoom * (spread / pinch), centre - this.frame.getBoundingClientRect().left);
+        pinch = spread;
+        return;
+      }
+      dragged += Math.abs(e.clientX - last);
+      if (dragged > 4 && !this.frame.hasPointerCapture(e.pointerId)) this.frame.setPointerCapture(e.pointerId);
+      this.panBy(last - e.clientX);
+    });
+    const up = (e: PointerEvent) => {
+      pointers.delete(e.pointerId);
+      if (pointers.size < 2) pinch = 0;
+    };
+    this.frame.addEventListener("pointerup", up);
+    this.frame.addEventListener("pointercancel", up);
+    // A drag is not a click on the event it started on.
+    this.frame.addEventListener(
+      "click",
+      (e) => {
+        if (dragged > 4) e.stopPropagation();
+      },
+      true,
+    );
+    this.card.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") this.close();
+    });
+    addEventListener("hashchange", () => { this.openFromHash(); });
+  }
+
+  private spread(pointers: Map<number, number>): number {
+    const [a = 0, b = 0] = [...pointers.values()];
+    return Math.max(1, Math.abs(a - b));
+  }
+
+  private onWheel(e: WheelEvent): void {
+    const x = e.clientX - this.frame.getBoundingClientRect().left;
+    if (e.ctrlKey) {
+      // A pinch on a touchpad, or Ctrl and the wheel.
+      e.preventDefault();
+      this.zoomAt(this.zoom * Math.exp(-e.deltaY / 200), x);
+    } else if (Math.abs(e.deltaX) > Math.abs(e.deltaY) || e.shiftKey) {
+      e.preventDefault();
+      this.panBy(e.shiftKey && e.deltaX === 0 ? e.deltaY : e.deltaX);
+    }
+  }
+
+  private onKey(e: KeyboardEvent, id: number): void {
+    const at = this.order.indexOf(id);
+    const go = (index: number) => {
+      e.preventDefault();
+      const next = this.order[Math.max(0, Math.min(this.order.length - 1, index))];
+      if (next !== undefined) this.focus(next);
+    };
+    switch (e.key) {
+      case "ArrowRight":
+      case "ArrowDown":
+        { go(at + 1); return; }
+      case "ArrowLeft":
+      case "ArrowUp":
+        { go(at - 1); return; }
+      case "Home":
+        { go(0); return; }
+      case "End":
+        { go(this.order.length - 1); return; }
+      case "Escape":
+        if (this.opened !== null) {
+          e.preventDefault();
+          this.close();
+        }
+        return;
+      case "+":
+      case "=":
+        e.preventDefault();
+        { this.zoomBy(2); return; }
+      case "-":
+        e.preventDefault();
+        { this.zoomBy(0.5); return; }
+      case "0":
+        e.preventDefault();
+        { this.fit(); return; }
+    }
+  }
+
+  // Focus and the card.
+
+  private focus(id: number): void {
+    const target = this.narrow ? this.doc.getElementById(`event-${id}`) : this.buttons.get(id);
+    this.setCurrent(id, true);
+    target?.focus({ preventScroll: !this.narrow });
+  }
+
+  private setCurrent(id: number, announce: boolean): void {
+    if (id === this.current && !announce) return;
+    this.current = id;
+    for (const [other, button] of this.buttons) button.tabIndex = other === id ? 0 : -1;
+    for (const other of this.order) {
+      const item = this.doc.getElementById(`event-${other}`);
+      if (item) item.tabIndex = other === id ? 0 : -1;
+    }
+    if (!this.narrow) this.reveal(id);
+    const event = this.events.find((candidate) => candidate.id === id);
+    if (announce && event) this.live.textContent = `${event.when}: ${event.title}`;
+  }
+
+  private open(id: number): void {
+    const event = this.events.find((candidate) => candidate.id === id);
+    const item = this.doc.getElementById(`event-${id}`);
+    if (!event || !item) return;
+    this.opened = id;
+    const close = el("button", { type: "button", class: "tl-close", "aria-label": this.data.words.close }, "×");
+    close.addEventListener("click", () => { this.close(); });
+    const heading = el("h3", { id: "tl-card-title" }, event.title);
+    const details = [...item.children]
+      .filter((child) => !child.matches("h3"))
+      .map((child) => child.cloneNode(true));
+    this.card.replaceChildren(close, el("p", { class: "when" }, event.when), heading, ...details);
+    this.card.setAttribute("aria-labelledby", "tl-card-title");
+    this.card.hidden = false;
+    history.replaceState(null, "", `#event-${id}`);
+    close.focus();
+    this.post();
+  }
+
+  private close(): void {
+    const id = this.opened;
+    this.opened = null;
+    this.card.hidden = true;
+    this.card.replaceChildren();
+    history.replaceState(null, "", location.pathname + location.search);
+    if (id !== null) this.focus(id);
+    this.post();
+  }
+
+  private openFromHash(): void {
+    const id = Number(/^#event-(\d+)$/.exec(location.hash)?.[1]);
+    if (!this.buttons.has(id)) return;
+    this.setCurrent(id, false);
+    if (this.narrow) this.doc.getElementById(`event-${id}`)?.focus();
+    else this.open(id);
+  }
+
+  // Geometry.
+
+  private percent(minute: number): number {
+    return ((minute - this.data.start_minute) / this.span) * 100;
+  }
+
+  private frameWidth(): number {
+    return this.frame.clientWidth || 1;
+  }
+
+  private planeWidth(): number {
+    return this.frameWidth() * this.zoom;
+  }
+
+  private resize(): void {
+    const narrow = (this.doc.querySelector("main")?.clientWidth ?? innerWidth) < NARROW_PX;
+    if (narrow !== this.narrow) {
+      this.narrow = narrow;
+      this.doc.documentElement.classList.toggle("narrow", narrow);
+    }
+    if (!narrow) this.draw();
+    this.post();
+  }
+
+  private zoomBy(factor: number): void {
+    this.zoomAt(this.zoom * factor, this.frameWidth() / 2);
+  }
+
+  /** Zooms to `zoom`, keeping the instant at `x` px into the frame where it is. */
+  private zoomAt(zoom: number, x: number): void {
+    const next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom));
+    const fraction = (this.offset + x) / this.planeWidth();
+    this.zoom = next;
+    this.offset = fraction * this.planeWidth() - x;
+    this.schedule();
+  }
+
+  private fit(): void {
+    this.zoom = 1;
+    this.offset = 0;
+    this.schedule();
+  }
+
+  private panBy(px: number): void {
+    this.offset += px;
+    this.schedule();
+  }
+
+  /** Pans so that event `id` is in view, if it is not. */
+  private reveal(id: number): void {
+    const event = this.events.find((candidate) => candidate.id === id);
+    if (!event) return;
+    const x = (this.percent(event.start_minute) / 100) * this.planeWidth();
+    const width = this.frameWidth();
+    if (x < this.offset + 16 || x > this.offset + width - 160) {
+      this.offset = x - width / 3;
+      this.schedule();
+    }
+  }
+
+  private schedule(): void {
+    if (this.frameRequest) return;
+    this.frameRequest = requestAnimationFrame(() => {
+      this.frameRequest = 0;
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    const width = this.planeWidth();
+    const level = levelFor(this.data.levels, width);
+    if (level && level !== this.level) this.apply(level);
+    const reach = width + (this.level?.overhang_px ?? 0) + 8;
+    this.offset = Math.max(0, Math.min(reach - this.frameWidth(), this.offset));
+    this.plane.style.width = `${width}px`;
+    this.plane.style.transform = `translateX(${-this.offset}px)`;
+  }
+
+  /** Places everything as `level` lays it out. */
+  private apply(level: Level): void {
+    this.level = level;
+    const percent = (x: number) => `${(x / level.width_px) * 100}%`;
+    const height = level.height_px + AXIS_PX;
+    this.frame.style.height = `${height}px`;
+    this.axis.replaceChildren(
+      ...level.ticks.map(([x, label, major]) => {
+        const tick = el("span", { class: major ? "tl-tick major" : "tl-tick" }, label);
+        tick.style.left = percent(x);
+        return tick;
+      }),
+    );
+    const names = new Map(this.data.lanes.map((lane) => [lane.id, lane.name]));
+    this.lanes.replaceChildren(
+      ...level.lanes.map(([id, y, laneHeight]) => {
+        const lane = el("div", { class: "tl-lane" }, el("span", { class: "tl-lane-name" }, names.get(id) ?? ""));
+        lane.style.top = `${y + AXIS_PX}px`;
+        lane.style.height = `${laneHeight}px`;
+        return lane;
+      }),
+    );
+    for (const [id, , x, xEnd, y, labelWidth, labelVisible] of level.items) {
+      const button = this.buttons.get(id);
+      if (!button) continue;
+      button.style.left = percent(x);
+      button.style.top = `${y + AXIS_PX}px`;
+      button.style.setProperty("--label", `${Math.ceil(labelWidth) + 2}px`);
+      button.classList.toggle("range", xEnd !== null);
+      button.style.width = xEnd === null ? "" : percent(Math.max(0, xEnd - x));
+      button.classList.toggle("unlabelled", !labelVisible);
+    }
+    const rows = new Map(level.periods);
+    for (const band of this.plane.querySelectorAll<HTMLElement>(".tl-period")) {
+      band.style.setProperty("--row", String(rows.get(Number(band.dataset.id)) ?? 0));
+    }
+  }
+
+  /** Tells an embedding page how tall this one is. */
+  private post(): void {
+    if (window.parent === window) return;
+    const height = this.doc.documentElement.scrollHeight;
+    window.parent.postMessage({ "datawrapper-height": { tideline: height } }, "*");
+    window.parent.postMessage({ sentinel: "amp", type: "embed-size", height }, "*");
+  }
+}
