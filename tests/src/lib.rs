@@ -7,6 +7,7 @@
 //! workspace file and returns a WebDriver client, [`Harness::spawn`] opens
 //! another app beside it, undriven. Everything is stopped on drop.
 
+pub mod browser;
 mod generate;
 pub mod process;
 

@@ -25,13 +25,16 @@ use anyhow::{Context, bail};
 /// Debian packages to build the app.
 const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config", "libwebkit2gtk-4.1-dev"];
 /// Debian packages the tests need besides: a virtual display, WebKitGTK's
-/// WebDriver, `pdftotext` and `pdffonts` (to read exported PDFs), `strace`
+/// WebDriver, Chromium and its driver (to open the exported web page in a
+/// second engine), `pdftotext` and `pdffonts` (to read exported PDFs), `strace`
 /// (to see that the CLI opens no internet socket) and DejaVu (a font a
 /// house style is made from).
 const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
     "webkit2gtk-driver",
+    "chromium",
+    "chromium-driver",
     "poppler-utils",
     "strace",
     "fonts-dejavu-core",
