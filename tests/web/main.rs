@@ -13,27 +13,71 @@ use std::time::{Duration, Instant};
 use fantoccini::Client;
 use fantoccini::key::Key;
 use serde_json::Value;
-use tideline_export::{ExportOptions, Format, render};
+use tideline_export::{ExportOptions, Format, render, render_comparison};
 use tideline_store::Workspace;
-use tideline_store::views::TimelineView;
+use tideline_store::views::{ComparisonRequest, EventView};
 use tideline_tests::browser::{Browser, Engine};
 
-/// Each sample timeline and its page, written into `dir`.
-fn pages(dir: &Path) -> Vec<(TimelineView, PathBuf)> {
+/// A page and what it shows: its title and its events, once each.
+struct Page {
+    title: String,
+    /// A comparison's page, on an axis from each T0.
+    relative: bool,
+    /// The list's items: a comparison lists an event on two of its
+    /// timelines twice.
+    items: usize,
+    events: Vec<EventView>,
+    path: PathBuf,
+}
+
+/// Each sample timeline's page and the saved comparison's, written into
+/// `dir`.
+fn pages(dir: &Path) -> Vec<Page> {
     let mut workspace = Workspace::open(&dir.join("sample.db")).unwrap();
     workspace.replace_with_sample().unwrap();
-    workspace
+    let options = ExportOptions::default();
+    let mut pages: Vec<Page> = workspace
         .timelines()
         .unwrap()
         .iter()
         .map(|summary| {
             let view = workspace.timeline(summary.id).unwrap();
             let path = dir.join(format!("timeline-{}.html", view.id));
-            let bytes = render(&view, Format::Html, &ExportOptions::default()).unwrap();
-            std::fs::write(&path, bytes).unwrap();
-            (view, path)
+            std::fs::write(&path, render(&view, Format::Html, &options).unwrap()).unwrap();
+            Page {
+                title: view.title,
+                relative: false,
+                items: view.events.len(),
+                events: view.events,
+                path,
+            }
         })
-        .collect()
+        .collect();
+    for saved in workspace.comparisons().unwrap() {
+        let view = workspace
+            .comparison_view(&ComparisonRequest::Saved { id: saved.id })
+            .unwrap();
+        let path = dir.join(format!("comparison-{}.html", saved.id));
+        std::fs::write(
+            &path,
+            render_comparison(&view, Format::Html, &options).unwrap(),
+        )
+        .unwrap();
+        let mut events: Vec<EventView> = Vec::new();
+        for event in view.timelines.iter().flat_map(|t| &t.events) {
+            if !events.iter().any(|e| e.facts.id == event.facts.id) {
+                events.push(event.clone());
+            }
+        }
+        pages.push(Page {
+            title: view.name,
+            relative: true,
+            items: view.timelines.iter().map(|t| t.events.len()).sum(),
+            events,
+            path,
+        });
+    }
+    pages
 }
 
 fn url(path: &Path, query: &str) -> String {
@@ -129,14 +173,35 @@ async fn the_page_works_offline_by_keyboard_and_passes_axe(engine: Engine) {
     let dir = tempfile::tempdir().unwrap();
     let browser = Browser::start(engine, true).await.unwrap();
     let client = &browser.client;
-    for (view, page) in pages(dir.path()) {
+    for page in pages(dir.path()) {
+        let view = &page;
+        let page = &page.path;
         client.set_window_size(1280, 900).await.unwrap();
-        open(client, &page, "").await;
-        let order: Vec<i64> = {
-            let mut events: Vec<_> = view.events.iter().collect();
-            events.sort_by_key(|e| (e.facts.start_minute, e.facts.id));
-            events.iter().map(|e| e.facts.id).collect()
-        };
+        open(client, page, "").await;
+        // The keyboard's order: by date on a timeline, by time from T0 on a
+        // comparison; every event once either way.
+        let order: Vec<i64> = serde_json::from_value(
+            client
+                .execute(
+                    "return JSON.parse(document.getElementById('tideline-data').textContent).events.map((e) => e.id);",
+                    vec![],
+                )
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        let mut by_date: Vec<_> = view.events.iter().collect();
+        by_date.sort_by_key(|e| (e.facts.start_minute, e.facts.id));
+        let by_date: Vec<i64> = by_date.iter().map(|e| e.facts.id).collect();
+        if view.relative {
+            let mut sorted = order.clone();
+            sorted.sort();
+            let mut expected = by_date.clone();
+            expected.sort();
+            assert_eq!(sorted, expected, "{}", view.title);
+        } else {
+            assert_eq!(order, by_date, "{}", view.title);
+        }
         // Tab from the top reaches the events in one stop, after the tools.
         client
             .execute("document.activeElement?.blur(); window.focus();", vec![])
@@ -226,7 +291,7 @@ async fn the_page_works_offline_by_keyboard_and_passes_axe(engine: Engine) {
             (420, "?theme=dark"),
         ] {
             client.set_window_size(width, 900).await.unwrap();
-            open(client, &page, query).await;
+            open(client, page, query).await;
             let violations = axe_violations(client).await;
             assert!(
                 violations.is_empty(),
@@ -253,17 +318,18 @@ async fn with_scripts_off_the_page_shows_every_event_date_and_source() {
     let dir = tempfile::tempdir().unwrap();
     let browser = Browser::start(Engine::Chromium, false).await.unwrap();
     let client = &browser.client;
-    for (view, page) in pages(dir.path()) {
-        client.goto(&url(&page, "")).await.unwrap();
+    for page in pages(dir.path()) {
+        let view = &page;
+        client.goto(&url(&page.path, "")).await.unwrap();
         let shown = client
             .execute(
-                "return [...document.querySelectorAll('li.event')].filter((li) => li.getClientRects().length > 0).map((li) => li.innerText);",
+                "return [...document.querySelectorAll('li.event')].filter((li) => li.getClientRects().length > 0).map((li) => [li.id, li.innerText]);",
                 vec![],
             )
             .await
             .unwrap();
-        let shown: Vec<String> = serde_json::from_value(shown).unwrap();
-        assert_eq!(shown.len(), view.events.len(), "{}", view.title);
+        let shown: Vec<(String, String)> = serde_json::from_value(shown).unwrap();
+        assert_eq!(shown.len(), view.items, "{}", view.title);
         assert!(
             !client
                 .execute(
@@ -276,10 +342,12 @@ async fn with_scripts_off_the_page_shows_every_event_date_and_source() {
                 .unwrap()
         );
         for event in &view.events {
-            let text = shown
+            let id = format!("event-{}", event.facts.id);
+            let (_, text) = shown
                 .iter()
-                .find(|text| text.contains(&event.facts.title))
+                .find(|(shown, _)| *shown == id)
                 .unwrap_or_else(|| panic!("{} is not shown", event.facts.title));
+            assert!(text.contains(&event.facts.title), "{text}");
             for source in &event.sources {
                 assert!(
                     text.contains(&source.url),
@@ -304,7 +372,7 @@ async fn with_scripts_off_the_page_shows_every_event_date_and_source() {
 #[tokio::test]
 async fn a_sandboxed_iframe_grows_to_the_height_the_page_posts() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, page) = pages(dir.path()).remove(0);
+    let page = pages(dir.path()).remove(0).path;
     // A host page as a CMS writes one: Datawrapper's listener.
     let host = dir.path().join("host.html");
     std::fs::write(

@@ -37,6 +37,7 @@ enum CompareFormat {
     Svg,
     Png,
     Pdf,
+    Html,
     Json,
 }
 
@@ -49,11 +50,12 @@ pub fn run(path: &Path, args: CompareArgs) -> Result<(), Failure> {
         CompareFormat::Svg => Some(Format::Svg),
         CompareFormat::Png => Some(Format::Png),
         CompareFormat::Pdf => Some(Format::Pdf),
+        CompareFormat::Html => Some(Format::Html),
         CompareFormat::Json => None,
     };
     if let (None, Some(flag)) = (format, args.graphic.given()) {
         return Err(Failure::Input(format!(
-            "{flag} applies to --format svg, png, pdf and md only"
+            "{flag} applies to --format svg, png, pdf, md and html only"
         )));
     }
     let (options, pending) = args.graphic.options()?;

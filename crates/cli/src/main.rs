@@ -115,7 +115,7 @@ enum Command {
         graphic: GraphicArgs,
     },
     /// Compare timelines aligned on a milestone: offsets from each T0 and
-    /// durations between milestones, as md, svg, png, pdf or json
+    /// durations between milestones, as md, svg, png, pdf, html or json
     Compare(compare::CompareArgs),
     /// Copy the workspace, undo history included, to a new file
     Backup {

@@ -24,9 +24,12 @@ use std::fmt::Write;
 use base64::Engine;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use tideline_model::Locale;
+use tideline_model::compare::Days;
+use tideline_model::graphic::GraphicInput;
 use tideline_model::graphic::{confidence_label, kind_label};
 use tideline_model::{Confidence, Date, DateLength, EventKind, Precision};
-use tideline_store::views::{SourceQuoteView, TimelineView};
+use tideline_store::views::{ComparisonView, SourceQuoteView, TimelineView};
 
 use crate::input::{Event, Selection};
 use crate::markdown::{Grouping, Wording};
@@ -96,7 +99,7 @@ pub(crate) fn page(
         Grouping::Year => {
             body.push_str("<ol class=\"events\">\n");
             for event in &events {
-                write_event(&mut body, &selection, event, true, wording);
+                write_event(&mut body, &selection, event, true, true, 3, wording);
             }
             body.push_str("</ol>\n");
         }
@@ -109,7 +112,7 @@ pub(crate) fn page(
                 }
                 body.push_str("<ol class=\"events\">\n");
                 for event in events {
-                    write_event(&mut body, &selection, event, false, wording);
+                    write_event(&mut body, &selection, event, false, true, 4, wording);
                 }
                 body.push_str("</ol>\n");
             }
@@ -150,12 +153,176 @@ pub(crate) fn page(
     }
     body.push_str("</main>\n");
 
-    let data = json_for_script(&PageData::new(
-        &selection,
-        &events,
-        locale,
-        style.date_length,
-    ));
+    let data = PageData::timeline(&selection, &events, locale, style.date_length);
+    Ok(document(locale, &view.title, &body, &data, style))
+}
+
+/// The page of a comparison, with `graphic` (an SVG document) under its
+/// heading: the milestone and duration tables, then each timeline's
+/// chronology with its T0.
+pub(crate) fn comparison_page(
+    view: &ComparisonView,
+    input: &GraphicInput,
+    options: &ExportOptions,
+    style: &HouseStyle,
+    graphic: &str,
+) -> Result<String, ExportError> {
+    let locale = crate::locale(options)?;
+    let words = locale.words();
+    let wording = Wording {
+        words,
+        length: style.date_length,
+    };
+    let comparison = &view.comparison;
+    let mut body = String::with_capacity(64 * 1024);
+    body.push_str("<main>\n<header>\n");
+    let _ = writeln!(body, "<h1>{}</h1>", text(&view.name));
+    let _ = writeln!(
+        body,
+        r#"<p class="subtitle">{}</p>"#,
+        text(&comparison.alignment.describe())
+    );
+    body.push_str("</header>\n");
+    let _ = writeln!(
+        body,
+        "<figure class=\"graphic\">\n{}</figure>",
+        graphic.trim_end()
+    );
+    let titles: Vec<&str> = comparison
+        .timelines
+        .iter()
+        .map(|t| t.title.as_str())
+        .collect();
+    if !comparison.offsets.is_empty() {
+        let rows = comparison.offsets.iter().map(|offsets| {
+            (
+                kind_label(words, offsets.kind),
+                offsets.cells.as_slice(),
+                [offsets.stats.min, offsets.stats.median, offsets.stats.max],
+            )
+        });
+        write_table(
+            &mut body,
+            words.text("brief.milestones-from-t0"),
+            "milestones",
+            words.text("brief.milestone"),
+            &titles,
+            rows,
+            Days::offset_label,
+            words,
+        );
+    }
+    if !comparison.durations.is_empty() {
+        let rows = comparison.durations.iter().map(|step| {
+            (
+                format!("{} → {}", step.from.label(), step.to.label().to_lowercase()),
+                step.cells.as_slice(),
+                [step.stats.min, step.stats.median, step.stats.max],
+            )
+        });
+        write_table(
+            &mut body,
+            words.text("brief.time-between-milestones"),
+            "durations",
+            words.text("brief.from-to"),
+            &titles,
+            rows,
+            Days::duration_label,
+            words,
+        );
+    }
+    let _ = writeln!(
+        body,
+        "<section class=\"chronology\" aria-labelledby=\"chronology\">\n<h2 id=\"chronology\">{}</h2>",
+        text(words.text("brief.chronology"))
+    );
+    let all = ExportOptions {
+        lanes: None,
+        from: None,
+        to: None,
+        ..options.clone()
+    };
+    let mut anchored = std::collections::BTreeSet::new();
+    for (timeline, compared) in view.timelines.iter().zip(&comparison.timelines) {
+        let _ = writeln!(body, "<h3>{}</h3>", text(&timeline.title));
+        if let Some(t0) = timeline
+            .events
+            .iter()
+            .find(|e| e.facts.id == compared.t0.event)
+        {
+            let _ = writeln!(
+                body,
+                "<p class=\"t0\">T0: {} · {} · {}</p>",
+                time(compared.t0.date, words, style.date_length),
+                text(&kind_label(words, t0.facts.kind)),
+                text(&t0.facts.title)
+            );
+        }
+        let selection = Selection::new(timeline, &all)?;
+        body.push_str("<ol class=\"events\">\n");
+        for event in selection.events() {
+            let anchor = anchored.insert(event.view.facts.id);
+            write_event(&mut body, &selection, event, false, anchor, 4, wording);
+        }
+        body.push_str("</ol>\n");
+    }
+    body.push_str("</section>\n</main>\n");
+    let data = PageData::comparison(view, input, locale, style.date_length)?;
+    Ok(document(locale, &view.name, &body, &data, style))
+}
+
+/// A table of `rows` by timeline, with the minimum, median and maximum.
+#[allow(clippy::too_many_arguments)]
+fn write_table<'r>(
+    out: &mut String,
+    heading: &str,
+    id: &str,
+    first: &str,
+    titles: &[&str],
+    rows: impl Iterator<Item = (String, &'r [Option<Days>], [Days; 3])>,
+    label: fn(Days) -> String,
+    words: &tideline_locale::Words,
+) {
+    let _ = writeln!(
+        out,
+        "<section>\n<h2 id=\"{id}\">{}</h2>\n<div class=\"table\" tabindex=\"0\" role=\"region\" aria-labelledby=\"{id}\"><table>\n<thead><tr><th scope=\"col\">{}</th>",
+        text(heading),
+        text(first)
+    );
+    for title in titles {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", text(title));
+    }
+    for stat in ["brief.min", "brief.median", "brief.max"] {
+        let _ = write!(out, "<th scope=\"col\">{}</th>", text(words.text(stat)));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (name, cells, stats) in rows {
+        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", text(&name));
+        for cell in cells {
+            let _ = write!(
+                out,
+                "<td>{}</td>",
+                text(&cell.map_or("—".to_owned(), label))
+            );
+        }
+        for stat in stats {
+            let _ = write!(out, "<td>{}</td>", text(&label(stat)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table></div>\n</section>\n");
+}
+
+/// The whole document around `body`: the policy, the inlined fonts and
+/// style, the data and the viewer.
+fn document(
+    locale: Locale,
+    title: &str,
+    body: &str,
+    data: &PageData<'_>,
+    style: &HouseStyle,
+) -> String {
+    let data = json_for_script(data);
     let css = format!("{}{}{STYLE}", font_faces(), colours(style));
     let policy = format!(
         "default-src 'none'; script-src '{}'; style-src '{}'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'",
@@ -172,15 +339,15 @@ pub(crate) fn page(
          <meta name=\"generator\" content=\"Tideline\">\n\
          <title>{title}</title>\n<style>{css}</style>\n</head>\n<body>\n",
         lang = attr(locale.tag()),
-        title = text(&view.title),
+        title = text(title),
     );
-    page.push_str(&body);
+    page.push_str(body);
     let _ = writeln!(
         page,
         "<script type=\"application/json\" id=\"tideline-data\">{data}</script>\n<script>{VIEWER}</script>"
     );
     page.push_str("</body>\n</html>\n");
-    Ok(page)
+    page
 }
 
 /// The `@font-face` rules of the inlined Inter.
@@ -232,26 +399,34 @@ fn colours(style: &HouseStyle) -> String {
     css
 }
 
-/// One event as a list item, `id="event-ID"` for its permalink.
+/// One event as a list item, with `id="event-ID"` for its permalink when
+/// `anchor` (an event shown twice is anchored once), under a heading of
+/// `level`.
 fn write_event(
     out: &mut String,
     selection: &Selection<'_>,
     event: &Event<'_>,
     with_lane: bool,
+    anchor: bool,
+    level: u8,
     wording: Wording<'_>,
 ) {
     let Wording { words, .. } = wording;
     let view = event.view;
     let facts = &view.facts;
+    let id = if anchor {
+        format!(" id=\"event-{}\"", facts.id)
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "<li class=\"event\" id=\"event-{}\" data-kind=\"{}\">",
-        facts.id,
+        "<li class=\"event\"{id} data-kind=\"{}\">",
         facts.kind.as_str()
     );
     let _ = writeln!(
         out,
-        "<h3><span class=\"when\">{}</span> <span class=\"title\">{}</span></h3>",
+        "<h{level}><span class=\"when\">{}</span> <span class=\"title\">{}</span></h{level}>",
         date_range(event.start, event.end, facts.ongoing, wording),
         text(&facts.title)
     );

@@ -272,10 +272,15 @@ pub fn export_comparison(
             compare::comparison_brief(view, options, style)?.into_bytes(),
             None,
         )),
-        Format::Html => Err(ExportError::InvalidOption {
-            option: "format",
-            message: "a comparison is not written as a web page yet: export it as svg, png, pdf or md, or each of its timelines as html".to_owned(),
-        }),
+        Format::Html => {
+            let input = comparison_input(view, options, style)?;
+            let graphic = lay_out_graphic(&input);
+            let svg = svg::render(&graphic, &look(options, style), svg::Text::Outlines);
+            Ok(Rendered::of(
+                html::comparison_page(view, &input, options, style, &svg)?.into_bytes(),
+                Some(&graphic),
+            ))
+        }
         _ => {
             let graphic = lay_out_graphic(&comparison_input(view, options, style)?);
             Ok(Rendered::of(

@@ -10,15 +10,16 @@
 
 use serde::Serialize;
 use tideline_locale::Words;
-use tideline_model::graphic::{confidence_label, kind_label};
+use tideline_model::graphic::{GraphicInput, confidence_label, kind_label, relative_label};
 use tideline_model::layout::{
     ItemInput, LaneInput, Layout, LayoutInput, LayoutStyle, PeriodInput, TimelineInput, Viewport,
     lay_out,
 };
 use tideline_model::text::FontMetrics;
 use tideline_model::{Date, DateLength, Locale};
-use tideline_store::views::TimelineView;
+use tideline_store::views::{ComparisonView, TimelineView};
 
+use crate::ExportError;
 use crate::input::{Event, Selection};
 
 /// The narrowest level's width; each next one is twice as wide.
@@ -32,6 +33,8 @@ pub(crate) struct PageData<'a> {
     /// The span every level lays out, in minutes since 1970.
     start_minute: i64,
     end_minute: i64,
+    /// A comparison's axis, in time from each timeline's T0: no "today".
+    relative: bool,
     lanes: Vec<PageLane<'a>>,
     events: Vec<PageEvent<'a>>,
     periods: Vec<PagePeriod>,
@@ -106,7 +109,8 @@ struct ViewerWords<'a> {
 }
 
 impl<'a> PageData<'a> {
-    pub fn new(
+    /// The data of a timeline's page: its lanes and events as selected.
+    pub fn timeline(
         selection: &Selection<'a>,
         events: &[&Event<'a>],
         locale: Locale,
@@ -114,34 +118,134 @@ impl<'a> PageData<'a> {
     ) -> PageData<'a> {
         let words = locale.words();
         let view: &'a TimelineView = selection.view;
-        let (start_minute, end_minute) = span(selection);
-        let input = TimelineInput {
-            id: view.id,
-            lanes: selection
-                .lanes
+        let lanes = selection
+            .lanes
+            .iter()
+            .map(|(lane, events)| {
+                let items = events
+                    .iter()
+                    .map(|event| ItemInput {
+                        id: event.view.facts.id,
+                        start: event.start,
+                        end: event.end,
+                        ongoing: event.view.facts.ongoing,
+                        label: event.view.facts.title.clone(),
+                    })
+                    .collect();
+                (lane.id, lane.name.as_str(), items)
+            })
+            .collect();
+        let periods = selection
+            .spans
+            .iter()
+            .map(|(annotation, span)| PagePeriod {
+                id: annotation.id,
+                start_minute: span.start.start_minute(),
+                end_minute: span.end.end_minute(),
+                text: span.text.clone(),
+                when: words.fill(
+                    "date.range",
+                    &[
+                        ("start", &span.start.display_in(words, length)),
+                        ("end", &span.end.display_in(words, length)),
+                    ],
+                ),
+            })
+            .collect();
+        let events = events
+            .iter()
+            .map(|event| PageEvent::of(event, None, words, length))
+            .collect();
+        PageData::laid_out(&view.title, view.id, lanes, events, periods, None, locale)
+    }
+
+    /// The data of a comparison's page: a lane per timeline, each moved so
+    /// its T0 falls on the axis's (`input`, as the graphic lays it out).
+    pub fn comparison(
+        view: &'a ComparisonView,
+        input: &GraphicInput,
+        locale: Locale,
+        length: DateLength,
+    ) -> Result<PageData<'a>, ExportError> {
+        let words = locale.words();
+        let mut events = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut lanes = Vec::new();
+        for (timeline, lane) in view.timelines.iter().zip(&input.lanes) {
+            let items = lane
+                .items
                 .iter()
-                .map(|(lane, events)| LaneInput {
-                    id: lane.id,
+                .map(|item| ItemInput {
+                    id: item.id,
+                    start: item.start,
+                    end: item.end,
+                    ongoing: item.ongoing,
+                    label: item.title.clone(),
+                })
+                .collect();
+            lanes.push((timeline.id, timeline.title.as_str(), items));
+            for (item, event) in lane.items.iter().zip(&timeline.events) {
+                if !seen.insert(event.facts.id) {
+                    continue;
+                }
+                let parse = |edtf: &str| {
+                    Date::parse_edtf(edtf).map_err(|e| ExportError::InvalidDate {
+                        event: event.facts.id,
+                        message: e.to_string(),
+                    })
+                };
+                let dated = Event {
+                    view: event,
+                    start: parse(&event.facts.start)?,
+                    end: event.facts.end.as_deref().map(parse).transpose()?,
+                };
+                let mut page = PageEvent::of(&dated, item.date_text.clone(), words, length);
+                page.start_minute = item.start.start_minute();
+                page.end_minute = item.end.unwrap_or(item.start).end_minute();
+                events.push(page);
+            }
+        }
+        events.sort_by_key(|event| (event.start_minute, event.id));
+        Ok(PageData::laid_out(
+            &view.name,
+            0,
+            lanes,
+            events,
+            Vec::new(),
+            input.t0_minute,
+            locale,
+        ))
+    }
+
+    /// Lays `lanes` out at every level; with `t0_minute`, on a relative
+    /// axis whose ticks read T−/T+.
+    fn laid_out(
+        title: &'a str,
+        id: i64,
+        lanes: Vec<(i64, &'a str, Vec<ItemInput>)>,
+        events: Vec<PageEvent<'a>>,
+        periods: Vec<PagePeriod>,
+        t0_minute: Option<i64>,
+        locale: Locale,
+    ) -> PageData<'a> {
+        let words = locale.words();
+        let (start_minute, end_minute) = span(&lanes, &periods);
+        let input = TimelineInput {
+            id,
+            lanes: lanes
+                .iter()
+                .map(|(id, _, items)| LaneInput {
+                    id: *id,
                     collapsed: false,
-                    items: events
-                        .iter()
-                        .map(|event| ItemInput {
-                            id: event.view.facts.id,
-                            start: event.start,
-                            end: event.end,
-                            ongoing: event.view.facts.ongoing,
-                            label: event.view.facts.title.clone(),
-                        })
-                        .collect(),
+                    items: items.clone(),
                 })
                 .collect(),
-            periods: selection
-                .spans
+            periods: periods
                 .iter()
-                .map(|(annotation, span)| PeriodInput {
-                    id: annotation.id,
-                    start_minute: span.start.start_minute(),
-                    name: span.text.clone(),
+                .map(|period| PeriodInput {
+                    id: period.id,
+                    start_minute: period.start_minute,
+                    name: period.text.clone(),
                 })
                 .collect(),
         };
@@ -152,7 +256,7 @@ impl<'a> PageData<'a> {
         let levels = (0..LEVELS)
             .map(|i| {
                 let width_px = FIRST_LEVEL_PX * f64::from(1u32 << i);
-                let layout = lay_out(
+                let mut layout = lay_out(
                     &LayoutInput {
                         timelines: std::slice::from_ref(&input),
                         viewport: Viewport {
@@ -167,42 +271,25 @@ impl<'a> PageData<'a> {
                     &style,
                     FontMetrics::inter_regular(),
                 );
+                if let Some(t0) = t0_minute {
+                    for tick in &mut layout.ticks {
+                        tick.label = relative_label(t0, tick.minute);
+                    }
+                }
                 Level::of(&layout, width_px)
             })
             .collect();
         PageData {
-            title: &view.title,
+            title,
             start_minute,
             end_minute,
-            lanes: selection
-                .lanes
+            relative: t0_minute.is_some(),
+            lanes: lanes
                 .iter()
-                .map(|(lane, _)| PageLane {
-                    id: lane.id,
-                    name: &lane.name,
-                })
+                .map(|(id, name, _)| PageLane { id: *id, name })
                 .collect(),
-            events: events
-                .iter()
-                .map(|event| PageEvent::of(event, words, length))
-                .collect(),
-            periods: selection
-                .spans
-                .iter()
-                .map(|(annotation, span)| PagePeriod {
-                    id: annotation.id,
-                    start_minute: span.start.start_minute(),
-                    end_minute: span.end.end_minute(),
-                    text: span.text.clone(),
-                    when: words.fill(
-                        "date.range",
-                        &[
-                            ("start", &span.start.display_in(words, length)),
-                            ("end", &span.end.display_in(words, length)),
-                        ],
-                    ),
-                })
-                .collect(),
+            events,
+            periods,
             levels,
             words: ViewerWords {
                 region: words.text("viewer.region"),
@@ -217,17 +304,24 @@ impl<'a> PageData<'a> {
 }
 
 impl<'a> PageEvent<'a> {
-    fn of(event: &Event<'a>, words: &Words, length: DateLength) -> PageEvent<'a> {
+    /// The event as the page shows it, its date as `when` says (a
+    /// comparison's date and offset) or as the language writes it.
+    fn of(
+        event: &Event<'a>,
+        when: Option<String>,
+        words: &Words,
+        length: DateLength,
+    ) -> PageEvent<'a> {
         let facts = &event.view.facts;
         let start = event.start.display_in(words, length);
-        let when = match (event.end, facts.ongoing) {
+        let when = when.unwrap_or_else(|| match (event.end, facts.ongoing) {
             (Some(end), _) => words.fill(
                 "date.range",
                 &[("start", &start), ("end", &end.display_in(words, length))],
             ),
             (None, true) => words.fill("date.ongoing", &[("start", &start)]),
             (None, false) => start,
-        };
+        });
         let mut about = kind_label(words, facts.kind);
         if facts.confidence != tideline_model::Confidence::Confirmed {
             about.push_str(" · ");
@@ -299,18 +393,17 @@ impl Level {
     }
 }
 
-/// The span the levels lay out: every event and shaded period, with a
+/// The span the levels lay out: every item and shaded period, with a
 /// margin of a fiftieth each side (a day, for a single point).
-fn span(selection: &Selection<'_>) -> (i64, i64) {
-    let events = selection.events();
-    let starts = events
-        .iter()
-        .map(|e| e.start.start_minute())
-        .chain(selection.spans.iter().map(|(_, s)| s.start.start_minute()));
-    let ends = events
-        .iter()
-        .map(|e| e.end.unwrap_or(e.start).end_minute())
-        .chain(selection.spans.iter().map(|(_, s)| s.end.end_minute()));
+fn span(lanes: &[(i64, &str, Vec<ItemInput>)], periods: &[PagePeriod]) -> (i64, i64) {
+    let items = lanes.iter().flat_map(|(_, _, items)| items);
+    let starts = items
+        .clone()
+        .map(|item| item.start.start_minute())
+        .chain(periods.iter().map(|p| p.start_minute));
+    let ends = items
+        .map(|item| item.end.unwrap_or(item.start).end_minute())
+        .chain(periods.iter().map(|p| p.end_minute));
     let (Some(first), Some(last)) = (starts.min(), ends.max()) else {
         let year = Date::day(2000, 1, 1).expect("a real day");
         return (year.start_minute(), year.end_minute() + 365 * 1440);

@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 
 use base64::Engine;
 use sha2::{Digest, Sha256};
-use tideline_export::{ExportOptions, Format, Grouping, render};
+use tideline_export::{ExportOptions, Format, Grouping, render, render_comparison};
 use tideline_store::Workspace;
-use tideline_store::views::TimelineView;
+use tideline_store::views::{ComparisonRequest, TimelineView};
 
 /// Every timeline of the sample, from a fresh workspace.
 fn sample() -> Vec<TimelineView> {
@@ -206,4 +206,59 @@ fn the_page_is_in_the_language_asked_for() {
         "{}",
         between(&html, "<h2", "</h2>")
     );
+}
+
+#[test]
+fn the_saved_comparison_is_a_page_with_its_tables_and_every_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = Workspace::open(&dir.path().join("sample.db")).unwrap();
+    workspace.replace_with_sample().unwrap();
+    let saved = workspace.comparisons().unwrap().remove(0);
+    let view = workspace
+        .comparison_view(&ComparisonRequest::Saved { id: saved.id })
+        .unwrap();
+    let options = ExportOptions::default();
+    let bytes = render_comparison(&view, Format::Html, &options).unwrap();
+    assert_eq!(
+        bytes,
+        render_comparison(&view, Format::Html, &options).unwrap()
+    );
+    let html = String::from_utf8(bytes).unwrap();
+    assert!(html.contains(&format!("<h1>{}</h1>", view.name)));
+    assert!(html.contains("<h2 id=\"milestones\">Milestones from T0</h2>"));
+    assert!(html.contains("<h2 id=\"durations\">"));
+    assert!(html.contains("<th scope=\"row\">Regulatory review</th>"));
+    // Every timeline's every event, once anchored, with its sources.
+    let mut anchored = BTreeSet::new();
+    for timeline in &view.timelines {
+        assert!(html.contains(&format!(
+            "<h3>{}</h3>",
+            timeline.title.replace('&', "&amp;")
+        )));
+        for event in &timeline.events {
+            if anchored.insert(event.facts.id) {
+                let item = item(&html, event.facts.id);
+                assert!(
+                    unescape(item).contains(&event.facts.title),
+                    "{}",
+                    event.facts.title
+                );
+                for source in &event.sources {
+                    assert!(
+                        item.contains(&format!("href=\"{}\"", source.url.replace('&', "&amp;")))
+                    );
+                }
+            }
+        }
+    }
+    // The viewer's axis reads from T0.
+    let data = between(&html, "id=\"tideline-data\">", "</script>");
+    let data: serde_json::Value = serde_json::from_str(data).unwrap();
+    assert_eq!(data["relative"], true);
+    assert_eq!(
+        data["lanes"].as_array().unwrap().len(),
+        view.timelines.len()
+    );
+    let ticks = data["levels"][2]["ticks"].as_array().unwrap();
+    assert!(ticks.iter().any(|tick| tick[1] == "T0"), "{ticks:?}");
 }

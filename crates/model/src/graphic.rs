@@ -1983,9 +1983,15 @@ pub fn confidence_label(words: &Words, confidence: Confidence) -> String {
 /// A tick's label: `calendar` on a calendar axis; on a relative one the
 /// whole years, months or days from T0 ("T0", "T+2 y", "T−6 mo", "T+10 d").
 fn axis_label(input: &GraphicInput, minute: i64, calendar: String) -> String {
-    let Some(t0) = input.t0_minute else {
-        return calendar;
-    };
+    match input.t0_minute {
+        Some(t0) => relative_label(t0, minute),
+        None => calendar,
+    }
+}
+
+/// A relative axis's label for `minute`: the whole years, months or days
+/// from `t0` ("T0", "T+2 y", "T−6 mo", "T+10 d").
+pub fn relative_label(t0: i64, minute: i64) -> String {
     let at = Date::from_minute(minute, Precision::Day);
     let origin = Date::from_minute(t0, Precision::Day);
     let months = (i64::from(at.year_value()) * 12 + i64::from(at.month_value()))

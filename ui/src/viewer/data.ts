@@ -43,6 +43,8 @@ export interface PageData {
   title: string;
   start_minute: number;
   end_minute: number;
+  /** A comparison's axis, in time from each timeline's T0. */
+  relative: boolean;
   lanes: { id: number; name: string }[];
   events: PageEvent[];
   periods: PagePeriod[];

@@ -106,7 +106,7 @@ export class Viewer {
 
   private buildMarks(): void {
     const today = Date.now() / 60000;
-    if (today > this.data.start_minute && today < this.data.end_minute) {
+    if (!this.data.relative && today > this.data.start_minute && today < this.data.end_minute) {
       const line = el("div", { class: "tl-today", "aria-hidden": "true" });
       line.style.left = `${this.percent(today)}%`;
       this.plane.append(line);
