@@ -111,6 +111,12 @@ enum Command {
         /// The file to write; an existing file is refused
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// With --format html: also write the HTML that embeds the page in
+        /// another (an iframe of it that grows to fit, and a PNG of the
+        /// graphic for readers without scripts, written beside FILE as
+        /// FILE's name with .png); existing files are refused
+        #[arg(long, value_name = "FILE")]
+        embed: Option<PathBuf>,
         #[command(flatten)]
         graphic: GraphicArgs,
     },
@@ -466,9 +472,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
             workspace: everything,
             format,
             out,
+            embed,
             graphic,
         } => {
             let export = format.export();
+            if embed.is_some() && !matches!(format, ExportFormatArg::Html) {
+                return Err(Failure::Input(
+                    "--embed applies to --format html only".to_owned(),
+                ));
+            }
             if let (Export::Data(_), Some(flag)) = (&export, graphic.given()) {
                 return Err(Failure::Input(format!(
                     "{flag} applies to --format svg, png, pdf, md and html only"
@@ -477,6 +489,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let (options, pending) = graphic.options()?;
             let workspace = Workspace::open_existing(&path)?;
             let mut notes = Vec::new();
+            let mut embedded: Option<Vec<(PathBuf, Vec<u8>)>> = None;
             let bytes = match (timeline, export) {
                 (Some(timeline), Export::Data(format)) => {
                     let id = workspace.find_timeline(&timeline)?;
@@ -488,6 +501,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     let (options, style) = graphic.styled(&workspace, options, pending)?;
                     let rendered = tideline_export::export(&view, format, &options, &style)?;
                     notes = rendered.notes();
+                    if let Some(snippet) = &embed {
+                        embedded = Some(embed_files(&view, &options, &style, &out, snippet)?);
+                    }
                     rendered.bytes
                 }
                 (None, Export::Data(ExportFormat::TidelineJson)) if everything => {
@@ -499,11 +515,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     ));
                 }
             };
-            write_new(&out, &bytes)?;
-            print_lines(
-                std::iter::once(format!("wrote {} ({} bytes)", out.display(), bytes.len()))
-                    .chain(notes),
-            )
+            let mut files = vec![(out, bytes)];
+            files.extend(embedded.unwrap_or_default());
+            // Nothing is written if any of the files is there already.
+            if let Some((taken, _)) = files.iter().find(|(path, _)| path.exists()) {
+                return Err(Failure::Input(format!(
+                    "could not write {}: it already exists; Tideline never overwrites a file",
+                    taken.display()
+                )));
+            }
+            let mut lines = Vec::new();
+            for (path, bytes) in &files {
+                write_new(path, bytes)?;
+                lines.push(format!("wrote {} ({} bytes)", path.display(), bytes.len()));
+            }
+            print_lines(lines.into_iter().chain(notes))
         }
         Command::Compare(args) => compare::run(&path, args),
         Command::Style { command } => style::run(&path, command),
@@ -569,6 +595,30 @@ fn today() -> Date {
 }
 
 /// Writes `bytes` to a new file at `out`; an existing file is refused.
+/// The embed snippet at `snippet` for the page at `page`, and the PNG
+/// beside the snippet that it shows without scripts.
+fn embed_files(
+    view: &tideline_store::views::TimelineView,
+    options: &tideline_export::ExportOptions,
+    style: &tideline_export::HouseStyle,
+    page: &Path,
+    snippet: &Path,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
+    let picture = snippet.with_extension("png");
+    // The snippet names the page and picture as they sit beside it.
+    let name = |path: &Path| {
+        path.file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let png = tideline_export::export(view, tideline_export::Format::Png, options, style)?;
+    let html = tideline_export::embed_snippet(view, options, style, &name(page), &name(&picture))?;
+    Ok(vec![
+        (snippet.to_owned(), html.into_bytes()),
+        (picture, png.bytes),
+    ])
+}
+
 fn write_new(out: &Path, bytes: &[u8]) -> Result<(), Failure> {
     use std::fs::OpenOptions;
     let mut file = OpenOptions::new()

@@ -985,3 +985,47 @@ fn search_finds_events_by_their_words_and_sources_best_first() {
     assert_eq!(output.status.code(), Some(1));
     assert_one_error_line(&output);
 }
+
+#[test]
+fn a_web_page_exports_with_its_embed_snippet_and_picture_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_db(&dir);
+    let page = dir.path().join("deal.html");
+    let snippet = dir.path().join("embed.html");
+    let embed = snippet.to_str().unwrap();
+    let output = export_sample(&db, &page, "html", &["--embed", embed]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    let snippet_html = std::fs::read_to_string(&snippet).unwrap();
+    assert!(
+        snippet_html.starts_with("<iframe src=\"deal.html\" title=\"Microsoft–OpenAI\""),
+        "{snippet_html}"
+    );
+    assert!(
+        snippet_html.contains(
+            "<noscript><img src=\"embed.png\" alt=\"18 events from 22 Jul 2019 to 28 Oct 2025 in 3 lanes.\""
+        ),
+        "{snippet_html}"
+    );
+    let png = std::fs::read(dir.path().join("embed.png")).unwrap();
+    assert_eq!(png_size(&png).0, 1600);
+
+    // A snippet that is there already refuses the whole export.
+    let other = dir.path().join("other.html");
+    let output = export_sample(&db, &other, "html", &["--embed", embed]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_one_error_line(&output);
+    assert!(
+        stderr(&output).contains("already exists"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!other.exists());
+    // --embed is for pages only.
+    let svg = dir.path().join("deal.svg");
+    let output = export_sample(&db, &svg, "svg", &["--embed", embed]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_one_error_line(&output);
+    assert!(!svg.exists());
+}

@@ -83,6 +83,11 @@ pub(crate) fn page(
     if !view.description.trim().is_empty() {
         let _ = writeln!(body, "<p>{}</p>", text(&view.description));
     }
+    let _ = writeln!(
+        body,
+        "<p class=\"summary\">{}</p>",
+        text(&summary(&selection, wording))
+    );
     body.push_str("</header>\n");
     let _ = writeln!(
         body,
@@ -269,6 +274,69 @@ pub(crate) fn comparison_page(
     body.push_str("</section>\n</main>\n");
     let data = PageData::comparison(view, input, locale, style.date_length)?;
     Ok(document(locale, &view.name, &body, &data, style))
+}
+
+/// What the timeline holds in a sentence, for the page's header and an
+/// embed's alt text: "18 events from Jul 2019 to Oct 2025 in 3 lanes."
+pub(crate) fn summary(selection: &Selection<'_>, wording: Wording<'_>) -> String {
+    let Wording { words, length } = wording;
+    let events = selection.events();
+    let count = words.count("brief.events", events.len() as f64, 0, &[]);
+    let (Some(first), Some(last)) = (
+        events
+            .iter()
+            .map(|e| e.start)
+            .min_by_key(|d| d.start_minute()),
+        events
+            .iter()
+            .map(|e| e.end.unwrap_or(e.start))
+            .max_by_key(|d| d.end_minute()),
+    ) else {
+        return format!("{count}.");
+    };
+    let lanes = words.count("viewer.lanes", selection.lanes.len() as f64, 0, &[]);
+    words.fill(
+        "viewer.summary",
+        &[
+            ("events", &count),
+            ("start", &first.display_in(words, length)),
+            ("end", &last.display_in(words, length)),
+            ("lanes", &lanes),
+        ],
+    )
+}
+
+/// The HTML a CMS embeds the page with: an `<iframe>` of `page` (a URL or
+/// a path relative to where the snippet goes) titled as the timeline, which
+/// grows to the height the page posts, and a `<noscript>` picture of the
+/// graphic at `picture` with the summary as its alt text.
+pub(crate) fn embed(
+    view: &TimelineView,
+    options: &ExportOptions,
+    style: &HouseStyle,
+    page: &str,
+    picture: &str,
+    height_px: f64,
+) -> Result<String, ExportError> {
+    let words = crate::locale(options)?.words();
+    let selection = Selection::new(view, options)?;
+    let alt = summary(
+        &selection,
+        Wording {
+            words,
+            length: style.date_length,
+        },
+    );
+    Ok(format!(
+        "<iframe src=\"{page}\" title=\"{title}\" style=\"width:100%;height:{height}px;border:0\" loading=\"lazy\" sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\"></iframe>\n\
+         <noscript><img src=\"{picture}\" alt=\"{alt}\" style=\"max-width:100%;height:auto\"></noscript>\n\
+         <script>addEventListener(\"message\",function(e){{var h=e.data&&e.data[\"datawrapper-height\"];if(!h)return;document.querySelectorAll(\"iframe\").forEach(function(f){{if(f.contentWindow===e.source)for(var k in h)f.style.height=h[k]+\"px\"}})}});</script>\n",
+        page = attr(page),
+        title = attr(&view.title),
+        height = height_px.ceil(),
+        picture = attr(picture),
+        alt = attr(&alt),
+    ))
 }
 
 /// A table of `rows` by timeline, with the minimum, median and maximum.

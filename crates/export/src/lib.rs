@@ -353,6 +353,23 @@ fn look<'s>(options: &ExportOptions, style: &'s HouseStyle) -> svg::Look<'s> {
     }
 }
 
+/// The snippet that embeds `view`'s web page (at `page`, a URL or a path
+/// relative to the snippet) in another page: an `<iframe>` titled as the
+/// timeline that grows to the height the page posts, and a `<noscript>`
+/// picture (at `picture`, the PNG export) whose alt text sums the timeline
+/// up.
+pub fn embed_snippet(
+    view: &TimelineView,
+    options: &ExportOptions,
+    style: &HouseStyle,
+    page: &str,
+    picture: &str,
+) -> Result<String, ExportError> {
+    check(options)?;
+    let height = graphic(view, options, style)?.height;
+    html::embed(view, options, style, page, picture, height + 160.0)
+}
+
 /// The laid-out graphic of `view`, as the SVG, PNG and PDF exports draw it
 /// (for a preview that draws it itself).
 pub fn graphic(
