@@ -286,6 +286,7 @@ async fn a_timeline_and_the_workspace_are_exported_to_the_files_chosen() -> anyh
             "export-format-svg",
             "export-format-pdf",
             "export-format-md",
+            "export-format-html",
             "export-format-tideline-json",
             "export-format-timelinejs-json",
             "export-format-timelinejs-csv",
@@ -330,6 +331,24 @@ async fn a_timeline_and_the_workspace_are_exported_to_the_files_chosen() -> anyh
     assert!(text.starts_with("Year,Month,Day,Time,"), "{text}");
     assert!(text.contains("Microsoft invests $1B in OpenAI"), "{text}");
     assert_eq!(std::fs::read(&whole)?, workspace.export_workspace()?);
+
+    // The web page, as the dialog writes it: the engine's page.
+    let page = app.db.with_file_name(format!("{title}.html"));
+    app.invoke(
+        "export_graphic",
+        json!({ "id": id, "format": "html", "options": {}, "path": page }),
+    )
+    .await?
+    .map_err(|error| anyhow::anyhow!("{error}"))?;
+    assert_eq!(
+        std::fs::read(&page)?,
+        tideline_export::render(
+            &workspace.timeline(id)?,
+            tideline_export::Format::Html,
+            &tideline_export::ExportOptions::default()
+        )?,
+        "the file holds the engine's page"
+    );
 
     // The workspace file reads back as an import of every event.
     app.drop_file(&whole).await?;

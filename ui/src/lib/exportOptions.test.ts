@@ -169,6 +169,7 @@ describe("sizes and names", () => {
     expect(renderSuffix("png", "vertical")).toBe(" (tall).png");
     expect(renderSuffix("pdf", "horizontal")).toBe(".pdf");
     expect(renderSuffix("md", "vertical")).toBe(".md");
+    expect(renderSuffix("html", "vertical")).toBe(".html");
   });
 
   it("escapes the SVG into a data URL", () => {

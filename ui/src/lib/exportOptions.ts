@@ -223,7 +223,8 @@ export function exportOptions(
 
 /** What follows the title in the suggested file name: " (tall).png", ".pdf". */
 export function renderSuffix(format: RenderFormat, orientation: Orientation): string {
-  const tall = format !== "md" && orientation === "vertical";
+  // A brief and a page have no orientation of their own.
+  const tall = format !== "md" && format !== "html" && orientation === "vertical";
   return `${tall ? " (tall)" : ""}.${format}`;
 }
 

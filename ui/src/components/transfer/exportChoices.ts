@@ -108,6 +108,13 @@ export const EXPORT_CHOICES: readonly ExportChoice[] = [
     "The chronology in words, every claim footnoted with its source, and the time between milestones.",
     { name: "Markdown", extensions: ["md"] },
   ),
+  rendered(
+    "html",
+    "Web page",
+    "Web page (HTML)",
+    "One file that works anywhere, offline: the timeline to zoom and explore, every source and quote, readable without scripts, ready to embed.",
+    { name: "Web page", extensions: ["html"] },
+  ),
   data(
     "tideline-json",
     "Tideline JSON",
