@@ -8,7 +8,8 @@
 //! - `bench [--db FILE] [--events N]`: the editor's figures on generated
 //!   workspaces (evenly spread events, and the peer comparison's data) of
 //!   1,000, 10,000 and 100,000 events, or on a workspace of one's own
-//!   (docs/benchmarks.md).
+//!   (docs/benchmarks.md); `bench --web`: the exported web page in Chromium
+//!   and WebKitGTK.
 //! - `codegen`: regenerate the TypeScript bindings in `ui/src/bindings/`.
 //! - `fuzz [--seconds N]`: fuzz the date parser and every importer for N
 //!   seconds of CPU time each (default 30); `test` runs it for 2 seconds each.
@@ -69,7 +70,7 @@ fn main() -> anyhow::Result<()> {
         Some("fuzz") => fuzz(&args[1..]),
         Some("package") => package(&args[1..]),
         _ => bail!(
-            "usage: cargo xtask run [-- APP ARGS] | test | bench [--db FILE] [--events N] | codegen \
+            "usage: cargo xtask run [-- APP ARGS] | test | bench [--db FILE] [--events N] | bench --web | codegen \
              | fuzz [--seconds N] | package [--measure]"
         ),
     }
@@ -183,17 +184,23 @@ fn count_of(result: &str, label: &str) -> u64 {
 
 /// The editor's figures at scale; see docs/benchmarks.md. `--db FILE`
 /// measures an existing workspace (its largest timeline); `--events N`
-/// generates only that size (evenly spread and peer data).
+/// generates only that size (evenly spread and peer data); `--web`
+/// measures the exported web page instead.
 fn bench(args: &[String]) -> anyhow::Result<()> {
     let mut pass = Vec::new();
+    let mut bench = "editor";
     let mut rest = args.iter();
     while let Some(flag) = rest.next() {
+        if flag == "--web" {
+            bench = "web_page";
+            continue;
+        }
         match (flag.as_str(), rest.next()) {
             ("--db", Some(file)) => pass.extend(["--db".to_owned(), file.clone()]),
             ("--events", Some(n)) if n.parse::<usize>().is_ok_and(|n| n > 0) => {
                 pass.extend(["--events".to_owned(), n.clone()]);
             }
-            _ => bail!("usage: cargo xtask bench [--db FILE] [--events N]"),
+            _ => bail!("usage: cargo xtask bench [--db FILE] [--events N] | --web"),
         }
     }
     ensure_packages(BUILD_PACKAGES)?;
@@ -205,7 +212,7 @@ fn bench(args: &[String]) -> anyhow::Result<()> {
         "--package",
         "tideline-tests",
         "--bench",
-        "editor",
+        bench,
         "--",
     ]);
     command.args(&pass);

@@ -262,3 +262,24 @@ fn the_saved_comparison_is_a_page_with_its_tables_and_every_timeline() {
     let ticks = data["levels"][2]["ticks"].as_array().unwrap();
     assert!(ticks.iter().any(|tick| tick[1] == "T0"), "{ticks:?}");
 }
+
+#[test]
+fn the_viewer_and_its_style_stay_within_60_kb_gzipped() {
+    use std::io::Write;
+    let gzipped = |bytes: &[u8]| {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap().len()
+    };
+    let html = page(&sample()[0], &ExportOptions::default());
+    let style = between(&html, "<style>", "</style>");
+    // The style without the inlined fonts, which are data, not code.
+    let code = style
+        .lines()
+        .filter(|line| !line.starts_with("@font-face"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let viewer = between(&html, "</script>\n<script>", "</script>");
+    let total = gzipped(viewer.as_bytes()) + gzipped(code.as_bytes());
+    assert!(total <= 60 * 1024, "{total} bytes gzipped");
+}
