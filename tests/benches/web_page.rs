@@ -82,6 +82,13 @@ async fn main() -> anyhow::Result<()> {
     for engine in [Engine::Chromium, Engine::WebKit] {
         let browser = Browser::start(engine, true).await?;
         let client = &browser.client;
+        client
+            .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+                Some(Duration::from_secs(300)),
+                None,
+                None,
+            ))
+            .await?;
         client.set_window_size(1280, 800).await?;
         let mut paints = Vec::new();
         for _ in 0..5 {

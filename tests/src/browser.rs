@@ -86,7 +86,11 @@ impl Browser {
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         if !display.is_empty() {
-            command.env("DISPLAY", &display);
+            // As the app does: under Xvfb with no GPU, WebKitGTK's DMA-BUF
+            // renderer makes every frame several times slower.
+            command
+                .env("DISPLAY", &display)
+                .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
         }
         let driver = command
             .spawn()

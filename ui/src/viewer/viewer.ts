@@ -45,6 +45,17 @@ export class Viewer {
   private narrow = false;
   private opened: number | null = null;
   private frameRequest = 0;
+  /** The plane covers three frames from here (px at the current zoom). */
+  private windowStart = 0;
+  /** The zoom the plane was placed at. */
+  private placedZoom = 0;
+  private today: HTMLElement | null = null;
+  private todayMinute = 0;
+  private readonly bands: [HTMLElement, number, number][] = [];
+  private readonly shown = new Set<HTMLElement>();
+  private settle = 0;
+  /** The frame's left edge in the viewport's x and its width, as of the last resize. */
+  private frameBox = { left: 0, width: 1 };
 
   constructor(
     private readonly doc: Document,
@@ -63,8 +74,9 @@ export class Viewer {
     this.axis = el("div", { class: "tl-axis", "aria-hidden": "true" });
     this.lanes = el("div", { class: "tl-lanes", "aria-hidden": "true" });
     this.marks = el("ol", { class: "tl-marks" });
-    this.plane = el("div", { class: "tl-plane" }, this.lanes, this.axis, this.marks);
-    this.frame = el("div", { class: "tl-frame" }, this.plane);
+    this.plane = el("div", { class: "tl-plane" }, this.axis, this.marks);
+    // The lanes' bands and names stay put under the plane that moves.
+    this.frame = el("div", { class: "tl-frame" }, this.lanes, this.plane);
     this.card = el("div", { class: "tl-card", role: "dialog", "aria-modal": "false", hidden: "" });
     this.live = el("p", { class: "visually-hidden", "aria-live": "polite" });
     this.root = el(
@@ -107,16 +119,15 @@ export class Viewer {
   private buildMarks(): void {
     const today = Date.now() / 60000;
     if (!this.data.relative && today > this.data.start_minute && today < this.data.end_minute) {
-      const line = el("div", { class: "tl-today", "aria-hidden": "true" });
-      line.style.left = `${this.percent(today)}%`;
-      this.plane.append(line);
+      this.today = el("div", { class: "tl-today", "aria-hidden": "true" });
+      this.todayMinute = today;
+      this.plane.append(this.today);
     }
     for (const period of this.data.periods) {
       const band = el("div", { class: "tl-period", "aria-hidden": "true" }, el("span", {}, period.text));
-      band.style.left = `${this.percent(period.start_minute)}%`;
-      band.style.width = `${this.percent(period.end_minute) - this.percent(period.start_minute)}%`;
       band.dataset.id = String(period.id);
-      this.plane.insertBefore(band, this.lanes.nextSibling);
+      this.bands.push([band, period.start_minute, period.end_minute]);
+      this.plane.insertBefore(band, this.axis);
     }
     for (const event of this.events) {
       const button = el(
@@ -173,7 +184,7 @@ export class Viewer {
       if (pointers.size === 2 && pinch > 0) {
         const spread = this.spread(pointers);
         const centre = [...pointers.values()].reduce((a, b) => a + b, 0) / 2;
-        this.zoomAt(this.zoom * (spread / pinch), centre - this.frame.getBoundingClientRect().left);
+        this.zoomAt(this.zoom * (spread / pinch), centre - this.frameBox.left);
         pinch = spread;
         return;
       }
@@ -207,7 +218,7 @@ export class Viewer {
   }
 
   private onWheel(e: WheelEvent): void {
-    const x = e.clientX - this.frame.getBoundingClientRect().left;
+    const x = e.clientX - this.frameBox.left;
     if (e.ctrlKey) {
       // A pinch on a touchpad, or Ctrl and the wheel.
       e.preventDefault();
@@ -315,12 +326,9 @@ export class Viewer {
 
   // Geometry.
 
-  private percent(minute: number): number {
-    return ((minute - this.data.start_minute) / this.span) * 100;
-  }
-
+  /** The frame's width, read on resize only: reading layout mid-gesture would force it. */
   private frameWidth(): number {
-    return this.frame.clientWidth || 1;
+    return this.frameBox.width || 1;
   }
 
   private planeWidth(): number {
@@ -333,7 +341,12 @@ export class Viewer {
       this.narrow = narrow;
       this.doc.documentElement.classList.toggle("narrow", narrow);
     }
-    if (!narrow) this.draw();
+    if (!narrow) {
+      const box = this.frame.getBoundingClientRect();
+      this.frameBox = { left: box.left, width: this.frame.clientWidth };
+      this.placedZoom = 0;
+      this.draw();
+    }
     this.post();
   }
 
@@ -365,11 +378,12 @@ export class Viewer {
   private reveal(id: number): void {
     const event = this.events.find((candidate) => candidate.id === id);
     if (!event) return;
-    const x = (this.percent(event.start_minute) / 100) * this.planeWidth();
+    const x = ((event.start_minute - this.data.start_minute) / this.span) * this.planeWidth();
     const width = this.frameWidth();
     if (x < this.offset + 16 || x > this.offset + width - 160) {
       this.offset = x - width / 3;
-      this.schedule();
+      // Now, not next frame: the event must be on the plane to take focus.
+      this.draw();
     }
   }
 
@@ -385,22 +399,92 @@ export class Viewer {
     const width = this.planeWidth();
     const level = levelFor(this.data.levels, width);
     if (level && level !== this.level) this.apply(level);
+    const frame = this.frameWidth();
     const reach = width + (this.level?.overhang_px ?? 0) + 8;
-    this.offset = Math.max(0, Math.min(reach - this.frameWidth(), this.offset));
-    this.plane.style.width = `${width}px`;
-    this.plane.style.transform = `translateX(${-this.offset}px)`;
+    this.offset = Math.max(0, Math.min(reach - frame, this.offset));
+    // The plane is three frames wide, not the whole span: a pan moves it
+    // (nothing is laid out or painted again) until its edge comes near.
+    const stretch = this.placedZoom > 0 ? this.zoom / this.placedZoom : 1;
+    const start = this.windowStart * stretch;
+    const near = this.offset < start + frame / 4 || this.offset > start + 1.75 * frame;
+    if (this.placedZoom === 0 || near || stretch < 0.5 || stretch > 2) {
+      this.place(this.offset - frame);
+    } else if (stretch !== 1) {
+      // During a zoom the plane is stretched as it is, which paints
+      // nothing; once the zoom rests it is placed at its new scale.
+      const left = start - this.offset;
+      this.plane.style.transform = `translateX(${left}px) scaleX(${stretch})`;
+      clearTimeout(this.settle);
+      this.settle = window.setTimeout(() => {
+        this.place(this.offset - frame);
+        this.plane.style.transform = `translateX(${this.windowStart - this.offset}px)`;
+      }, 120);
+      return;
+    }
+    this.plane.style.transform = `translateX(${this.windowStart - this.offset}px)`;
   }
 
-  /** Places everything as `level` lays it out. */
+  /** Puts what falls on the plane from `start` px where it goes, and hides the rest. */
+  private place(start: number): void {
+    const level = this.level;
+    if (!level) return;
+    const frame = this.frameWidth();
+    this.windowStart = Math.max(0, start);
+    this.placedZoom = this.zoom;
+    const scale = this.planeWidth() / level.width_px;
+    const from = this.windowStart;
+    const to = from + 3 * frame;
+    this.plane.style.width = `${3 * frame}px`;
+    const px = (x: number) => `${(x * scale - from).toFixed(1)}px`;
+    const show = (node: HTMLElement, on: boolean) => {
+      if (on === this.shown.has(node)) return;
+      node.hidden = !on;
+      if (on) this.shown.add(node);
+      else this.shown.delete(node);
+    };
+    for (const [id, , x, xEnd, , labelWidth] of level.items) {
+      const button = this.buttons.get(id);
+      if (!button) continue;
+      const left = x * scale;
+      const right = Math.max(xEnd === null ? left : xEnd * scale, left + labelWidth + 16);
+      const on = right >= from && left <= to;
+      show(button, on);
+      if (!on) continue;
+      button.style.transform = `translateX(${px(x)})`;
+      if (xEnd !== null) button.style.width = `${Math.max(0, (xEnd - x) * scale).toFixed(1)}px`;
+    }
+    for (const tick of this.axis.children as HTMLCollectionOf<HTMLElement>) {
+      const x = Number(tick.dataset.x) * scale;
+      show(tick, x >= from - 200 && x <= to);
+      if (this.shown.has(tick)) tick.style.transform = `translateX(${(x - from).toFixed(1)}px)`;
+    }
+    const minutePx = (minute: number) => ((minute - this.data.start_minute) / this.span) * this.planeWidth() - from;
+    for (const [band, startMinute, endMinute] of this.bands) {
+      const left = Math.max(-1, minutePx(startMinute));
+      const right = Math.min(3 * frame + 1, minutePx(endMinute));
+      show(band, right > left);
+      band.style.left = `${left.toFixed(1)}px`;
+      band.style.width = `${Math.max(0, right - left).toFixed(1)}px`;
+    }
+    if (this.today) {
+      const x = minutePx(this.todayMinute);
+      show(this.today, x >= 0 && x <= 3 * frame);
+      this.today.style.left = `${x.toFixed(1)}px`;
+    }
+  }
+
+  /** Places everything as `level` lays it out, across its rows. */
   private apply(level: Level): void {
     this.level = level;
-    const percent = (x: number) => `${(x / level.width_px) * 100}%`;
+    this.placedZoom = 0;
     const height = level.height_px + AXIS_PX;
+    this.plane.style.height = `${height}px`;
+    this.lanes.style.height = `${height}px`;
     this.frame.style.height = `${height}px`;
+    this.shown.clear();
     this.axis.replaceChildren(
       ...level.ticks.map(([x, label, major]) => {
-        const tick = el("span", { class: major ? "tl-tick major" : "tl-tick" }, label);
-        tick.style.left = percent(x);
+        const tick = el("span", { class: major ? "tl-tick major" : "tl-tick", "data-x": String(x), hidden: "" }, label);
         return tick;
       }),
     );
@@ -413,18 +497,20 @@ export class Viewer {
         return lane;
       }),
     );
-    for (const [id, , x, xEnd, y, labelWidth, labelVisible] of level.items) {
+    for (const button of this.buttons.values()) button.hidden = true;
+    for (const [band] of this.bands) band.hidden = true;
+    if (this.today) this.today.hidden = true;
+    for (const [id, , , xEnd, y, labelWidth, labelVisible] of level.items) {
       const button = this.buttons.get(id);
       if (!button) continue;
-      button.style.left = percent(x);
       button.style.top = `${y + AXIS_PX}px`;
       button.style.setProperty("--label", `${Math.ceil(labelWidth) + 2}px`);
       button.classList.toggle("range", xEnd !== null);
-      button.style.width = xEnd === null ? "" : percent(Math.max(0, xEnd - x));
+      if (xEnd === null) button.style.width = "";
       button.classList.toggle("unlabelled", !labelVisible);
     }
     const rows = new Map(level.periods);
-    for (const band of this.plane.querySelectorAll<HTMLElement>(".tl-period")) {
+    for (const [band] of this.bands) {
       band.style.setProperty("--row", String(rows.get(Number(band.dataset.id)) ?? 0));
     }
   }
