@@ -424,7 +424,7 @@ fn font_faces() -> String {
     for (weight, data) in FONTS {
         let _ = writeln!(
             css,
-            "@font-face{{font-family:\"Inter Tideline\";font-weight:{weight};font-display:block;src:url(data:font/woff;base64,{}) format(\"woff\")}}",
+            "@font-face{{font-family:\"Inter Tideline\";font-weight:{weight};font-display:swap;src:url(data:font/woff;base64,{}) format(\"woff\")}}",
             base64::engine::general_purpose::STANDARD.encode(data)
         );
     }
