@@ -57,6 +57,21 @@ const FONTS: [(u16, &[u8]); 2] = [
 /// test).
 const VIEWER: &str = include_str!("viewer.js");
 
+/// The language `options` ask for, and how `style` writes dates in it.
+fn wording(
+    options: &ExportOptions,
+    style: &HouseStyle,
+) -> Result<(Locale, Wording<'static>), ExportError> {
+    let locale = crate::locale(options)?;
+    Ok((
+        locale,
+        Wording {
+            words: locale.words(),
+            length: style.date_length,
+        },
+    ))
+}
+
 /// The page of the selected part of `view`, with `graphic` (an SVG
 /// document) drawn under its heading.
 pub(crate) fn page(
@@ -65,12 +80,8 @@ pub(crate) fn page(
     style: &HouseStyle,
     graphic: &str,
 ) -> Result<String, ExportError> {
-    let locale = crate::locale(options)?;
-    let words = locale.words();
-    let wording = Wording {
-        words,
-        length: style.date_length,
-    };
+    let (locale, wording) = wording(options, style)?;
+    let words = wording.words;
     let selection = Selection::new(view, options)?;
     let events = selection.events();
 
@@ -172,12 +183,8 @@ pub(crate) fn comparison_page(
     style: &HouseStyle,
     graphic: &str,
 ) -> Result<String, ExportError> {
-    let locale = crate::locale(options)?;
-    let words = locale.words();
-    let wording = Wording {
-        words,
-        length: style.date_length,
-    };
+    let (locale, wording) = wording(options, style)?;
+    let words = wording.words;
     let comparison = &view.comparison;
     let mut body = String::with_capacity(64 * 1024);
     body.push_str("<main>\n<header>\n");
@@ -318,15 +325,8 @@ pub(crate) fn embed(
     picture: &str,
     height_px: f64,
 ) -> Result<String, ExportError> {
-    let words = crate::locale(options)?.words();
-    let selection = Selection::new(view, options)?;
-    let alt = summary(
-        &selection,
-        Wording {
-            words,
-            length: style.date_length,
-        },
-    );
+    let (_, wording) = wording(options, style)?;
+    let alt = summary(&Selection::new(view, options)?, wording);
     Ok(format!(
         "<iframe src=\"{page}\" title=\"{title}\" style=\"width:100%;height:{height}px;border:0\" loading=\"lazy\" sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox\"></iframe>\n\
          <noscript><img src=\"{picture}\" alt=\"{alt}\" style=\"max-width:100%;height:auto\"></noscript>\n\
@@ -621,7 +621,7 @@ fn text_around(template: &str, parts: &[String]) -> String {
 /// `datetime` at its precision ("2019", "2019-07", "2019-07-22").
 fn time(date: Date, words: &tideline_locale::Words, length: DateLength) -> String {
     let label = text(&date.display_in(words, length));
-    let precision = precision_name(date.precision());
+    let precision = date.precision().as_str();
     match datetime(date) {
         Some(datetime) => {
             format!("<time datetime=\"{datetime}\" data-precision=\"{precision}\">{label}</time>")
@@ -642,17 +642,6 @@ fn datetime(date: Date) -> Option<String> {
         Precision::Half | Precision::Quarter => format!("{:04}", date.year_value()),
         _ => bare.to_edtf(),
     })
-}
-
-fn precision_name(precision: Precision) -> &'static str {
-    match precision {
-        Precision::Year => "year",
-        Precision::Half => "half",
-        Precision::Quarter => "quarter",
-        Precision::Month => "month",
-        Precision::Day => "day",
-        Precision::Minute => "minute",
-    }
 }
 
 /// `url` when it is an `http(s)` URL a link may carry as it is.
