@@ -283,6 +283,29 @@ async fn the_page_works_offline_by_keyboard_and_passes_axe(engine: Engine) {
         press(client, Key::Escape).await;
         assert_eq!(focused_event(client).await, Some(last));
 
+        // A permalink opens its event, from disk too.
+        let linked = order[order.len() / 2];
+        open(client, page, &format!("#event-{linked}")).await;
+        let title = &view
+            .events
+            .iter()
+            .find(|e| e.facts.id == linked)
+            .unwrap()
+            .facts
+            .title;
+        let card = wait_for(
+            client,
+            "the permalinked card",
+            "const c = document.querySelector('.tl-card'); return c && !c.hidden ? c.querySelector('h3').textContent : null;",
+        )
+        .await;
+        assert_eq!(
+            card.as_str(),
+            Some(title.as_str()),
+            "{engine:?} {}",
+            view.title
+        );
+
         // axe-core: light and dark, wide and narrow.
         for (width, query) in [
             (1280, ""),
