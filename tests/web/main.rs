@@ -416,17 +416,17 @@ addEventListener("message", (e) => {{
         ),
     )
     .unwrap();
-    for engine in [Engine::Chromium, Engine::WebKit] {
-        let browser = Browser::start(engine, true).await.unwrap();
-        let client = &browser.client;
-        client.goto(&url(&host, "")).await.unwrap();
-        let height = wait_for(
-            client,
-            "the iframe to grow",
-            "const h = document.querySelector('iframe').getBoundingClientRect().height; return h > 400 ? h : null;",
-        )
-        .await;
-        assert!(height.as_f64().unwrap() > 400.0, "{engine:?}: {height}");
-        browser.close().await.unwrap();
-    }
+    // In Chromium only: WebKitGTK's test runs beside this one, and two of
+    // its sessions would share, and take down, one virtual display.
+    let browser = Browser::start(Engine::Chromium, true).await.unwrap();
+    let client = &browser.client;
+    client.goto(&url(&host, "")).await.unwrap();
+    let height = wait_for(
+        client,
+        "the iframe to grow",
+        "const h = document.querySelector('iframe').getBoundingClientRect().height; return h > 400 ? h : null;",
+    )
+    .await;
+    assert!(height.as_f64().unwrap() > 400.0, "{height}");
+    browser.close().await.unwrap();
 }
