@@ -475,12 +475,14 @@ pub fn update_timeline(
     subtitle: String,
     description: String,
     colour: String,
+    summary: String,
 ) -> Reply<TimelineSummary> {
     let draft = TimelineDraft {
         title,
         subtitle,
         description,
         colour,
+        summary,
     };
     workspace(&state).update_timeline(id, draft).map_err(api)
 }

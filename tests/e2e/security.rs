@@ -128,6 +128,7 @@ fn make_hostile(path: &std::path::Path) -> anyhow::Result<Hostile> {
             subtitle: payload("subtitle"),
             description: payload("timeline-description"),
             colour: timeline.colour.clone(),
+            summary: payload("summary"),
         },
     )?;
     Ok(Hostile {

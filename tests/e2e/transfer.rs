@@ -332,6 +332,19 @@ async fn a_timeline_and_the_workspace_are_exported_to_the_files_chosen() -> anyh
     assert!(text.contains("Microsoft invests $1B in OpenAI"), "{text}");
     assert_eq!(std::fs::read(&whole)?, workspace.export_workspace()?);
 
+    // The timeline's own summary, written in its details, heads its page.
+    app.click("timeline-menu").await?;
+    app.click("edit-timeline").await?;
+    app.type_into("timeline-summary-input", "The partnership in one line.")
+        .await?;
+    app.click("timeline-save").await?;
+    app.wait_query(
+        &format!("SELECT summary FROM timeline WHERE id = {id}"),
+        "The partnership in one line.",
+    )
+    .await?;
+    let workspace = Workspace::open_existing(&app.db)?;
+
     // The web page, as the dialog writes it: the engine's page.
     let page = app.db.with_file_name(format!("{title}.html"));
     app.invoke(
@@ -348,6 +361,10 @@ async fn a_timeline_and_the_workspace_are_exported_to_the_files_chosen() -> anyh
             &tideline_export::ExportOptions::default()
         )?,
         "the file holds the engine's page"
+    );
+    assert!(
+        std::fs::read_to_string(&page)?
+            .contains("<p class=\"summary\">The partnership in one line.</p>")
     );
 
     // The workspace file reads back as an import of every event.

@@ -74,6 +74,7 @@ fn timeline() -> TimelineView {
         subtitle: "Synthetic benchmark timeline, 2016–2025".to_owned(),
         description: String::new(),
         colour: "#1f6feb".to_owned(),
+        summary: String::new(),
         lanes: (1..=3)
             .map(|id| LaneView {
                 id,

@@ -284,8 +284,13 @@ pub(crate) fn comparison_page(
 }
 
 /// What the timeline holds in a sentence, for the page's header and an
-/// embed's alt text: "18 events from Jul 2019 to Oct 2025 in 3 lanes."
+/// embed's alt text: the timeline's own summary, or one written from its
+/// events, "18 events from Jul 2019 to Oct 2025 in 3 lanes."
 pub(crate) fn summary(selection: &Selection<'_>, wording: Wording<'_>) -> String {
+    let written = selection.view.summary.trim();
+    if !written.is_empty() {
+        return written.to_owned();
+    }
     let Wording { words, length } = wording;
     let events = selection.events();
     let count = words.count("brief.events", events.len() as f64, 0, &[]);

@@ -344,6 +344,7 @@ fn hostile() -> TimelineView {
         subtitle: LINK.to_owned(),
         description: format!("{LINK} <b>bold</b>"),
         colour: "#000000".to_owned(),
+        summary: format!("{SCRIPT} summed up"),
         lanes: vec![LaneView {
             id: 1,
             name: "<lane>".to_owned(),

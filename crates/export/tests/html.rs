@@ -283,3 +283,31 @@ fn the_viewer_and_its_style_stay_within_60_kb_gzipped() {
     let total = gzipped(viewer.as_bytes()) + gzipped(code.as_bytes());
     assert!(total <= 60 * 1024, "{total} bytes gzipped");
 }
+
+#[test]
+fn a_timelines_own_summary_heads_its_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut workspace = Workspace::open(&dir.path().join("sample.db")).unwrap();
+    workspace.replace_with_sample().unwrap();
+    let id = workspace.find_timeline("Microsoft–OpenAI").unwrap();
+    let view = workspace.timeline(id).unwrap();
+    let written = "Six years of a partnership <and> its reviews.";
+    workspace
+        .update_timeline(
+            id,
+            tideline_model::TimelineDraft {
+                title: view.title.clone(),
+                subtitle: view.subtitle.clone(),
+                description: view.description.clone(),
+                colour: view.colour.clone(),
+                summary: written.to_owned(),
+            },
+        )
+        .unwrap();
+    let html = page(&workspace.timeline(id).unwrap(), &ExportOptions::default());
+    assert!(
+        html.contains(
+            "<p class=\"summary\">Six years of a partnership &lt;and&gt; its reviews.</p>"
+        )
+    );
+}

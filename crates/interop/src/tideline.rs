@@ -51,6 +51,9 @@ struct TimelineOut<'a> {
     subtitle: &'a str,
     description: &'a str,
     colour: &'a str,
+    /// Absent when empty, so files without one read and write as before.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    summary: &'a str,
     lanes: Vec<LaneOut<'a>>,
     placements: Vec<PlacementOut<'a>>,
     annotations: Vec<AnnotationOut<'a>>,
@@ -135,6 +138,7 @@ pub fn write(document: &Document) -> Vec<u8> {
                 subtitle: &timeline.draft.subtitle,
                 description: &timeline.draft.description,
                 colour: &timeline.draft.colour,
+                summary: &timeline.draft.summary,
                 lanes: timeline
                     .lanes
                     .iter()
@@ -456,6 +460,10 @@ fn read_timeline(
         subtitle: r.text("subtitle"),
         description: r.text("description"),
         colour: r.text("colour"),
+        summary: {
+            let summary = r.object.optional_text("summary");
+            r.take(summary).unwrap_or_default()
+        },
     };
     let draft = match draft.validate() {
         Ok(draft) => Some(draft),

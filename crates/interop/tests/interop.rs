@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use tideline_interop::{ExportFormat, ImportFormat, ParseOptions};
 use tideline_model::compare::Alignment;
-use tideline_model::{Date, Precision};
+use tideline_model::{Date, Precision, TimelineDraft};
 use tideline_store::views::{
     ComparisonRequest, EventFilter, EventView, ImportOptions, TimelineView,
 };
@@ -665,7 +665,7 @@ fn a_preview_counts_without_writing() {
 
 #[test]
 fn tideline_json_round_trips_byte_for_byte() {
-    let fx = sample();
+    let mut fx = sample();
     let first = fx.workspace.export_workspace().unwrap();
     let mut copy = workspace();
     let report = copy
@@ -694,6 +694,33 @@ fn tideline_json_round_trips_byte_for_byte() {
     assert_eq!(again, one);
     let text = String::from_utf8(one).unwrap();
     assert!(!text.contains("\"id\""), "no database ids in the file");
+    assert!(
+        !text.contains("\"summary\""),
+        "no summary key when there is none"
+    );
+
+    // A timeline's own summary travels with it.
+    let view = fx.workspace.timeline(id).unwrap();
+    fx.workspace
+        .update_timeline(
+            id,
+            TimelineDraft {
+                title: view.title.clone(),
+                subtitle: view.subtitle.clone(),
+                description: view.description.clone(),
+                colour: view.colour.clone(),
+                summary: "A partnership in one line.".to_owned(),
+            },
+        )
+        .unwrap();
+    let summed = fx.workspace.export(id, ExportFormat::TidelineJson).unwrap();
+    let mut copy = workspace();
+    let report = copy
+        .workspace
+        .import("summed.json", &summed, &ImportOptions::default(), today())
+        .unwrap();
+    let copied = copy.workspace.timeline(report.timeline.unwrap()).unwrap();
+    assert_eq!(copied.summary, "A partnership in one line.");
 }
 
 #[test]

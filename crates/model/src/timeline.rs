@@ -33,6 +33,9 @@ pub struct TimelineDraft {
     pub subtitle: String,
     pub description: String,
     pub colour: String,
+    /// The sentence a web page and its embed give as the timeline's
+    /// summary and alt text; empty, the exporter writes one.
+    pub summary: String,
 }
 
 impl TimelineDraft {
@@ -42,6 +45,7 @@ impl TimelineDraft {
             subtitle: String::new(),
             description: String::new(),
             colour: TIMELINE_COLOURS[0].to_owned(),
+            summary: String::new(),
         }
     }
 
@@ -56,6 +60,7 @@ impl TimelineDraft {
             subtitle,
             description: validation::text("description", &self.description)?,
             colour: validation::colour("colour", &self.colour)?,
+            summary: validation::text("summary", self.summary.trim())?,
         })
     }
 }

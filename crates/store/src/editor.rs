@@ -536,14 +536,16 @@ impl Workspace {
         let draft = draft.validate()?;
         self.edit("Edit timeline", |w| {
             let changed = w.conn.execute(
-                "UPDATE timeline SET title = ?2, subtitle = ?3, description = ?4, colour = ?5
+                "UPDATE timeline SET title = ?2, subtitle = ?3, description = ?4, colour = ?5,
+                                     summary = ?6
                  WHERE id = ?1",
                 params![
                     id,
                     draft.title,
                     draft.subtitle,
                     draft.description,
-                    draft.colour
+                    draft.colour,
+                    draft.summary
                 ],
             )?;
             if changed == 0 {

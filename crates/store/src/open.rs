@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_comparisons.sql"),
     include_str!("../migrations/0006_styles.sql"),
     include_str!("../migrations/0007_search_prefixes.sql"),
+    include_str!("../migrations/0008_timeline_summary.sql"),
 ];
 
 /// The schema version this build writes.

@@ -175,6 +175,7 @@ fn write_sample(writer: &mut Writer<'_>, sample: &SampleFile) -> Result<SampleSu
                 subtitle: timeline.subtitle.clone(),
                 description: timeline.description.clone(),
                 colour: timeline.colour.clone(),
+                summary: String::new(),
             },
             &lanes,
         )?;

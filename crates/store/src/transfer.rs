@@ -328,7 +328,7 @@ impl Workspace {
 
     fn timeline_doc(&self, id: i64, event_keys: &BTreeMap<i64, String>) -> Result<TimelineDoc> {
         let draft = self.conn.query_row(
-            "SELECT title, subtitle, description, colour FROM timeline WHERE id = ?1",
+            "SELECT title, subtitle, description, colour, summary FROM timeline WHERE id = ?1",
             [id],
             |row| {
                 Ok(TimelineDraft {
@@ -336,6 +336,7 @@ impl Workspace {
                     subtitle: row.get(1)?,
                     description: row.get(2)?,
                     colour: row.get(3)?,
+                    summary: row.get(4)?,
                 })
             },
         )?;

@@ -49,6 +49,9 @@ pub struct TimelineView<E = EventView> {
     pub subtitle: String,
     pub description: String,
     pub colour: String,
+    /// The sentence its web page and embed give as its summary and alt
+    /// text; empty, the exporter writes one from the events.
+    pub summary: String,
     pub lanes: Vec<LaneView>,
     pub placements: Vec<PlacementView>,
     /// The events on this timeline, in start order.

@@ -322,12 +322,20 @@ impl Workspace {
         id: i64,
         events: impl FnOnce() -> Result<Vec<E>>,
     ) -> Result<TimelineView<E>> {
-        let (title, subtitle, description, colour) = self
+        let (title, subtitle, description, colour, summary) = self
             .conn
             .query_row(
-                "SELECT title, subtitle, description, colour FROM timeline WHERE id = ?1",
+                "SELECT title, subtitle, description, colour, summary FROM timeline WHERE id = ?1",
                 [id],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+                |row| {
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                    ))
+                },
             )
             .optional()?
             .ok_or_else(|| StoreError::not_found("timeline", id))?;
@@ -362,6 +370,7 @@ impl Workspace {
             subtitle,
             description,
             colour,
+            summary,
             lanes,
             placements,
             annotations: self.annotations(id)?,
@@ -720,9 +729,15 @@ fn insert_timeline(conn: &Connection, draft: TimelineDraft, lanes: &[&str]) -> R
         .into());
     }
     conn.execute(
-        "INSERT INTO timeline (title, subtitle, description, colour, position)
-         VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(position), -1) + 1 FROM timeline))",
-        params![draft.title, draft.subtitle, draft.description, draft.colour],
+        "INSERT INTO timeline (title, subtitle, description, colour, summary, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(position), -1) + 1 FROM timeline))",
+        params![
+            draft.title,
+            draft.subtitle,
+            draft.description,
+            draft.colour,
+            draft.summary
+        ],
     )?;
     let id = conn.last_insert_rowid();
     for (position, name) in lanes.iter().enumerate() {

@@ -1120,8 +1120,13 @@ fn timelines_are_created_edited_and_deleted_and_their_events_stay() {
         subtitle: "From talks to review".to_owned(),
         description: "Notes".to_owned(),
         colour: "#AA0000".to_owned(),
+        summary: "  Three events of a deal, in two lanes. ".to_owned(),
     };
     let updated = fx.edit("Edit timeline", |ws, _| ws.update_timeline(deal, draft));
+    assert_eq!(
+        fx.ws.timeline(deal).unwrap().summary,
+        "Three events of a deal, in two lanes."
+    );
     assert_eq!(updated.title, "The deal");
     assert_eq!(updated.colour, "#aa0000");
     assert_eq!((updated.events, updated.unsourced), (3, 2));

@@ -16,9 +16,18 @@ const V3: &str = include_str!("fixtures/schema-v3.sql");
 const V4: &str = include_str!("fixtures/schema-v4.sql");
 const V5: &str = include_str!("fixtures/schema-v5.sql");
 const V6: &str = include_str!("fixtures/schema-v6.sql");
+const V7: &str = include_str!("fixtures/schema-v7.sql");
 
 /// Every frozen schema version with its fixture.
-const FIXTURES: &[(i64, &str)] = &[(1, V1), (2, V2), (3, V3), (4, V4), (5, V5), (6, V6)];
+const FIXTURES: &[(i64, &str)] = &[
+    (1, V1),
+    (2, V2),
+    (3, V3),
+    (4, V4),
+    (5, V5),
+    (6, V6),
+    (7, V7),
+];
 
 /// The tables that hold the user's data (all there since version 1).
 const USER_TABLES: &[&str] = &[

@@ -8,7 +8,12 @@ import type { PlacementView } from "./PlacementView";
  * A timeline with its lanes, events and annotations: its events whole, or
  * in outline as the canvas draws them ([`TimelineOutline`]).
  */
-export type TimelineView<E = EventView> = { id: number, title: string, subtitle: string, description: string, colour: string, lanes: Array<LaneView>, placements: Array<PlacementView>, 
+export type TimelineView<E = EventView> = { id: number, title: string, subtitle: string, description: string, colour: string, 
+/**
+ * The sentence its web page and embed give as its summary and alt
+ * text; empty, the exporter writes one from the events.
+ */
+summary: string, lanes: Array<LaneView>, placements: Array<PlacementView>, 
 /**
  * The events on this timeline, in start order.
  */

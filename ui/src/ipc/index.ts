@@ -251,6 +251,8 @@ export interface TimelineDetails {
   subtitle: string;
   description: string;
   colour: string;
+  /** The web page's summary and alt text; empty for the one the export writes. */
+  summary: string;
 }
 
 export const updateTimeline = (id: number, details: TimelineDetails): Promise<TimelineSummary> =>

@@ -9,7 +9,7 @@ import { Dialog } from "../common/Dialog";
 import { FormActions, FormError, FormField } from "../common/Form";
 import { Swatches } from "../common/Swatches";
 
-/** A timeline's title, subtitle, description and colour. */
+/** A timeline's title, subtitle, description, colour and web summary. */
 export function TimelineDialog({ view, onClose }: { view: TimelineView<EventOutline>; onClose: () => void }) {
   const edit = useEdit();
   const { busy, error, submit } = useSubmit();
@@ -18,6 +18,7 @@ export function TimelineDialog({ view, onClose }: { view: TimelineView<EventOutl
     subtitle: view.subtitle,
     description: view.description,
     colour: view.colour,
+    summary: view.summary,
   });
   const set = (change: Partial<api.TimelineDetails>) => {
     setDetails((current) => ({ ...current, ...change }));
@@ -59,6 +60,18 @@ export function TimelineDialog({ view, onClose }: { view: TimelineView<EventOutl
             value={details.description}
             onInput={(event) => {
               set({ description: event.currentTarget.value });
+            }}
+          />
+        </FormField>
+        <FormField label="Summary for the web page and its alt text">
+          <textarea
+            class="input"
+            rows={2}
+            data-testid="timeline-summary-input"
+            placeholder="Written from the events when empty: “18 events from 22 Jul 2019 to 28 Oct 2025 in 3 lanes.”"
+            value={details.summary}
+            onInput={(event) => {
+              set({ summary: event.currentTarget.value });
             }}
           />
         </FormField>
