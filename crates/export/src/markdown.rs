@@ -142,13 +142,7 @@ pub(crate) fn brief(
     if !selection.spans.is_empty() {
         let _ = writeln!(out, "## {}\n", words.text("brief.periods"));
         for (_, span) in &selection.spans {
-            let dates = words.fill(
-                "date.range",
-                &[
-                    ("start", &span.start.display_in(words, length)),
-                    ("end", &span.end.display_in(words, length)),
-                ],
-            );
+            let dates = dates_text(span.start, Some(span.end), false, Wording { words, length });
             let _ = writeln!(out, "- **{dates}**: {}", inline(&span.text));
         }
         out.push('\n');
@@ -193,6 +187,26 @@ pub(crate) struct Wording<'a> {
     pub length: DateLength,
 }
 
+/// A date, a range ("Jul 2019 – Mar 2025") or an ongoing range as the
+/// language writes it.
+pub(crate) fn dates_text(
+    start: Date,
+    end: Option<Date>,
+    ongoing: bool,
+    wording: Wording<'_>,
+) -> String {
+    let Wording { words, length } = wording;
+    let first = start.display_in(words, length);
+    match (end, ongoing) {
+        (Some(end), _) => words.fill(
+            "date.range",
+            &[("start", &first), ("end", &end.display_in(words, length))],
+        ),
+        (None, true) => words.fill("date.ongoing", &[("start", &first)]),
+        (None, false) => first,
+    }
+}
+
 /// Ends a brief with its footnoted sources and a single final newline.
 pub(crate) fn with_sources(mut out: String, notes: &[String], words: &Words) -> String {
     if !notes.is_empty() {
@@ -216,17 +230,9 @@ pub(crate) fn write_event(
     with_lane: bool,
     wording: Wording<'_>,
 ) {
-    let Wording { words, length } = wording;
+    let Wording { words, .. } = wording;
     let view = event.view;
-    let start = event.start.display_in(words, length);
-    let date = match (event.end, view.facts.ongoing) {
-        (Some(end), _) => words.fill(
-            "date.range",
-            &[("start", &start), ("end", &end.display_in(words, length))],
-        ),
-        (None, true) => words.fill("date.ongoing", &[("start", &start)]),
-        (None, false) => start,
-    };
+    let date = dates_text(event.start, event.end, view.facts.ongoing, wording);
     let mut facts = vec![kind_label(words, view.facts.kind)];
     if view.facts.confidence != Confidence::Confirmed {
         facts.push(format!(

@@ -21,6 +21,7 @@ use tideline_store::views::{ComparisonView, TimelineView};
 
 use crate::ExportError;
 use crate::input::{Event, Selection};
+use crate::markdown::{Wording, dates_text};
 
 /// The narrowest level's width; each next one is twice as wide.
 const FIRST_LEVEL_PX: f64 = 600.0;
@@ -143,13 +144,7 @@ impl<'a> PageData<'a> {
                 start_minute: span.start.start_minute(),
                 end_minute: span.end.end_minute(),
                 text: span.text.clone(),
-                when: words.fill(
-                    "date.range",
-                    &[
-                        ("start", &span.start.display_in(words, length)),
-                        ("end", &span.end.display_in(words, length)),
-                    ],
-                ),
+                when: dates_text(span.start, Some(span.end), false, Wording { words, length }),
             })
             .collect();
         let events = events
@@ -313,14 +308,13 @@ impl<'a> PageEvent<'a> {
         length: DateLength,
     ) -> PageEvent<'a> {
         let facts = &event.view.facts;
-        let start = event.start.display_in(words, length);
-        let when = when.unwrap_or_else(|| match (event.end, facts.ongoing) {
-            (Some(end), _) => words.fill(
-                "date.range",
-                &[("start", &start), ("end", &end.display_in(words, length))],
-            ),
-            (None, true) => words.fill("date.ongoing", &[("start", &start)]),
-            (None, false) => start,
+        let when = when.unwrap_or_else(|| {
+            dates_text(
+                event.start,
+                event.end,
+                facts.ongoing,
+                Wording { words, length },
+            )
         });
         let mut about = kind_label(words, facts.kind);
         if facts.confidence != tideline_model::Confidence::Confirmed {
