@@ -35,6 +35,9 @@ export class Viewer {
   private readonly card: HTMLElement;
   private readonly live: HTMLElement;
   private readonly buttons = new Map<number, HTMLButtonElement>();
+  /** The page's own list items, by event id: the narrow layout's events. */
+  private readonly items = new Map<number, HTMLElement>();
+  private readonly byId = new Map<number, PageEvent>();
   private readonly order: number[];
   private level: Level | null = null;
   /** 1 shows the whole span across the frame. */
@@ -62,6 +65,7 @@ export class Viewer {
     private readonly data: PageData,
   ) {
     this.events = data.events;
+    for (const event of data.events) this.byId.set(event.id, event);
     this.order = data.events.map((event) => event.id);
     this.current = this.order[0] ?? 0;
     this.span = Math.max(1, data.end_minute - data.start_minute);
@@ -154,6 +158,7 @@ export class Viewer {
     for (const event of this.events) {
       const item = this.doc.getElementById(`event-${event.id}`);
       if (!item) continue;
+      this.items.set(event.id, item);
       item.tabIndex = event.id === this.current ? 0 : -1;
       item.addEventListener("keydown", (e) => { this.onKey(e, event.id); });
       item.addEventListener("focus", () => { this.setCurrent(event.id, false); });
@@ -269,27 +274,31 @@ export class Viewer {
   // Focus and the card.
 
   private focus(id: number): void {
-    const target = this.narrow ? this.doc.getElementById(`event-${id}`) : this.buttons.get(id);
+    const target = this.narrow ? this.items.get(id) : this.buttons.get(id);
     this.setCurrent(id, true);
     target?.focus({ preventScroll: !this.narrow });
   }
 
   private setCurrent(id: number, announce: boolean): void {
     if (id === this.current && !announce) return;
+    // Only the current event is a tab stop: move it from the last one.
+    const previous = this.current;
     this.current = id;
-    for (const [other, button] of this.buttons) button.tabIndex = other === id ? 0 : -1;
-    for (const other of this.order) {
-      const item = this.doc.getElementById(`event-${other}`);
-      if (item) item.tabIndex = other === id ? 0 : -1;
+    for (const other of [previous, id]) {
+      const tab = other === id ? 0 : -1;
+      const button = this.buttons.get(other);
+      if (button) button.tabIndex = tab;
+      const item = this.items.get(other);
+      if (item) item.tabIndex = tab;
     }
     if (!this.narrow) this.reveal(id);
-    const event = this.events.find((candidate) => candidate.id === id);
+    const event = this.byId.get(id);
     if (announce && event) this.live.textContent = `${event.when}: ${event.title}`;
   }
 
   private open(id: number): void {
-    const event = this.events.find((candidate) => candidate.id === id);
-    const item = this.doc.getElementById(`event-${id}`);
+    const event = this.byId.get(id);
+    const item = this.items.get(id);
     if (!event || !item) return;
     this.opened = id;
     const close = el("button", { type: "button", class: "tl-close", "aria-label": this.data.words.close }, "×");
@@ -320,7 +329,7 @@ export class Viewer {
     const id = Number(/^#event-(\d+)$/.exec(location.hash)?.[1]);
     if (!this.buttons.has(id)) return;
     this.setCurrent(id, false);
-    if (this.narrow) this.doc.getElementById(`event-${id}`)?.focus();
+    if (this.narrow) this.items.get(id)?.focus();
     else this.open(id);
   }
 
@@ -376,7 +385,7 @@ export class Viewer {
 
   /** Pans so that event `id` is in view, if it is not. */
   private reveal(id: number): void {
-    const event = this.events.find((candidate) => candidate.id === id);
+    const event = this.byId.get(id);
     if (!event) return;
     const x = ((event.start_minute - this.data.start_minute) / this.span) * this.planeWidth();
     const width = this.frameWidth();
